@@ -1,0 +1,3 @@
+module github.com/docsurvey/docsurvey
+
+go 1.26.8
