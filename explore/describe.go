@@ -121,6 +121,9 @@ func DescribeFinding(c *dataset.Collection, f *dataset.Finding) string {
 // ItemsNoun is the plural word for a chart's items in sentences ("nine
 // sites"): the chart's noun if the dataset gives one, else "items".
 func ItemsNoun(ch *dataset.Chart) string {
+	if n := strings.TrimSpace(ch.Noun); n != "" {
+		return n
+	}
 	return "items"
 }
 

@@ -14,32 +14,32 @@ func TestDescribeItem(t *testing.T) {
 		want                string
 	}{
 		{"platforms", "facebook", "all",
-			"Facebook: 61% personal vs 15% professional, the largest gap among nine items (QuantiaMD 2011, n=4,033)"},
+			"Facebook: 61% personal vs 15% professional, the largest gap among nine sites (QuantiaMD 2011, n=4,033)"},
 		{"platforms", "youtube", "",
-			"YouTube: 31% personal vs 8% professional, the second-largest gap among nine items (QuantiaMD 2011, n=4,033)"},
+			"YouTube: 31% personal vs 8% professional, the second-largest gap among nine sites (QuantiaMD 2011, n=4,033)"},
 		// Larger value first, whichever series it is.
 		{"platforms", "physician-communities", "all",
-			"Physician communities: 28% professional vs 18% personal, the fourth-largest gap among nine items (QuantiaMD 2011, n=4,033)"},
+			"Physician communities: 28% professional vs 18% personal, the fourth-largest gap among nine sites (QuantiaMD 2011, n=4,033)"},
 		// Ties: Blogs and Twitter both have a 6-point gap.
 		{"platforms", "blogs", "all",
-			"Blogs: 14% personal vs 8% professional, tied for the third-smallest gap among nine items (QuantiaMD 2011, n=4,033)"},
+			"Blogs: 14% personal vs 8% professional, tied for the third-smallest gap among nine sites (QuantiaMD 2011, n=4,033)"},
 		{"platforms", "patient-communities", "all",
-			"Patient communities: 3% professional vs 2% personal, the smallest gap among nine items (QuantiaMD 2011, n=4,033)"},
+			"Patient communities: 3% professional vs 2% personal, the smallest gap among nine sites (QuantiaMD 2011, n=4,033)"},
 		// One series of two shown: ranked by value, series named.
 		{"platforms", "facebook", "personal",
-			"Facebook: 61% personal use, the highest of nine items (QuantiaMD 2011, n=4,033)"},
+			"Facebook: 61% personal use, the highest of nine sites (QuantiaMD 2011, n=4,033)"},
 		{"platforms", "physician-communities", "professional",
-			"Physician communities: 28% professional use, the second-highest of nine items (QuantiaMD 2011, n=4,033)"},
+			"Physician communities: 28% professional use, the second-highest of nine sites (QuantiaMD 2011, n=4,033)"},
 		// One-series charts.
 		{"benefits", "learn", "all",
-			"Learn from experts and peers: 92%, the highest of seven items (QuantiaMD / CCA 2011, n=4,033)"},
+			"Learn from experts and peers: 92%, the highest of seven benefits (QuantiaMD / CCA 2011, n=4,033)"},
 		{"benefits", "care-team", "all",
-			"Coordinate care team interactions: 75%, the lowest of seven items (QuantiaMD / CCA 2011, n=4,033)"},
+			"Coordinate care team interactions: 75%, the lowest of seven benefits (QuantiaMD / CCA 2011, n=4,033)"},
 		{"connected", "connected-clinicians", "all",
-			"Connected clinicians (2+ sites, both uses): 20%, the lower of two items (QuantiaMD 2011, n=4,033)"},
+			"Connected clinicians (2+ sites, both uses): 20%, the lower of two groups (QuantiaMD 2011, n=4,033)"},
 		// Item base and a figure citing another source.
 		{"patient-communities", "unlikely", "all",
-			"Unlikely to recommend one: 19% of doctors aware of patient communities, the second-lowest of five items (The Health Care Blog 2011, n=4,033)"},
+			"Unlikely to recommend one: 19% of doctors aware of patient communities, the second-lowest of five answers (The Health Care Blog 2011, n=4,033)"},
 		{"platforms", "myspace", "all", ""},
 	}
 	for _, tt := range tests {
