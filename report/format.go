@@ -4,46 +4,16 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/docsurvey/docsurvey/dataset"
+	"github.com/docsurvey/docsurvey/explore"
 )
-
-// formatValue prints a figure for people: "15%", "1,300".
-func formatValue(v float64, unit string) string {
-	s := formatNumber(v)
-	if unit == dataset.UnitPercent {
-		return s + "%"
-	}
-	intPart, frac, _ := strings.Cut(s, ".")
-	neg := strings.HasPrefix(intPart, "-")
-	intPart = strings.TrimPrefix(intPart, "-")
-	var b strings.Builder
-	for i, r := range intPart {
-		if i > 0 && (len(intPart)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(r)
-	}
-	s = b.String()
-	if frac != "" {
-		s += "." + frac
-	}
-	if neg {
-		s = "-" + s
-	}
-	return s
-}
 
 // formatFigure prints a figure with its hedge: "over 65%", or the hedge
 // alone ("two-thirds") when there is no number.
 func formatFigure(v *float64, unit, qualifier string) string {
-	switch {
-	case v == nil:
+	if v == nil {
 		return qualifier
-	case qualifier == "":
-		return formatValue(*v, unit)
-	default:
-		return qualifier + " " + formatValue(*v, unit)
 	}
+	return explore.FormatValue(*v, unit, qualifier)
 }
 
 // sourceLine describes a source in one line: label, publisher, title, date,
@@ -54,7 +24,7 @@ func sourceLine(s *source) string {
 		parts = append(parts, s.Date)
 	}
 	if s.Sample > 0 {
-		parts = append(parts, "n="+formatValue(float64(s.Sample), dataset.UnitCount))
+		parts = append(parts, "n="+explore.FormatNumber(float64(s.Sample)))
 	}
 	switch {
 	case s.Document != "":

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/docsurvey/docsurvey/dataset"
+	"github.com/docsurvey/docsurvey/explore"
 )
 
 // footnotes numbers sources in the order they are first cited.
@@ -132,7 +133,7 @@ func markdownSources(b *bufio.Writer, d *doc) {
 	for _, s := range d.Sources {
 		n := ""
 		if s.Sample > 0 {
-			n = formatValue(float64(s.Sample), dataset.UnitCount)
+			n = explore.FormatNumber(float64(s.Sample))
 		}
 		where := s.Document
 		if where == "" {

@@ -103,23 +103,23 @@ func TestSeriesIn(t *testing.T) {
 	}
 }
 
-func TestFormatValue(t *testing.T) {
+func TestFormatFigure(t *testing.T) {
+	v := func(f float64) *float64 { return &f }
 	tests := []struct {
-		v    float64
-		unit string
-		want string
+		v         *float64
+		unit      string
+		qualifier string
+		want      string
 	}{
-		{15, dataset.UnitPercent, "15%"},
-		{12.5, dataset.UnitPercent, "12.5%"},
-		{1300, dataset.UnitCount, "1,300"},
-		{4033, dataset.UnitCount, "4,033"},
-		{1234567.25, dataset.UnitCount, "1,234,567.25"},
-		{999, dataset.UnitCount, "999"},
-		{-1300, dataset.UnitCount, "-1,300"},
+		{v(15), dataset.UnitPercent, "", "15%"},
+		{v(65), dataset.UnitPercent, "over", "over 65%"},
+		{v(1300), dataset.UnitCount, "more than", "more than 1,300"},
+		{nil, "", "two-thirds", "two-thirds"},
+		{nil, "", "", ""},
 	}
 	for _, tt := range tests {
-		if got := formatValue(tt.v, tt.unit); got != tt.want {
-			t.Errorf("formatValue(%v, %s) = %q, want %q", tt.v, tt.unit, got, tt.want)
+		if got := formatFigure(tt.v, tt.unit, tt.qualifier); got != tt.want {
+			t.Errorf("formatFigure(%v, %s, %q) = %q, want %q", tt.v, tt.unit, tt.qualifier, got, tt.want)
 		}
 	}
 }
