@@ -184,8 +184,8 @@ func TestValidateGoodFile(t *testing.T) {
 }
 
 func TestShowMatchesTheReport(t *testing.T) {
-	for _, format := range []string{"csv", "json", "markdown"} {
-		want, err := os.ReadFile(filepath.Join("..", "report", "testdata", "TestGolden", "platforms."+map[string]string{"csv": "csv", "json": "json", "markdown": "md"}[format]+".golden"))
+	for _, format := range []string{"csv", "json", "markdown", "svg"} {
+		want, err := os.ReadFile(filepath.Join("..", "report", "testdata", "TestGolden", "platforms."+map[string]string{"csv": "csv", "json": "json", "markdown": "md", "svg": "svg"}[format]+".golden"))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -29,7 +29,7 @@ func write(t *testing.T, c *dataset.Collection, sel Selection, format string) []
 }
 
 // fileFormats are the formats whose output does not depend on a renderer.
-func fileFormats() []string { return []string{FormatMarkdown, FormatCSV, FormatJSON} }
+func fileFormats() []string { return []string{FormatMarkdown, FormatCSV, FormatJSON, FormatSVG} }
 
 func ext(format string) string {
 	if format == FormatMarkdown {
