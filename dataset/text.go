@@ -67,11 +67,11 @@ func checkText(s string) string {
 			what := "a control character"
 			switch {
 			case r == 0x1b:
-				what = "an escape character (ESC), which could drive a terminal"
+				what = "an escape character"
 			case r == '\t':
 				what = "a tab"
 			case r >= 0x202a:
-				what = "a Unicode bidirectional control"
+				what = "a bidirectional control"
 			}
 			return fmt.Sprintf("text contains %s (%U) at character %d; only printable text and newlines are allowed", what, r, utf8.RuneCountInString(s[:i])+1)
 		}
