@@ -26,7 +26,9 @@ type CheckResult struct {
 	Computed float64
 	// Given is the subject's own figure.
 	Given float64
-	// OK is whether Computed and Given agree within the check's tolerance.
+	// Tolerance is how far apart Computed and Given may be.
+	Tolerance float64
+	// OK is whether Computed and Given agree within the tolerance.
 	OK bool
 }
 
@@ -48,6 +50,9 @@ func (r CheckResult) String() string {
 	s := fmt.Sprintf("%s %s: %s = %s", r.Subject, r.Series, expr, formatNumber(r.Computed))
 	if !r.OK {
 		s += fmt.Sprintf(", but %s is %s", name, formatNumber(r.Given))
+		if r.Tolerance > 0 {
+			s += fmt.Sprintf(" (tolerance %s)", formatNumber(r.Tolerance))
+		}
 	}
 	return s
 }
@@ -94,7 +99,7 @@ func (c *Collection) evalCheck(i int, resolve func(Ref) (*Chart, *Item)) ([]Chec
 		if !ok {
 			return nil, "" // a missing figure is reported at its item
 		}
-		r := CheckResult{Check: i, Kind: ck.Kind, Series: s.ID, Subject: subject, Given: given.Value}
+		r := CheckResult{Check: i, Kind: ck.Kind, Series: s.ID, Subject: subject, Given: given.Value, Tolerance: ck.Tolerance}
 		for _, ref := range operands {
 			och, it, why := checkItem(ref, resolve)
 			if why != "" {

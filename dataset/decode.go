@@ -111,21 +111,23 @@ func newDecoder(ps *problems) *decoder {
 	return &decoder{ps: ps, at: map[string]pos{}, bad: map[string]bool{}, checked: map[*yaml.Node]bool{}}
 }
 
-// collection decodes the document node into c.
-func (d *decoder) collection(doc *yaml.Node, c *Collection) {
+// collection decodes the document node into c. It reports false when the
+// top level is not a mapping, leaving nothing worth validating.
+func (d *decoder) collection(doc *yaml.Node, c *Collection) bool {
 	root := doc
 	if root.Kind == yaml.DocumentNode {
 		if len(root.Content) == 0 {
 			d.ps.add(0, 0, "", "file is empty; expected a mapping with title, sources, charts, findings")
-			return
+			return false
 		}
 		root = root.Content[0]
 	}
 	if root.Kind != yaml.MappingNode {
 		d.ps.add(root.Line, root.Column, "", "expected a mapping with title, sources, charts, findings at the top level, got "+describe(root))
-		return
+		return false
 	}
 	d.value(root, "", reflect.ValueOf(c).Elem(), 0)
+	return true
 }
 
 func (d *decoder) fail(n *yaml.Node, path, msg string) {

@@ -59,7 +59,8 @@ func Parse(data []byte, name string) (*Collection, error) {
 	}
 	c := &Collection{}
 	d := newDecoder(ps)
-	if !d.safely(func() { d.collection(doc, c) }) || d.stopped {
+	whole := false
+	if !d.safely(func() { whole = d.collection(doc, c) }) || !whole || d.stopped {
 		return nil, ps.err()
 	}
 	d.safely(func() { validate(c, d) })

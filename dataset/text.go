@@ -20,7 +20,11 @@ func checkBytes(data []byte, ps *problems) bool {
 		r, size := utf8.DecodeRune(data[i:])
 		switch {
 		case r == utf8.RuneError && size <= 1:
-			ps.add(line, col, "", fmt.Sprintf("invalid UTF-8 (byte 0x%02x at offset %d); data files must be UTF-8", data[i], i))
+			hint := ""
+			if i == 0 && len(data) >= 2 && (data[0] == 0xff && data[1] == 0xfe || data[0] == 0xfe && data[1] == 0xff) {
+				hint = " (this looks like UTF-16)"
+			}
+			ps.add(line, col, "", fmt.Sprintf("invalid UTF-8 (byte 0x%02x at offset %d)%s; data files must be UTF-8", data[i], i, hint))
 			return false
 		case r == 0:
 			ps.add(line, col, "", fmt.Sprintf("NUL byte at offset %d; data files must be UTF-8 text (is this UTF-16 or binary?)", i))
