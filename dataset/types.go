@@ -105,6 +105,9 @@ type Chart struct {
 	Question string `yaml:"question" json:"question"`
 	// Unit is UnitPercent (default) or UnitCount.
 	Unit string `yaml:"unit,omitempty" json:"unit,omitempty"`
+	// Noun is what the items are, in the plural, for generated sentences:
+	// "the largest gap among nine sites". Empty means "items".
+	Noun string `yaml:"noun,omitempty" json:"noun,omitempty"`
 	// Base says whom the figures are a share of.
 	Base string `yaml:"base,omitempty" json:"base,omitempty"`
 	// Source is the default source of the chart's figures.

@@ -1,0 +1,133 @@
+package explore
+
+import (
+	"math"
+	"testing"
+
+	"github.com/docsurvey/docsurvey/dataset"
+)
+
+func TestDescribeItem(t *testing.T) {
+	c := embedded(t)
+	tests := []struct {
+		chart, item, series string
+		want                string
+	}{
+		{"platforms", "facebook", "all",
+			"Facebook: 61% personal vs 15% professional, the largest gap among nine sites (QuantiaMD 2011, n=4,033)"},
+		{"platforms", "youtube", "",
+			"YouTube: 31% personal vs 8% professional, the second-largest gap among nine sites (QuantiaMD 2011, n=4,033)"},
+		// Larger value first, whichever series it is.
+		{"platforms", "physician-communities", "all",
+			"Physician communities: 28% professional vs 18% personal, the fourth-largest gap among nine sites (QuantiaMD 2011, n=4,033)"},
+		// Ties: Blogs and Twitter both have a 6-point gap.
+		{"platforms", "blogs", "all",
+			"Blogs: 14% personal vs 8% professional, tied for the third-smallest gap among nine sites (QuantiaMD 2011, n=4,033)"},
+		{"platforms", "patient-communities", "all",
+			"Patient communities: 3% professional vs 2% personal, the smallest gap among nine sites (QuantiaMD 2011, n=4,033)"},
+		// One series of two shown: ranked by value, series named.
+		{"platforms", "facebook", "personal",
+			"Facebook: 61% personal use, the highest of nine sites (QuantiaMD 2011, n=4,033)"},
+		{"platforms", "physician-communities", "professional",
+			"Physician communities: 28% professional use, the second-highest of nine sites (QuantiaMD 2011, n=4,033)"},
+		// One-series charts.
+		{"benefits", "learn", "all",
+			"Learn from experts and peers: 92%, the highest of seven benefits (QuantiaMD / CCA 2011, n=4,033)"},
+		{"benefits", "care-team", "all",
+			"Coordinate care team interactions: 75%, the lowest of seven benefits (QuantiaMD / CCA 2011, n=4,033)"},
+		{"connected", "connected-clinicians", "all",
+			"Connected clinicians (2+ sites, both uses): 20%, the lower of two groups (QuantiaMD 2011, n=4,033)"},
+		// Item base and a figure citing another source.
+		{"patient-communities", "unlikely", "all",
+			"Unlikely to recommend one: 19% of doctors aware of patient communities, the second-lowest of five answers (The Health Care Blog 2011, n=4,033)"},
+		{"platforms", "myspace", "all", ""},
+	}
+	for _, tt := range tests {
+		got := DescribeItem(c, c.Chart(tt.chart), tt.item, tt.series)
+		if got != tt.want {
+			t.Errorf("DescribeItem(%s/%s, %s)\n got %q\nwant %q", tt.chart, tt.item, tt.series, got, tt.want)
+		}
+	}
+	if got := DescribeItem(c, nil, "x", ""); got != "" {
+		t.Errorf("nil chart: %q", got)
+	}
+}
+
+func TestDescribeItemEdgeCases(t *testing.T) {
+	c := synth()
+	c.Charts[0].Items[0].Values["pro"] = dataset.Figure{Value: 10, Qualifier: "over"}
+	c.Charts = append(c.Charts, dataset.Chart{ID: "pair", Title: "Pair", Source: "nosuch",
+		Series: []dataset.Series{{ID: "a", Label: "A"}, {ID: "b", Label: "B"}},
+		Items: []dataset.Item{
+			{ID: "p", Label: "P", Values: map[string]dataset.Figure{"a": {Value: 5}, "b": {Value: 7}}},
+			{ID: "q", Label: "Q", Values: map[string]dataset.Figure{"a": {Value: 9}, "b": {Value: 7}}},
+			{ID: "r", Label: "R", Values: map[string]dataset.Figure{"a": {Value: math.NaN()}, "b": {Value: math.NaN()}}},
+		}})
+	tests := []struct {
+		chart, item, series string
+		want                string
+	}{
+		{"uses", "a", "all", "Alpha: 40% personal vs over 10% professional, tied for the largest gap among three items (Study One 2011, n=1,200)"},
+		{"uses", "d", "all", "Delta: 30% personal, no professional figure (Study One 2011, n=1,200)"},
+		{"uses", "e", "all", "Epsilon: 12% personal, no professional figure (Study One 2011, n=1,200)"},
+		{"uses", "d", "pro", "Delta: no professional use figure"},
+		{"counts", "k", "all", "Kappa: 1,300 (Study Two)"},
+		{"other", "x", "all", "Xi: 20% personal vs 10% professional (Study Two)"},
+		{"pair", "p", "all", "P: 7% b vs 5% a, level with the other of two items (nosuch)"},
+		{"pair", "q", "b", "Q: 7% b, level with the other of two items (nosuch)"},
+		{"pair", "r", "all", "R: no a or b figure"},
+	}
+	for _, tt := range tests {
+		got := DescribeItem(c, c.Chart(tt.chart), tt.item, tt.series)
+		if got != tt.want {
+			t.Errorf("DescribeItem(%s/%s, %s)\n got %q\nwant %q", tt.chart, tt.item, tt.series, got, tt.want)
+		}
+	}
+}
+
+func TestDescribeFinding(t *testing.T) {
+	c := embedded(t)
+	tests := []struct{ id, want string }{
+		{"kantar-colleagues", "Interacted with colleagues on social media in the past month: nearly half (Kantar Media 2018)"},
+		{"health-professionals-88", "Health professionals using social media: as many as 88% (Manhattan Research (as reported))"},
+		{"physicians-who-tweet", "Doctors registered in a database of physicians who tweet: more than 1,300 (Jones & Bartlett 2012)"},
+		{"professional-use", "Use at least one site for professional purposes: 67% (QuantiaMD 2011, n=4,033)"},
+		{"doctor-only-networks", "Doctor-only networks: “In fact, there are doctor-only networks such as Sermo, Physician Connect, and Doximity.” (Jones & Bartlett 2012)"},
+	}
+	for _, tt := range tests {
+		var f *dataset.Finding
+		for i := range c.Findings {
+			if c.Findings[i].ID == tt.id {
+				f = &c.Findings[i]
+			}
+		}
+		if f == nil {
+			t.Fatalf("no finding %s", tt.id)
+		}
+		if got := DescribeFinding(c, f); got != tt.want {
+			t.Errorf("DescribeFinding(%s)\n got %q\nwant %q", tt.id, got, tt.want)
+		}
+	}
+	if DescribeFinding(c, nil) != "" {
+		t.Error("nil finding")
+	}
+	if got := DescribeFinding(c, &dataset.Finding{Label: "Empty"}); got != "Empty: no figure given" {
+		t.Errorf("empty finding: %q", got)
+	}
+}
+
+func TestSeriesWordsAndLowerFirst(t *testing.T) {
+	tests := []struct{ a, b, wa, wb string }{
+		{"Professional use", "Personal use", "professional", "personal"},
+		{"Use at work", "Use at home", "use at work", "use at home"},
+		{"A", "B", "a", "b"},
+		{"LinkedIn users", "HIPAA users", "LinkedIn", "HIPAA"},
+		{"Émigrés", "use", "émigrés", "use"},
+	}
+	for _, tt := range tests {
+		wa, wb := seriesWords(tt.a, tt.b)
+		if wa != tt.wa || wb != tt.wb {
+			t.Errorf("seriesWords(%q, %q) = %q, %q", tt.a, tt.b, wa, wb)
+		}
+	}
+}
