@@ -206,11 +206,11 @@ func TestShowMatchesTheReport(t *testing.T) {
 func TestViews(t *testing.T) {
 	r := run(t, "views")
 	want := `ID         TITLE                 CHARTS  FINDINGS
-overview   Overview              0       12
-platforms  Platforms             1       7
-benefits   Benefits              1       3
-connected  Connected clinicians  2       3
-privacy    Privacy concerns      2       9
+overview   Overview              0       14
+platforms  Platforms             1       8
+benefits   Benefits              1       5
+connected  Connected clinicians  2       5
+privacy    Privacy concerns      2       12
 sources    Sources               0       0
 `
 	if r.code != 0 || r.stdout != want {
