@@ -25,9 +25,20 @@ func colorRenderer() *lipgloss.Renderer {
 	return r
 }
 
+// frozen is a copy of the shipped dataset, so that data edits do not churn
+// the goldens.
+func frozen(t testing.TB) *dataset.Collection {
+	t.Helper()
+	c, err := dataset.Load(filepath.Join("testdata", "survey.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
 func newModel(t testing.TB, w, h int) *Model {
 	t.Helper()
-	m := New(Options{Width: w, Height: h, Renderer: colorRenderer()})
+	m := New(Options{Data: frozen(t), Width: w, Height: h, Renderer: colorRenderer()})
 	t.Cleanup(m.Close)
 	return m
 }
@@ -110,7 +121,7 @@ func TestGoldenModes(t *testing.T) {
 }
 
 func TestGoldenASCII(t *testing.T) {
-	m := New(Options{Width: 100, Height: 30, ASCII: true, Color: "never"})
+	m := New(Options{Data: frozen(t), Width: 100, Height: 30, ASCII: true, Color: "never"})
 	defer m.Close()
 	press(m, "2", "j")
 	out := m.View()
