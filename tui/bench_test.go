@@ -81,4 +81,3 @@ func BenchmarkResize(b *testing.B) {
 		_ = m.View()
 	}
 }
-
