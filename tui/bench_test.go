@@ -81,3 +81,22 @@ func BenchmarkResize(b *testing.B) {
 		_ = m.View()
 	}
 }
+
+// BenchmarkSwitchView is a tab press to the next view at 120x40 once the
+// background warm-up (run after every resize) has drawn every view's bars.
+func BenchmarkSwitchView(b *testing.B) {
+	m := newModel(b, 120, 40)
+	for i := 0; i < 6; i++ {
+		if cmd := m.warm(); cmd != nil {
+			cmd()
+		}
+		press(m, "tab")
+	}
+	tab := keyMsg("tab")
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		m.Update(tab)
+		_ = m.View()
+	}
+}

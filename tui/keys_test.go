@@ -326,3 +326,23 @@ func TestSizeWalk(t *testing.T) {
 		t.Fatal("huge window drew nothing")
 	}
 }
+
+// TestWarmRunsBesideUpdates runs the background warm-up while keys are
+// handled, for the race detector.
+func TestWarmRunsBesideUpdates(t *testing.T) {
+	m := newModel(t, 0, 0)
+	_, cmd := m.Update(tea.WindowSizeMsg{Width: 110, Height: 35})
+	if cmd == nil {
+		t.Fatal("resize should warm the other views")
+	}
+	done := make(chan struct{})
+	go func() {
+		cmd()
+		close(done)
+	}()
+	press(m, "2", "j", "s", "p", "tab", "b", "m")
+	<-done
+	if !strings.Contains(screen(m), "What doctors want") {
+		t.Fatalf("unexpected screen:\n%s", screen(m))
+	}
+}
