@@ -1,6 +1,7 @@
 package dataset
 
 import (
+	"os"
 	"reflect"
 	"strings"
 	"testing"
@@ -93,5 +94,32 @@ func TestExampleQuotes(t *testing.T) {
 	}
 	for _, fd := range c.Findings {
 		in("findings/"+fd.ID, fd.Wording, fd.Source)
+	}
+}
+
+// TestSchemaPageShowsExample: docs/schema.md ends with the example file,
+// verbatim, so the page cannot drift from a file the tests load.
+func TestSchemaPageShowsExample(t *testing.T) {
+	page, err := os.ReadFile("../docs/schema.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	example, err := os.ReadFile(exampleYAML)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(page), "```yaml\n"+string(example)+"```\n") {
+		t.Error("docs/schema.md does not show testdata/example.yaml verbatim; paste the file into its Example section")
+	}
+}
+
+// TestByteOrderMark: a UTF-8 byte-order mark, as some editors write, is fine.
+func TestByteOrderMark(t *testing.T) {
+	example, err := os.ReadFile(exampleYAML)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Parse(append([]byte("\ufeff"), example...), "bom.yaml"); err != nil {
+		t.Errorf("example with a BOM: %v", err)
 	}
 }
