@@ -71,6 +71,9 @@ func (v *validator) where(path string) pos {
 		}
 		path = path[:cut]
 	}
+	if p, ok := v.at[""]; ok {
+		return p // the top-level mapping
+	}
 	return pos{1, 1}
 }
 
