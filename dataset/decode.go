@@ -151,7 +151,7 @@ func (d *decoder) value(n *yaml.Node, path string, v reflect.Value, depth int) {
 	d.visits++
 	if d.visits > MaxNodes {
 		d.stopped = true
-		d.ps.add(n.Line, n.Column, path, fmt.Sprintf("file expands to more than %d values (through aliases?); refusing it", MaxNodes))
+		d.ps.add(n.Line, n.Column, path, fmt.Sprintf("file holds more than %d values, counting each use of an alias; refusing it", MaxNodes))
 		return
 	}
 	if depth > MaxDepth {

@@ -20,6 +20,7 @@ type validator struct {
 	measures map[string]int
 	charts   map[string]*Chart
 	items    map[*Chart]map[string]*Item
+	labels   map[string]bool // item labels, built on first use
 }
 
 var (
@@ -568,12 +569,13 @@ func (v *validator) tourStep(path string, st *TourStep) {
 
 // labelled reports whether some chart item has the label.
 func (v *validator) labelled(label string) bool {
-	for i := range v.c.Charts {
-		for _, it := range v.c.Charts[i].Items {
-			if it.Label == label {
-				return true
+	if v.labels == nil {
+		v.labels = map[string]bool{}
+		for i := range v.c.Charts {
+			for _, it := range v.c.Charts[i].Items {
+				v.labels[it.Label] = true
 			}
 		}
 	}
-	return false
+	return v.labels[label]
 }
