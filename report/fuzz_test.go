@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/docsurvey/docsurvey/dataset"
+	"github.com/docsurvey/docsurvey/explore"
 )
 
 // FuzzWrite prints every view of any file that parses, in every file
@@ -37,7 +38,7 @@ findings:
 		}
 		for _, view := range dataset.ViewIDs() {
 			for _, series := range SeriesIn(c, view) {
-				sel := Selection{View: view, Sort: dataset.SortGap, Series: series}
+				sel := explore.State{View: view, Sort: dataset.SortGap, Series: series}
 				for _, format := range fileFormats() {
 					var b bytes.Buffer
 					if err := Write(&b, c, sel, Options{Format: format}); err != nil {
