@@ -151,7 +151,7 @@ func (d *decoder) value(n *yaml.Node, path string, v reflect.Value, depth int) {
 	d.visits++
 	if d.visits > MaxNodes {
 		d.stopped = true
-		d.ps.add(n.Line, n.Column, path, fmt.Sprintf("file expands to more than %d values (through aliases?); refusing it", MaxNodes))
+		d.ps.add(n.Line, n.Column, path, fmt.Sprintf("file holds more than %d values, counting each use of an alias; refusing it", MaxNodes))
 		return
 	}
 	if depth > MaxDepth {
@@ -338,7 +338,7 @@ func (d *decoder) integer(n *yaml.Node, path string, v reflect.Value) {
 	}
 	var i int64
 	if err := n.Decode(&i); err != nil || i > math.MaxInt32 || i < math.MinInt32 {
-		d.fail(n, path, "expected a whole number, got "+describe(n))
+		d.fail(n, path, "expected a whole number within ±2147483647, got "+describe(n))
 		return
 	}
 	v.SetInt(i)

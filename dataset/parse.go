@@ -102,9 +102,15 @@ func (c *Collection) fillDefaults() {
 // resolveFindings fills findings that point at a chart figure with that
 // figure's value, wording, source and variants, where they have none.
 func resolveFindings(c *Collection) {
+	type key struct{ chart, item string }
 	charts := make(map[string]*Chart, len(c.Charts))
+	items := map[key]*Item{}
 	for i := range c.Charts {
-		charts[c.Charts[i].ID] = &c.Charts[i]
+		ch := &c.Charts[i]
+		charts[ch.ID] = ch
+		for j := range ch.Items {
+			items[key{ch.ID, ch.Items[j].ID}] = &ch.Items[j]
+		}
 	}
 	for i := range c.Findings {
 		fd := &c.Findings[i]
@@ -119,7 +125,7 @@ func resolveFindings(c *Collection) {
 		if ch == nil {
 			continue
 		}
-		it := ch.Item(r.Item)
+		it := items[key{r.Chart, r.Item}]
 		if it == nil {
 			continue
 		}
