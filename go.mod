@@ -9,6 +9,7 @@ require (
 	github.com/charmbracelet/ssh v0.0.0-20250128164007-98fd5ae11894
 	github.com/charmbracelet/wish v1.4.7
 	github.com/muesli/termenv v0.16.0
+	go.uber.org/goleak v1.3.0
 	golang.org/x/crypto v0.58.0
 )
 
