@@ -106,7 +106,6 @@ func startServer(t *testing.T, mutate func(*Config)) *testServer {
 	t.Helper()
 	logs := &syncBuffer{}
 	release := make(chan struct{})
-	t.Cleanup(func() { close(release) })
 	cfg := Config{
 		HostKeyPath: t.TempDir() + "/keys/host_ed25519",
 		MaxSessions: 50,
@@ -146,6 +145,8 @@ func startServer(t *testing.T, mutate func(*Config)) *testServer {
 			t.Logf("server log:\n%s", logs.String())
 		}
 	})
+	// Registered last, so it runs first: unblock stuck models before Shutdown.
+	t.Cleanup(func() { close(release) })
 	return ts
 }
 
@@ -285,6 +286,14 @@ func rawBanner(t *testing.T, addr, localIP string) string {
 	defer c.Close()
 	_, _ = io.WriteString(c, "SSH-2.0-rawtest\r\n")
 	_ = c.SetDeadline(time.Now().Add(5 * time.Second))
-	b, _ := io.ReadAll(c)
-	return string(b)
+	// Until the server closes, or until its first line if it speaks SSH.
+	var b []byte
+	buf := make([]byte, 512)
+	for {
+		n, err := c.Read(buf)
+		b = append(b, buf[:n]...)
+		if err != nil || bytes.HasPrefix(b, []byte("SSH-")) && bytes.Contains(b, []byte("\n")) {
+			return string(b)
+		}
+	}
 }
