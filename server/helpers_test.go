@@ -297,3 +297,17 @@ func rawBanner(t *testing.T, addr, localIP string) string {
 		}
 	}
 }
+
+// waitLog waits up to 5s for the server log to contain want: the session
+// end is logged just after the client sees the exit.
+func (ts *testServer) waitLog(t *testing.T, want string) {
+	t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for !strings.Contains(ts.logs.String(), want) {
+		if time.Now().After(deadline) {
+			t.Errorf("log never contained %q", want)
+			return
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}

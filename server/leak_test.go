@@ -62,9 +62,9 @@ func TestNoGoroutineLeak(t *testing.T) {
 func settle(t *testing.T, ts *testServer) {
 	t.Helper()
 	deadline := time.Now().Add(10 * time.Second)
-	for ts.ln.open() > 0 || ts.sessions.Load() > 0 {
+	for ts.openConns() > 0 || ts.sessions.Load() > 0 {
 		if time.Now().After(deadline) {
-			t.Fatalf("still %d connections, %d sessions", ts.ln.open(), ts.sessions.Load())
+			t.Fatalf("still %d connections, %d sessions", ts.openConns(), ts.sessions.Load())
 		}
 		time.Sleep(10 * time.Millisecond)
 	}

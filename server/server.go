@@ -128,6 +128,17 @@ func (s *Server) Addr() net.Addr {
 	return s.ln.Addr()
 }
 
+// openConns reports the admitted connections still open.
+func (s *Server) openConns() int {
+	s.mu.Lock()
+	lim := s.ln
+	s.mu.Unlock()
+	if lim == nil {
+		return 0
+	}
+	return lim.open()
+}
+
 // ListenAndServe listens on Config.Listen and serves until Shutdown.
 func (s *Server) ListenAndServe() error {
 	ln, err := net.Listen("tcp", s.cfg.Listen)

@@ -57,9 +57,7 @@ func TestFirstFrameKeysAndResize(t *testing.T) {
 	if code := v.waitEnd(t); code != 0 {
 		t.Errorf("exit status %d after q, want 0", code)
 	}
-	if !strings.Contains(ts.logs.String(), "reason=quit") {
-		t.Errorf("log lacks the end of session: %s", ts.logs.String())
-	}
+	ts.waitLog(t, "reason=quit")
 }
 
 func TestHugeWindowIsClamped(t *testing.T) {
@@ -134,9 +132,7 @@ func TestMaxSessions(t *testing.T) {
 	} else if time.Since(start) > 5*time.Second {
 		t.Errorf("refusal took %v", time.Since(start))
 	}
-	if !strings.Contains(ts.logs.String(), "connection rejected") {
-		t.Error("rejection not logged")
-	}
+	ts.waitLog(t, "connection rejected")
 
 	// A slot frees up when a viewer leaves.
 	a.send(t, "q")
@@ -217,9 +213,7 @@ func TestIdleTimeoutCountsInputOnly(t *testing.T) {
 	}
 	t.Logf("ended %v after the last key", time.Since(start))
 	v.waitFor(t, "closed after 500ms without input")
-	if !strings.Contains(ts.logs.String(), `reason="idle timeout"`) {
-		t.Errorf("log: %s", ts.logs.String())
-	}
+	ts.waitLog(t, `reason="idle timeout"`)
 }
 
 func TestMaxTimeout(t *testing.T) {
@@ -258,11 +252,8 @@ func TestPanicEndsOnlyThatSession(t *testing.T) {
 	}
 	bystander.send(t, "+")
 	bystander.waitFor(t, "n=1")
-	logs := ts.logs.String()
 	for _, want := range []string{"panic in session", "fake model panics on p", "fake view panics", "reason=panic"} {
-		if !strings.Contains(logs, want) {
-			t.Errorf("log lacks %q", want)
-		}
+		ts.waitLog(t, want)
 	}
 	after := mustDial(t, ts.addr, 80, 24)
 	after.waitFor(t, "hello")
@@ -283,9 +274,7 @@ func TestPanicInFactory(t *testing.T) {
 	}
 	ok := mustDial(t, ts.addr, 80, 24)
 	ok.waitFor(t, "hello")
-	if !strings.Contains(ts.logs.String(), "factory panics") {
-		t.Error("factory panic not logged")
-	}
+	ts.waitLog(t, "factory panics")
 }
 
 func TestRefusesExecAndNoPTY(t *testing.T) {

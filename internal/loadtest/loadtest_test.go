@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net"
 	"os"
 	"strings"
@@ -74,7 +75,7 @@ func (m *counter) View() string { return fmt.Sprintf("%dx%d keys %d", m.w, m.h, 
 func TestRunAgainstServer(t *testing.T) {
 	srv, err := server.New(server.Config{
 		HostKeyPath: t.TempDir() + "/host", MaxPerIP: 20, RatePerIP: -1,
-		Logger:   log.New(ioDiscard{}),
+		Logger:   log.New(io.Discard),
 		NewModel: func(i server.SessionInfo) tea.Model { return &counter{w: i.Width, h: i.Height} },
 	})
 	if err != nil {
@@ -127,7 +128,3 @@ func TestRunAgainstServer(t *testing.T) {
 		t.Errorf("idle report lacks the idle CPU:\n%s", b.String())
 	}
 }
-
-type ioDiscard struct{}
-
-func (ioDiscard) Write(p []byte) (int, error) { return len(p), nil }
