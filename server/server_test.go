@@ -188,7 +188,7 @@ func TestRateLimit(t *testing.T) {
 
 func TestIdleTimeoutCountsInputOnly(t *testing.T) {
 	ts := startServer(t, func(c *Config) {
-		c.IdleTimeout = 500 * time.Millisecond
+		c.IdleTimeout = time.Second
 		c.NewModel = func(info SessionInfo) tea.Model {
 			return &fakeModel{w: info.Width, h: info.Height, tick: true} // redraws every 50ms
 		}
@@ -196,11 +196,11 @@ func TestIdleTimeoutCountsInputOnly(t *testing.T) {
 	v := mustDial(t, ts.addr, 80, 24)
 	v.waitFor(t, "hello")
 	// Typing keeps it alive well past the idle timeout.
-	for range 12 {
+	for range 20 {
 		time.Sleep(100 * time.Millisecond)
 		v.send(t, "+")
 	}
-	v.waitFor(t, "n=12")
+	v.waitFor(t, "n=20")
 	select {
 	case err := <-v.waited:
 		t.Fatalf("session ended while typing: %v", err)
@@ -212,7 +212,7 @@ func TestIdleTimeoutCountsInputOnly(t *testing.T) {
 		t.Errorf("exit status %d", code)
 	}
 	t.Logf("ended %v after the last key", time.Since(start))
-	v.waitFor(t, "closed after 500ms without input")
+	v.waitFor(t, "closed after 1s without input")
 	ts.waitLog(t, `reason="idle timeout"`)
 }
 
