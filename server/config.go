@@ -52,7 +52,7 @@ const (
 )
 
 // HandshakeTimeout is how long a new connection has to complete the SSH
-// handshake and open its session before it is closed.
+// handshake, open its session and start the shell before it is closed.
 const HandshakeTimeout = 30 * time.Second
 
 // ConnGrace is added to IdleTimeout and MaxTimeout for the connection-level

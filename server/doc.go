@@ -3,7 +3,7 @@
 // Every SSH session gets a fresh Bubble Tea program whose model comes from
 // [Config.NewModel]; nothing mutable is shared between sessions. The server
 // never runs a shell or a command: exec requests, subsystems (sftp, scp),
-// port forwarding and agent use are all refused, and a session must ask for
+// port forwarding and X11 are all refused, and no agent channel is ever opened, and a session must ask for
 // a PTY (it is emulated: no real PTY is allocated on the host).
 //
 // # Order of checks
@@ -23,7 +23,7 @@
 //
 // During the handshake: public-key authentication against
 // [Config.AuthorizedKeysPath] when it is set (otherwise anyone may view), and
-// [HandshakeTimeout] for a connection to open its session. One session at a
+// [HandshakeTimeout] for a connection to start its session (a shell). One session at a
 // time per connection; the connection is closed when its session ends.
 //
 // Each session then runs this middleware chain, outermost first:
@@ -44,8 +44,8 @@
 //   - [Config.MaxTimeout] is absolute from the start of the session.
 //   - Both end the session with a one-line message after the terminal has
 //     been restored. As a backstop, the SSH connection itself has an I/O
-//     idle deadline of IdleTimeout+[ConnGrace] and an absolute deadline of
-//     MaxTimeout+[ConnGrace], so a client that stops reading cannot pin a
+//     idle deadline of IdleTimeout+ConnGrace and an absolute deadline of
+//     MaxTimeout+ConnGrace, so a client that stops reading cannot pin a
 //     session forever.
 //   - A panic in the model's Init, Update or View (or in a command it
 //     returns directly or through tea.Batch) is recovered by a guard around

@@ -41,7 +41,8 @@ type Server struct {
 // connState is kept in each connection's context.
 type connState struct {
 	sessions atomic.Int32 // open session channels
-	timer    *time.Timer  // closes the connection if no session opens in time
+	started  atomic.Bool  // a session handler (shell) has started
+	timer    *time.Timer  // closes the connection if no session starts in time
 }
 
 type connStateKey struct{}
@@ -242,11 +243,12 @@ func (s *Server) Close() error {
 }
 
 // onConn runs for each admitted connection before the handshake: it starts
-// the timer that closes the connection if no session opens in time.
+// the timer that closes the connection if no session (a shell) has started
+// within HandshakeTimeout.
 func (s *Server) onConn(ctx ssh.Context, conn net.Conn) net.Conn {
 	cs := &connState{}
 	cs.timer = time.AfterFunc(HandshakeTimeout, func() {
-		if cs.sessions.Load() == 0 {
+		if !cs.started.Load() {
 			s.log.Info("connection closed", "remote", conn.RemoteAddr().String(), "reason", "no session within "+HandshakeTimeout.String())
 			_ = conn.Close()
 		}
@@ -287,6 +289,10 @@ func (s *Server) sessionChannel(srv *ssh.Server, conn *gossh.ServerConn, newChan
 // connection once its session is over (one session per connection).
 func (s *Server) sessionHandler(h ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
+		if cs, ok := sess.Context().Value(connStateKey{}).(*connState); ok {
+			cs.started.Store(true)
+			cs.timer.Stop()
+		}
 		s.sessions.Add(1)
 		h(sess)
 		_ = sess.Exit(0) // no-op if the chain already exited
