@@ -3,8 +3,9 @@
 // Every SSH session gets a fresh Bubble Tea program whose model comes from
 // [Config.NewModel]; nothing mutable is shared between sessions. The server
 // never runs a shell or a command: exec requests, subsystems (sftp, scp),
-// port forwarding and X11 are all refused, and no agent channel is ever opened, and a session must ask for
-// a PTY (it is emulated: no real PTY is allocated on the host).
+// port forwarding and X11 are all refused, no agent channel is ever opened,
+// and a session must ask for a PTY (it is emulated: no real PTY is allocated
+// on the host).
 //
 // # Order of checks
 //
@@ -23,8 +24,9 @@
 //
 // During the handshake: public-key authentication against
 // [Config.AuthorizedKeysPath] when it is set (otherwise anyone may view), and
-// [HandshakeTimeout] for a connection to start its session (a shell). One session at a
-// time per connection; the connection is closed when its session ends.
+// [HandshakeTimeout] for a connection to start its session (a shell). One
+// session at a time per connection; the connection is closed when its
+// session ends.
 //
 // Each session then runs this middleware chain, outermost first:
 //
