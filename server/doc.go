@@ -11,10 +11,11 @@
 //
 // Before the SSH handshake, on the raw TCP connection:
 //
-//  1. per-IP rate limit: a token bucket of new connections per IP
-//     ([Config.RatePerIP] per second, burst [Config.RateBurst]);
-//  2. [Config.MaxSessions]: open connections in total;
-//  3. [Config.MaxPerIP]: open connections from one IP address.
+//  1. [Config.MaxSessions]: open connections in total;
+//  2. [Config.MaxPerIP]: open connections from one IP address;
+//  3. per-IP rate limit: a token bucket of new connections per IP
+//     ([Config.RatePerIP] per second, burst [Config.RateBurst]); only
+//     connections that pass the caps take a token.
 //
 // A connection over any of these gets one line of text ("docsurvey: server
 // full ...") written before the SSH version exchange and is closed. OpenSSH
