@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"regexp"
 	"sort"
 	"sync"
 	"sync/atomic"
@@ -150,7 +151,7 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 	)
 	fail := func(what string, err error) {
 		mu.Lock()
-		rep.Failures[what+": "+err.Error()]++
+		rep.Failures[what+": "+addrRE.ReplaceAllString(err.Error(), "ADDR")]++
 		mu.Unlock()
 	}
 	quiet := make(chan struct{}) // idle mode: closed when the quiet window ends
@@ -196,6 +197,10 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 				if !sleep(ctx, cfg.KeyInterval) {
 					return
 				}
+				if s.ended() {
+					fail("session", errEndedEarly)
+					return
+				}
 				seen := s.out.count()
 				t0 := time.Now()
 				if _, err := io.WriteString(s.stdin, cfg.KeyBytes); err != nil {
@@ -214,7 +219,12 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 					return
 				}
 			}
-			sleep(ctx, cfg.Hold)
+			select {
+			case <-time.After(cfg.Hold):
+			case <-ctx.Done():
+			case <-s.done:
+				fail("session", errEndedEarly)
+			}
 		}()
 	}
 
@@ -265,12 +275,27 @@ func waitCtx(ctx context.Context, wg *sync.WaitGroup) {
 	}
 }
 
+var (
+	addrRE        = regexp.MustCompile(`(\[[0-9a-fA-F:.]+\]|[0-9]+(\.[0-9]+){3}):[0-9]+`)
+	errEndedEarly = errors.New("closed by the server before the run was over")
+)
+
 type session struct {
 	start  time.Time
 	client *gossh.Client
 	sess   *gossh.Session
 	stdin  io.WriteCloser
 	out    *output
+	done   chan struct{} // closed when the session ends
+}
+
+func (s *session) ended() bool {
+	select {
+	case <-s.done:
+		return true
+	default:
+		return false
+	}
 }
 
 func open(ctx context.Context, cfg Config) (*session, error) {
@@ -309,6 +334,8 @@ func open(ctx context.Context, cfg Config) (*session, error) {
 		s.client.Close()
 		return nil, fmt.Errorf("shell: %w", err)
 	}
+	s.done = make(chan struct{})
+	go func() { _ = s.sess.Wait(); close(s.done) }()
 	return s, nil
 }
 

@@ -34,6 +34,13 @@ func TestParseStat(t *testing.T) {
 	}
 }
 
+func TestErrorGrouping(t *testing.T) {
+	got := addrRE.ReplaceAllString("read tcp 127.0.0.1:41420->127.0.0.1:23299: reset; [::1]:22", "ADDR")
+	if got != "read tcp ADDR->ADDR: reset; ADDR" {
+		t.Errorf("got %q", got)
+	}
+}
+
 func TestDist(t *testing.T) {
 	var ds []time.Duration
 	for i := 1; i <= 100; i++ {
