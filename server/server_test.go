@@ -449,3 +449,23 @@ func TestRunUntilSignal(t *testing.T) {
 	}
 	v.waitFor(t, "server is shutting down")
 }
+
+func TestPresenterKeysParsed(t *testing.T) {
+	dir := t.TempDir()
+	good := filepath.Join(dir, "presenters")
+	_, line := newKey(t)
+	if err := os.WriteFile(good, []byte(line), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	mk := func(p string) error {
+		_, err := New(Config{HostKeyPath: filepath.Join(dir, "host"), PresenterKeysPath: p,
+			NewModel: func(SessionInfo) tea.Model { return &fakeModel{} }})
+		return err
+	}
+	if err := mk(good); err != nil {
+		t.Errorf("good presenter keys: %v", err)
+	}
+	if err := mk(filepath.Join(dir, "missing")); err == nil {
+		t.Error("missing presenter keys file accepted")
+	}
+}

@@ -80,30 +80,8 @@ func (m *counter) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 func (m *counter) View() string { return fmt.Sprintf("%dx%d keys %d", m.w, m.h, m.n) }
 
 func TestRunAgainstServer(t *testing.T) {
-	srv, err := server.New(server.Config{
-		HostKeyPath: t.TempDir() + "/host", MaxPerIP: 20, RatePerIP: -1,
-		Logger:   log.New(io.Discard),
-		NewModel: func(i server.SessionInfo) tea.Model { return &counter{w: i.Width, h: i.Height} },
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	served := make(chan error, 1)
-	go func() { served <- srv.Serve(ln) }()
-	defer func() {
-		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-		defer cancel()
-		_ = srv.Shutdown(ctx)
-		if err := <-served; !errors.Is(err, server.ErrServerClosed) {
-			t.Errorf("Serve: %v", err)
-		}
-	}()
-
-	base := Config{Addr: ln.Addr().String(), Sessions: 5, Width: 80, Height: 24, Keys: 3, KeyBytes: "\t",
+	addr := startServer(t, 0)
+	base := Config{Addr: addr, Sessions: 5, Width: 80, Height: 24, Keys: 3, KeyBytes: "\t",
 		KeyInterval: 10 * time.Millisecond, Settle: 20 * time.Millisecond, FrameTimeout: 5 * time.Second,
 		Timeout: 30 * time.Second, ServerPID: os.Getpid()}
 	rep, err := Run(context.Background(), base)
@@ -134,4 +112,44 @@ func TestRunAgainstServer(t *testing.T) {
 	if !strings.Contains(b.String(), "cpu while idle") {
 		t.Errorf("idle report lacks the idle CPU:\n%s", b.String())
 	}
+}
+
+func TestReportsEarlyClose(t *testing.T) {
+	addr := startServer(t, 200*time.Millisecond)
+	rep, err := Run(context.Background(), Config{Addr: addr, Sessions: 2, Width: 80, Height: 24,
+		Settle: 20 * time.Millisecond, FrameTimeout: 5 * time.Second, Hold: 5 * time.Second, Timeout: 30 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Failures["session: "+errEndedEarly.Error()] != 2 {
+		t.Errorf("failures: %v", rep.Failures)
+	}
+}
+
+// startServer serves counters on a loopback port until the test ends.
+func startServer(t *testing.T, maxTimeout time.Duration) string {
+	t.Helper()
+	srv, err := server.New(server.Config{
+		HostKeyPath: t.TempDir() + "/host", MaxPerIP: 20, RatePerIP: -1, MaxTimeout: maxTimeout,
+		Logger:   log.New(io.Discard),
+		NewModel: func(i server.SessionInfo) tea.Model { return &counter{w: i.Width, h: i.Height} },
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	served := make(chan error, 1)
+	go func() { served <- srv.Serve(ln) }()
+	t.Cleanup(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		_ = srv.Shutdown(ctx)
+		if err := <-served; !errors.Is(err, server.ErrServerClosed) {
+			t.Errorf("Serve: %v", err)
+		}
+	})
+	return ln.Addr().String()
 }
