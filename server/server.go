@@ -38,6 +38,9 @@ type Server struct {
 	ln *limitListener
 }
 
+// handshakeTimeout is HandshakeTimeout; tests shorten it.
+var handshakeTimeout = HandshakeTimeout
+
 // connState is kept in each connection's context.
 type connState struct {
 	sessions atomic.Int32 // open session channels
@@ -247,9 +250,9 @@ func (s *Server) Close() error {
 // within HandshakeTimeout.
 func (s *Server) onConn(ctx ssh.Context, conn net.Conn) net.Conn {
 	cs := &connState{}
-	cs.timer = time.AfterFunc(HandshakeTimeout, func() {
+	cs.timer = time.AfterFunc(handshakeTimeout, func() {
 		if !cs.started.Load() {
-			s.log.Info("connection closed", "remote", conn.RemoteAddr().String(), "reason", "no session within "+HandshakeTimeout.String())
+			s.log.Info("connection closed", "remote", conn.RemoteAddr().String(), "reason", "no session within "+handshakeTimeout.String())
 			_ = conn.Close()
 		}
 	})

@@ -469,3 +469,41 @@ func TestPresenterKeysParsed(t *testing.T) {
 		t.Error("missing presenter keys file accepted")
 	}
 }
+
+func TestHandshakeTimeout(t *testing.T) {
+	old := handshakeTimeout
+	handshakeTimeout = 300 * time.Millisecond
+	t.Cleanup(func() { handshakeTimeout = old })
+	ts := startServer(t, nil)
+
+	// Authenticated, but never starts a session.
+	client, err := gossh.Dial("tcp", ts.addr, clientConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer client.Close()
+	closed := make(chan error, 1)
+	go func() { closed <- client.Wait() }()
+
+	// Connected, but never speaks SSH.
+	raw, err := net.Dial("tcp", ts.addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	_ = raw.SetReadDeadline(time.Now().Add(10 * time.Second))
+	buf := make([]byte, 256)
+	var rerr error
+	for rerr == nil {
+		_, rerr = raw.Read(buf)
+	}
+	if ne, ok := rerr.(net.Error); ok && ne.Timeout() {
+		t.Error("silent connection was not closed")
+	}
+	select {
+	case <-closed:
+	case <-time.After(10 * time.Second):
+		t.Error("connection without a session was not closed")
+	}
+	ts.waitLog(t, "no session within 300ms")
+}
