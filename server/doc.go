@@ -50,9 +50,10 @@
 //     idle deadline of IdleTimeout+ConnGrace and an absolute deadline of
 //     MaxTimeout+ConnGrace, so a client that stops reading cannot pin a
 //     session forever.
-//   - A panic in the model's Init, Update or View (or in a command it
-//     returns directly or through tea.Batch) is recovered by a guard around
-//     the model, logged, and ends only that session.
+//   - A panic in the model's Init, Update or View, or in a command it
+//     returns (directly or inside tea.Batch or tea.Sequence), is recovered
+//     by a guard around the model, logged with its stack, and ends only that
+//     session with exit status 1.
 //
 // # Background colour
 //

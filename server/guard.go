@@ -2,6 +2,7 @@ package server
 
 import (
 	"fmt"
+	"reflect"
 	"runtime/debug"
 	"sync"
 	"sync/atomic"
@@ -10,11 +11,10 @@ import (
 )
 
 // guard wraps a session's model so that a panic in Init, Update, View or in
-// a command (returned directly or inside a tea.Batch) is recovered here,
-// recorded, and ends only this session. Bubble Tea would also recover it,
-// but it prints the stack to the server's stdout; this way the server's
-// logger gets it. Commands inside tea.Sequence cannot be wrapped (the message
-// type is unexported); Bubble Tea still recovers those.
+// a command (returned directly or inside tea.Batch or tea.Sequence, at any
+// depth) is recovered here, recorded, and ends only this session. Bubble Tea
+// would also recover it, but it prints the stack to the server's stdout;
+// this way the server's logger gets it.
 type guard struct {
 	m tea.Model
 
@@ -96,14 +96,24 @@ func (g *guard) wrap(c tea.Cmd) tea.Cmd {
 				msg = nil
 			}
 		}()
-		msg = c()
-		if batch, ok := msg.(tea.BatchMsg); ok {
-			wrapped := make(tea.BatchMsg, len(batch))
-			for i, bc := range batch {
-				wrapped[i] = g.wrap(bc)
-			}
-			return wrapped
-		}
+		return g.wrapMsg(c())
+	}
+}
+
+var cmdType = reflect.TypeFor[tea.Cmd]()
+
+// wrapMsg wraps the commands inside a message that is a slice of commands:
+// tea.BatchMsg, and the unexported message of tea.Sequence, which can only
+// be rebuilt through reflection (a new slice of the same type).
+func (g *guard) wrapMsg(msg tea.Msg) tea.Msg {
+	v := reflect.ValueOf(msg)
+	if !v.IsValid() || v.Kind() != reflect.Slice || v.Type().Elem() != cmdType {
 		return msg
 	}
+	out := reflect.MakeSlice(v.Type(), v.Len(), v.Len())
+	for i := range v.Len() {
+		c, _ := v.Index(i).Interface().(tea.Cmd)
+		out.Index(i).Set(reflect.ValueOf(g.wrap(c)))
+	}
+	return out.Interface()
 }

@@ -77,6 +77,10 @@ func (m *fakeModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, tea.Quit
 		case "b":
 			<-m.release
+		case "s":
+			return m, tea.Sequence(func() tea.Msg { return nil }, func() tea.Msg { panic("sequence command panics") })
+		case "c":
+			return m, func() tea.Msg { panic("command panics") }
 		}
 	}
 	return m, nil

@@ -241,7 +241,7 @@ func TestPanicEndsOnlyThatSession(t *testing.T) {
 	bystander := mustDial(t, ts.addr, 80, 24)
 	bystander.waitFor(t, "hello")
 
-	for _, key := range []string{"p", "v"} {
+	for _, key := range []string{"p", "v", "c", "s"} {
 		v := mustDial(t, ts.addr, 80, 24)
 		v.waitFor(t, "hello")
 		v.send(t, key)

@@ -115,6 +115,12 @@ func (s *Server) runProgram(sess ssh.Session) {
 		reason, code = reasonPanic, 1
 		msg = "docsurvey: internal error, session closed"
 		s.log.Error("panic in session", "user", sess.User(), "remote", sess.RemoteAddr().String(), "in", what, "stack", stack)
+	} else if errors.Is(err, tea.ErrProgramPanic) {
+		// A panic the guard could not see (one in Bubble Tea itself): Bubble
+		// Tea recovered it and printed it to the server's stdout.
+		reason, code = reasonPanic, 1
+		msg = "docsurvey: internal error, session closed"
+		s.log.Error("panic in session", "user", sess.User(), "remote", sess.RemoteAddr().String(), "in", "program (recovered by Bubble Tea)")
 	} else if err != nil && !errors.Is(err, tea.ErrProgramKilled) {
 		code = 1
 		s.log.Warn("program error", "user", sess.User(), "remote", sess.RemoteAddr().String(), "err", err)
