@@ -131,3 +131,22 @@ func TestSeriesWordsAndLowerFirst(t *testing.T) {
 		}
 	}
 }
+
+func TestDescribeMeasureAndSource(t *testing.T) {
+	c := embedded(t)
+	tests := []struct{ got, want string }{
+		{DescribeMeasure(c, "personal-use"), "Physicians using at least one social media site for personal purposes: five figures from four sources, 87% to 90%"},
+		{DescribeMeasure(c, "physician-communities"), "Physicians using professional physician communities: three figures from one source, all 28%"},
+		{DescribeMeasure(c, "colleague-interaction"), "Physicians who interacted with colleagues on social media in the past month (Kantar): two figures from two sources, 47% where a number is given"},
+		{DescribeMeasure(c, "nope"), ""},
+		{DescribeSource(c, "hwc-2011"), "QuantiaMD 2011: “Personal v Professional Physician Social Media”, HealthWorks Collective, 2011-09, n=4,033, primary document"},
+		{DescribeSource(c, "smd-blog"), "Manhattan Research (as reported): “Social Media for Doctors and Physicians”, Blog post (publisher not named), undated, sample not stated, primary document"},
+		{DescribeSource(c, "ubm-2011"), "UBM Medica 2011: “HCPs & Social Media”, UBM Medica, 2011-07, sample not stated, seen in secondary coverage only"},
+		{DescribeSource(c, "nope"), ""},
+	}
+	for i, tt := range tests {
+		if tt.got != tt.want {
+			t.Errorf("case %d:\n got %q\nwant %q", i, tt.got, tt.want)
+		}
+	}
+}
