@@ -153,6 +153,12 @@ func TestInvalidDataListsEveryProblem(t *testing.T) {
 	if !regexp.MustCompile(`^docsurvey: testdata/invalid\.yaml is not a valid data file \(\d+ problems\)`).MatchString(last) {
 		t.Errorf("last line %q, want the summary", last)
 	}
+	problem := regexp.MustCompile(`^testdata/invalid\.yaml:\d+:\d+: \S+: .+`)
+	for _, l := range lines[:len(lines)-1] {
+		if !problem.MatchString(l) {
+			t.Errorf("problem line %q is not FILE:LINE:COL: field: message", l)
+		}
+	}
 	for _, field := range []string{"colour", "lots", "shape"} {
 		n := 0
 		for _, l := range lines[:len(lines)-1] {
@@ -183,18 +189,24 @@ func TestValidateGoodFile(t *testing.T) {
 	}
 }
 
+// fixture is the report package's frozen copy of the shipped dataset, which
+// its goldens are made from.
+var fixture = filepath.Join("..", "report", "testdata", "survey.yaml")
+
+// TestShowMatchesTheReport checks show prints the report package's output
+// byte for byte, to stdout and to a file.
 func TestShowMatchesTheReport(t *testing.T) {
-	for _, format := range []string{"csv", "json", "markdown"} {
-		want, err := os.ReadFile(filepath.Join("..", "report", "testdata", "TestGolden", "platforms."+map[string]string{"csv": "csv", "json": "json", "markdown": "md"}[format]+".golden"))
+	for _, format := range []string{"csv", "json", "markdown", "svg"} {
+		want, err := os.ReadFile(filepath.Join("..", "report", "testdata", "TestGolden", "platforms."+map[string]string{"csv": "csv", "json": "json", "markdown": "md", "svg": "svg"}[format]+".golden"))
 		if err != nil {
 			t.Fatal(err)
 		}
-		r := run(t, "show", "platforms", "--format", format)
+		r := run(t, "--data", fixture, "show", "platforms", "--format", format)
 		if r.code != 0 || r.stdout != string(want) {
 			t.Errorf("show platforms -f %s: code %d, stderr %q, stdout differs from the report golden:\n%s", format, r.code, r.stderr, r.stdout)
 		}
 		out := filepath.Join(t.TempDir(), "out")
-		if r := run(t, "--data", embeddedCopy(t), "show", "platforms", "-f", format, "-o", out); r.code != 0 || r.stdout != "" {
+		if r := run(t, "--data", fixture, "show", "platforms", "-f", format, "-o", out); r.code != 0 || r.stdout != "" {
 			t.Errorf("show -o: code %d, stdout %q, stderr %q", r.code, r.stdout, r.stderr)
 		}
 		if got, err := os.ReadFile(out); err != nil || !bytes.Equal(got, want) {
@@ -204,13 +216,13 @@ func TestShowMatchesTheReport(t *testing.T) {
 }
 
 func TestViews(t *testing.T) {
-	r := run(t, "views")
+	r := run(t, "--data", fixture, "views")
 	want := `ID         TITLE                 CHARTS  FINDINGS
-overview   Overview              0       12
-platforms  Platforms             1       7
-benefits   Benefits              1       3
-connected  Connected clinicians  2       3
-privacy    Privacy concerns      2       9
+overview   Overview              0       14
+platforms  Platforms             1       8
+benefits   Benefits              1       5
+connected  Connected clinicians  2       5
+privacy    Privacy concerns      2       12
 sources    Sources               0       0
 `
 	if r.code != 0 || r.stdout != want {

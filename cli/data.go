@@ -92,17 +92,26 @@ func fileError(path string, err error) *ExitError {
 }
 
 // invalidData reports a data file that does not parse or validate: every
-// problem on its own line, then a one-line summary.
+// problem on its own line (FILE:LINE:COL: field: message), then a one-line
+// summary.
 func invalidData(path string, err error) *ExitError {
 	var lines []string
+	count := 0
+	var ve *dataset.ValidationError
+	if errors.As(err, &ve) {
+		count = len(ve.Problems)
+	}
 	for l := range strings.SplitSeq(strings.TrimRight(err.Error(), "\n"), "\n") {
 		if strings.TrimSpace(l) != "" {
 			lines = append(lines, l)
 		}
 	}
+	if count == 0 {
+		count = len(lines)
+	}
 	summary := "1 problem"
-	if len(lines) != 1 {
-		summary = fmt.Sprintf("%d problems", len(lines))
+	if count != 1 {
+		summary = fmt.Sprintf("%d problems", count)
 	}
 	return &ExitError{
 		Code:    ExitUsage,

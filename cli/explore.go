@@ -1,12 +1,15 @@
 package cli
 
 import (
+	"errors"
 	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/docsurvey/docsurvey/dataset"
+	"github.com/docsurvey/docsurvey/explore"
+	"github.com/docsurvey/docsurvey/tui"
 )
 
 // Color modes for --color.
@@ -52,12 +55,21 @@ func runExplorer(cmd *cobra.Command, e *env, f *exploreFlags) error {
 	if err := checkChoice("color mode", f.color, colorModes()); err != nil {
 		return err
 	}
-	if _, err := loadData(e.dataPath); err != nil {
+	c, err := loadData(e.dataPath)
+	if err != nil {
 		return err
 	}
 	if !isTerminal(e.stdout) {
 		return usageErrorf("the explorer needs a terminal; to print a view use 'docsurvey show %s' (see 'docsurvey show --help')", f.view)
 	}
-	// TODO(tui): run tui.Run here once the tui package is on main.
-	return runtimeErrorf("the interactive explorer is not built yet; use 'docsurvey show %s'", f.view)
+	st := explore.Start().GotoViewID(c, f.view)
+	err = tui.Run(cmd.Context(), tui.Options{Data: c, State: st, ASCII: f.ascii, Color: f.color}, e.stdin, e.stdout)
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, tui.ErrNotTerminal), errors.Is(err, tui.ErrBadColor):
+		return usageErrorf("%v", strings.TrimPrefix(err.Error(), "docsurvey: "))
+	default:
+		return runtimeErrorf("%v", err)
+	}
 }

@@ -5,7 +5,10 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+
+	"github.com/docsurvey/docsurvey/dataset"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata")
@@ -29,6 +32,28 @@ func golden(t *testing.T, name string, got []byte) {
 		t.Fatalf("%v (run go test ./report -update to create it)", err)
 	}
 	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the golden file; run go test ./report -update and review the diff\n--- got\n%s", path, got)
+		g, w := strings.Split(string(got), "\n"), strings.Split(string(want), "\n")
+		i := 0
+		for i < len(g) && i < len(w) && g[i] == w[i] {
+			i++
+		}
+		line := func(ls []string) string {
+			if i < len(ls) {
+				return ls[i]
+			}
+			return "(end of output)"
+		}
+		t.Errorf("%s differs from the output at line %d; run go test ./report -update and review the diff\n got: %s\nwant: %s", path, i+1, line(g), line(w))
 	}
+}
+
+// fixture loads testdata/survey.yaml, a frozen copy of the shipped dataset,
+// so the goldens change only when the output does, not when the data does.
+func fixture(t *testing.T) *dataset.Collection {
+	t.Helper()
+	c, err := dataset.Load(filepath.Join("testdata", "survey.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
 }

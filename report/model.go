@@ -36,15 +36,16 @@ func ViewTitle(id string) string { return viewTitle(id) }
 // output as is, and the other formats read it. Slices only: no map is ever
 // iterated, so the output is byte-stable.
 type doc struct {
-	View     string    `json:"view"`
-	Title    string    `json:"title"`
-	Sort     string    `json:"sort"`
-	Reverse  bool      `json:"reverse"`
-	Series   string    `json:"series"`
-	Charts   []chart   `json:"charts"`
-	Findings []finding `json:"findings"`
-	Measures []measure `json:"measures"`
-	Sources  []source  `json:"sources"`
+	Collection string    `json:"collection"`
+	View       string    `json:"view"`
+	Title      string    `json:"title"`
+	Sort       string    `json:"sort"`
+	Reverse    bool      `json:"reverse"`
+	Series     string    `json:"series"`
+	Charts     []chart   `json:"charts"`
+	Findings   []finding `json:"findings"`
+	Measures   []measure `json:"measures"`
+	Sources    []source  `json:"sources"`
 }
 
 type chart struct {
@@ -142,7 +143,7 @@ func unitOf(u string) string {
 // Series set).
 func build(c *dataset.Collection, sel Selection) *doc {
 	d := &doc{
-		View: sel.View, Title: viewTitle(sel.View), Sort: sel.Sort, Reverse: sel.Reverse, Series: sel.Series,
+		Collection: c.Title, View: sel.View, Title: viewTitle(sel.View), Sort: sel.Sort, Reverse: sel.Reverse, Series: sel.Series,
 		Charts: []chart{}, Findings: []finding{}, Measures: []measure{}, Sources: []source{},
 	}
 	cited := map[string]bool{}

@@ -29,7 +29,7 @@ func write(t *testing.T, c *dataset.Collection, sel Selection, format string) []
 }
 
 // fileFormats are the formats whose output does not depend on a renderer.
-func fileFormats() []string { return []string{FormatMarkdown, FormatCSV, FormatJSON} }
+func fileFormats() []string { return []string{FormatMarkdown, FormatCSV, FormatJSON, FormatSVG} }
 
 func ext(format string) string {
 	if format == FormatMarkdown {
@@ -40,7 +40,7 @@ func ext(format string) string {
 
 // TestGolden prints every view in every format with the default selection.
 func TestGolden(t *testing.T) {
-	c := embedded(t)
+	c := fixture(t)
 	for _, view := range dataset.ViewIDs() {
 		for _, format := range fileFormats() {
 			got := write(t, c, Selection{View: view}, format)
@@ -54,7 +54,7 @@ func TestGolden(t *testing.T) {
 
 // TestGoldenSelection prints a sorted, reversed, one-series selection.
 func TestGoldenSelection(t *testing.T) {
-	c := embedded(t)
+	c := fixture(t)
 	sel := Selection{View: dataset.ViewPlatforms, Sort: dataset.SortGap, Reverse: true, Series: "personal"}
 	for _, format := range fileFormats() {
 		golden(t, "platforms-gap-reverse-personal."+ext(format), write(t, c, sel, format))
