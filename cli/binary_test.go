@@ -196,8 +196,12 @@ var fixture = filepath.Join("..", "report", "testdata", "survey.yaml")
 // TestShowMatchesTheReport checks show prints the report package's output
 // byte for byte, to stdout and to a file.
 func TestShowMatchesTheReport(t *testing.T) {
-	for _, format := range []string{"csv", "json", "markdown", "svg"} {
-		want, err := os.ReadFile(filepath.Join("..", "report", "testdata", "TestGolden", "platforms."+map[string]string{"csv": "csv", "json": "json", "markdown": "md", "svg": "svg"}[format]+".golden"))
+	for _, format := range []string{"text", "csv", "json", "markdown", "svg"} {
+		golden := filepath.Join("..", "report", "testdata", "TestGolden", "platforms."+map[string]string{"csv": "csv", "json": "json", "markdown": "md", "svg": "svg"}[format]+".golden")
+		if format == "text" {
+			golden = filepath.Join("..", "report", "testdata", "TestGoldenText", "platforms.txt.golden")
+		}
+		want, err := os.ReadFile(golden)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -217,13 +221,13 @@ func TestShowMatchesTheReport(t *testing.T) {
 
 func TestViews(t *testing.T) {
 	r := run(t, "--data", fixture, "views")
-	want := `ID         TITLE                 CHARTS  FINDINGS
-overview   Overview              0       14
-platforms  Platforms             1       8
-benefits   Benefits              1       5
-connected  Connected clinicians  2       5
-privacy    Privacy concerns      2       12
-sources    Sources               0       0
+	want := `ID         TITLE      CHARTS  FINDINGS
+overview   Overview   0       14
+platforms  Platforms  1       8
+benefits   Benefits   1       5
+connected  Connected  2       5
+privacy    Privacy    2       12
+sources    Sources    0       0
 `
 	if r.code != 0 || r.stdout != want {
 		t.Errorf("views: code %d, stderr %q, stdout:\n%s\nwant:\n%s", r.code, r.stderr, r.stdout, want)
@@ -266,5 +270,34 @@ func TestCompletion(t *testing.T) {
 	r = run(t, "__complete", "show", "connected", "--series", "")
 	if !strings.Contains(r.stdout, "share\n") || !strings.Contains(r.stdout, "personal\n") {
 		t.Errorf("completing --series for connected:\n%s", r.stdout)
+	}
+}
+
+// TestShowTextColor checks the text format has color only when asked (not
+// in a pipe unless --color always), and --ascii prints ASCII only.
+func TestShowTextColor(t *testing.T) {
+	tests := []struct {
+		args   []string
+		escape bool
+	}{
+		{[]string{"show", "privacy"}, false},
+		{[]string{"show", "privacy", "--color", "always"}, true},
+		{[]string{"show", "privacy", "--color", "never"}, false},
+		{[]string{"show", "privacy", "--ascii"}, false},
+	}
+	for _, tt := range tests {
+		r := run(t, tt.args...)
+		if r.code != 0 {
+			t.Fatalf("%v: code %d, stderr %q", tt.args, r.code, r.stderr)
+		}
+		if got := strings.Contains(r.stdout, "\x1b["); got != tt.escape {
+			t.Errorf("%v: escape codes %v, want %v", tt.args, got, tt.escape)
+		}
+	}
+	r := run(t, "show", "connected", "--ascii", "--width", "60")
+	for i, c := range []byte(r.stdout) {
+		if c > 0x7e || (c < 0x20 && c != '\n') {
+			t.Fatalf("--ascii output has byte %#x at %d", c, i)
+		}
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/docsurvey/docsurvey/dataset"
+	"github.com/docsurvey/docsurvey/explore"
 	"github.com/docsurvey/docsurvey/report"
 )
 
@@ -91,7 +92,7 @@ func showArgs(cmd *cobra.Command, args []string) error {
 }
 
 func runShow(cmd *cobra.Command, e *env, f *showFlags, view string) error {
-	sel := report.Selection{View: view, Sort: f.sort, Reverse: f.reverse, Series: f.series}
+	sel := explore.State{View: view, Sort: f.sort, Reverse: f.reverse, Series: f.series, Step: -1}
 	// The view, format and sort do not depend on the data: check them first.
 	if err := checkChoice("view", view, dataset.ViewIDs()); err != nil {
 		return err
@@ -127,13 +128,19 @@ func runShow(cmd *cobra.Command, e *env, f *showFlags, view string) error {
 
 // writeShow writes the report to w; term is the terminal it goes to, if
 // any, for the text width and color.
-func writeShow(w io.Writer, c *dataset.Collection, sel report.Selection, f *showFlags, term io.Writer) error {
+func writeShow(w io.Writer, c *dataset.Collection, sel explore.State, f *showFlags, term io.Writer) error {
 	opts := report.Options{Format: f.format, Width: f.width}
 	if opts.Width == 0 {
 		opts.Width = report.DefaultWidth
 		if width, _, ok := terminalSize(term); ok {
 			opts.Width = width
 		}
+	}
+	if f.format == report.FormatText {
+		if term == nil {
+			term = w
+		}
+		opts.Styles = textStyles(term, f.color, f.ascii)
 	}
 	bw := bufio.NewWriter(w)
 	if err := report.Write(bw, c, sel, opts); err != nil {

@@ -6,31 +6,11 @@ import (
 
 	"github.com/docsurvey/docsurvey/dataset"
 	"github.com/docsurvey/docsurvey/explore"
+	"github.com/docsurvey/docsurvey/render"
 )
 
-// viewTitle names a view in headings.
-// TODO: take the titles from the explorer's view list once it has one, so
-// the tabs and the reports agree.
-func viewTitle(id string) string {
-	switch id {
-	case dataset.ViewOverview:
-		return "Overview"
-	case dataset.ViewPlatforms:
-		return "Platforms"
-	case dataset.ViewBenefits:
-		return "Benefits"
-	case dataset.ViewConnected:
-		return "Connected clinicians"
-	case dataset.ViewPrivacy:
-		return "Privacy concerns"
-	case dataset.ViewSources:
-		return "Sources"
-	}
-	return id
-}
-
-// ViewTitle returns the title of a view, e.g. "Connected clinicians".
-func ViewTitle(id string) string { return viewTitle(id) }
+// ViewTitle returns the title of a view as the explorer's tabs show it.
+func ViewTitle(id string) string { return render.ViewTitle(id) }
 
 // doc is everything one view exports, in display order. It is the JSON
 // output as is, and the other formats read it. Slices only: no map is ever
@@ -141,9 +121,9 @@ func unitOf(u string) string {
 
 // build gathers what the selected view shows. sel is complete (Sort and
 // Series set).
-func build(c *dataset.Collection, sel Selection) *doc {
+func build(c *dataset.Collection, sel explore.State) *doc {
 	d := &doc{
-		Collection: c.Title, View: sel.View, Title: viewTitle(sel.View), Sort: sel.Sort, Reverse: sel.Reverse, Series: sel.Series,
+		Collection: c.Title, View: sel.View, Title: ViewTitle(sel.View), Sort: sel.Sort, Reverse: sel.Reverse, Series: sel.Series,
 		Charts: []chart{}, Findings: []finding{}, Measures: []measure{}, Sources: []source{},
 	}
 	cited := map[string]bool{}
@@ -192,7 +172,7 @@ func build(c *dataset.Collection, sel Selection) *doc {
 	return d
 }
 
-func buildChart(ch *dataset.Chart, sel Selection, cited map[string]bool) chart {
+func buildChart(ch *dataset.Chart, sel explore.State, cited map[string]bool) chart {
 	shown := explore.SeriesShown(ch, sel.Series)
 	out := chart{
 		ID: ch.ID, Title: ch.Title, Question: ch.Question, Unit: unitOf(ch.Unit), Base: ch.Base,

@@ -23,7 +23,7 @@ type figure struct {
 // wantFigures lists the figures a selection must export, straight from the
 // dataset: every item of every chart of the view, in the selection's order,
 // in each shown series.
-func wantFigures(c *dataset.Collection, sel Selection) []figure {
+func wantFigures(c *dataset.Collection, sel explore.State) []figure {
 	var out []figure
 	for _, ch := range c.ChartsIn(sel.View) {
 		shown := explore.SeriesShown(ch, sel.Series)
@@ -54,15 +54,15 @@ func wantFindings(c *dataset.Collection, view string) []string {
 	return out
 }
 
-func selections() []Selection {
-	var sels []Selection
+func selections() []explore.State {
+	var sels []explore.State
 	for _, v := range dataset.ViewIDs() {
-		sels = append(sels, Selection{View: v})
+		sels = append(sels, explore.State{View: v})
 	}
 	return append(sels,
-		Selection{View: dataset.ViewPlatforms, Sort: dataset.SortValue, Series: "personal"},
-		Selection{View: dataset.ViewConnected, Sort: dataset.SortName, Reverse: true, Series: "professional"},
-		Selection{View: dataset.ViewBenefits, Sort: dataset.SortValue, Reverse: true},
+		explore.State{View: dataset.ViewPlatforms, Sort: dataset.SortValue, Series: "personal"},
+		explore.State{View: dataset.ViewConnected, Sort: dataset.SortName, Reverse: true, Series: "professional"},
+		explore.State{View: dataset.ViewBenefits, Sort: dataset.SortValue, Reverse: true},
 	)
 }
 
@@ -191,7 +191,7 @@ func TestSourcesViewListsEverySourceAndMeasure(t *testing.T) {
 		}
 		Sources []struct{ ID string }
 	}
-	if err := json.Unmarshal(write(t, c, Selection{View: dataset.ViewSources}, FormatJSON), &got); err != nil {
+	if err := json.Unmarshal(write(t, c, explore.State{View: dataset.ViewSources}, FormatJSON), &got); err != nil {
 		t.Fatal(err)
 	}
 	if len(got.Sources) != len(c.Sources) {

@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"github.com/docsurvey/docsurvey/dataset"
+	"github.com/docsurvey/docsurvey/explore"
+	"github.com/docsurvey/docsurvey/render"
 )
 
 // The output formats.
@@ -29,19 +31,10 @@ func Formats() []string {
 	return []string{FormatText, FormatMarkdown, FormatCSV, FormatJSON, FormatSVG}
 }
 
-// Selection says what of a view to print: which view, the order of each
-// chart's items and which series to show.
-type Selection struct {
-	// View is one of dataset.ViewIDs.
-	View string
-	// Sort is one of dataset.SortOrders; empty means dataset order.
-	Sort string
-	// Reverse reverses the sort order.
-	Reverse bool
-	// Series is dataset.SeriesAll (or empty) or a series ID. Charts of the
-	// view that have no such series show all of theirs.
-	Series string
-}
+// Selection is the explorer's state, of which Write reads the view, sort
+// order, Reverse and series (and, for the text format, the focused chart
+// and item). The alias lets callers write report.Selection{View: ...}.
+type Selection = explore.State
 
 // Options configures Write.
 type Options struct {
@@ -49,6 +42,8 @@ type Options struct {
 	Format string
 	// Width is the text width in columns (text format only); 0 means 100.
 	Width int
+	// Styles draw the text format; nil draws without color.
+	Styles *render.Styles
 }
 
 // DefaultWidth is the text width used when Options.Width is 0.
@@ -90,9 +85,9 @@ func SeriesIn(c *dataset.Collection, view string) []string {
 	return out
 }
 
-// Check returns a *UsageError if the selection or format names something
-// that does not exist in c, else nil.
-func Check(c *dataset.Collection, sel Selection, format string) error {
+// Check returns a *UsageError if the state's view, sort order or series,
+// or the format, names something that does not exist in c, else nil.
+func Check(c *dataset.Collection, sel explore.State, format string) error {
 	if !slices.Contains(dataset.ViewIDs(), sel.View) {
 		return &UsageError{What: "view", Got: sel.View, Valid: dataset.ViewIDs()}
 	}
@@ -108,10 +103,15 @@ func Check(c *dataset.Collection, sel Selection, format string) error {
 	return nil
 }
 
-// Write prints the selected view of c to w in the format o asks for. It
-// returns a *UsageError for an unknown view, format, sort order or series,
-// and otherwise only w's errors.
-func Write(w io.Writer, c *dataset.Collection, sel Selection, o Options) error {
+// Write prints the state's view of c to w in the format o asks for: every
+// chart of the view, its items in the state's sort order (and Reverse), only
+// the selected series in the charts that have it (charts without it show
+// all theirs), and the view's findings; for the sources view every source
+// and each measure's figures side by side. The other fields of the state
+// (focus, pins, tour step) are ignored, except that the text format draws
+// as the explorer does. It returns a *UsageError for an unknown view,
+// format, sort order or series, and otherwise only w's errors.
+func Write(w io.Writer, c *dataset.Collection, sel explore.State, o Options) error {
 	if err := Check(c, sel, o.Format); err != nil {
 		return err
 	}

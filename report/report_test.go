@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/docsurvey/docsurvey/dataset"
+	"github.com/docsurvey/docsurvey/explore"
 )
 
 func embedded(t *testing.T) *dataset.Collection {
@@ -19,7 +20,7 @@ func embedded(t *testing.T) *dataset.Collection {
 	return c
 }
 
-func write(t *testing.T, c *dataset.Collection, sel Selection, format string) []byte {
+func write(t *testing.T, c *dataset.Collection, sel explore.State, format string) []byte {
 	t.Helper()
 	var b bytes.Buffer
 	if err := Write(&b, c, sel, Options{Format: format}); err != nil {
@@ -43,9 +44,9 @@ func TestGolden(t *testing.T) {
 	c := fixture(t)
 	for _, view := range dataset.ViewIDs() {
 		for _, format := range fileFormats() {
-			got := write(t, c, Selection{View: view}, format)
+			got := write(t, c, explore.State{View: view}, format)
 			golden(t, view+"."+ext(format), got)
-			if again := write(t, c, Selection{View: view}, format); !bytes.Equal(got, again) {
+			if again := write(t, c, explore.State{View: view}, format); !bytes.Equal(got, again) {
 				t.Errorf("%s %s: two runs print different bytes", view, format)
 			}
 		}
@@ -55,7 +56,7 @@ func TestGolden(t *testing.T) {
 // TestGoldenSelection prints a sorted, reversed, one-series selection.
 func TestGoldenSelection(t *testing.T) {
 	c := fixture(t)
-	sel := Selection{View: dataset.ViewPlatforms, Sort: dataset.SortGap, Reverse: true, Series: "personal"}
+	sel := explore.State{View: dataset.ViewPlatforms, Sort: dataset.SortGap, Reverse: true, Series: "personal"}
 	for _, format := range fileFormats() {
 		golden(t, "platforms-gap-reverse-personal."+ext(format), write(t, c, sel, format))
 	}
@@ -65,15 +66,15 @@ func TestWriteRejectsUnknownNames(t *testing.T) {
 	c := embedded(t)
 	tests := []struct {
 		name   string
-		sel    Selection
+		sel    explore.State
 		format string
 		what   string
 		valid  string
 	}{
-		{"view", Selection{View: "nope"}, FormatCSV, "view", "overview"},
-		{"format", Selection{View: "platforms"}, "pdf", "format", "markdown"},
-		{"sort", Selection{View: "platforms", Sort: "size"}, FormatCSV, "sort order", "gap"},
-		{"series of another view", Selection{View: "platforms", Series: "interested"}, FormatCSV, "series", "personal"},
+		{"view", explore.State{View: "nope"}, FormatCSV, "view", "overview"},
+		{"format", explore.State{View: "platforms"}, "pdf", "format", "markdown"},
+		{"sort", explore.State{View: "platforms", Sort: "size"}, FormatCSV, "sort order", "gap"},
+		{"series of another view", explore.State{View: "platforms", Series: "interested"}, FormatCSV, "series", "personal"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

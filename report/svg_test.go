@@ -59,7 +59,7 @@ func parseSVG(t *testing.T, data []byte) svgInfo {
 // wantBars counts the values a selection shows as bars, from the dataset:
 // each item × shown series with a figure, each finding with a percentage,
 // and (sources view) each measure figure with a percentage.
-func wantBars(c *dataset.Collection, sel Selection) int {
+func wantBars(c *dataset.Collection, sel explore.State) int {
 	n := 0
 	for _, ch := range c.ChartsIn(sel.View) {
 		for _, it := range ch.Items {
@@ -134,7 +134,7 @@ func TestSVGEscapesText(t *testing.T) {
 			Items:  []dataset.Item{{ID: "i", Label: "AT&T ]]>", Values: map[string]dataset.Figure{"a": {Value: 50}}}},
 		}},
 	}
-	info := parseSVG(t, write(t, c, Selection{View: dataset.ViewPlatforms}, FormatSVG))
+	info := parseSVG(t, write(t, c, explore.State{View: dataset.ViewPlatforms}, FormatSVG))
 	all := strings.Join(info.texts, "\n")
 	for _, want := range []string{`Sites <&> "quotes"`, "AT&T ]]>", "<b>bold</b>", `A & B <"co">`} {
 		if !strings.Contains(all, want) {
