@@ -113,6 +113,7 @@ func TestBadInput(t *testing.T) {
 		{"missing data file", []string{"--data", filepath.Join(dir, "missing.yaml"), "views"}, 2, []string{"docsurvey: " + filepath.Join(dir, "missing.yaml") + ": no such file"}},
 		{"directory as data", []string{"--data", dir, "show", "platforms"}, 2, []string{"docsurvey: " + dir + " is a directory, not a data file"}},
 		{"oversized data", []string{"--data", big, "views"}, 2, []string{"docsurvey: " + big + " is 11 MiB; data files are limited to 10 MiB"}},
+		{"data path through a file", []string{"--data", "testdata/invalid.yaml/x", "views"}, 2, []string{"docsurvey: cannot read testdata/invalid.yaml/x: not a directory"}},
 		{"malformed yaml", []string{"--data", "testdata/malformed.yaml", "show", "platforms"}, 2, []string{"testdata/malformed.yaml", "docsurvey: testdata/malformed.yaml is not a valid data file"}},
 		{"invalid data", []string{"--data", "testdata/invalid.yaml", "views"}, 2, []string{"colour", "lots", "shape", "docsurvey: testdata/invalid.yaml is not a valid data file"}},
 		{"validate bad file", []string{"validate", "testdata/invalid.yaml"}, 2, []string{"colour", "lots", "shape", "docsurvey: testdata/invalid.yaml is not a valid data file"}},
@@ -141,6 +142,35 @@ func TestBadInput(t *testing.T) {
 				t.Errorf("want exactly one docsurvey: line, got %d:\n%s", n, r.stderr)
 			}
 		})
+	}
+}
+
+func TestUnreadableDataFile(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("root reads files whatever their permissions")
+	}
+	path := filepath.Join(t.TempDir(), "secret.yaml")
+	if err := os.WriteFile(path, dataset.EmbeddedBytes(), 0o000); err != nil {
+		t.Fatal(err)
+	}
+	r := run(t, "--data", path, "views")
+	if r.code != 2 || r.stderr != "docsurvey: "+path+": permission denied\n" {
+		t.Errorf("code %d, stderr %q", r.code, r.stderr)
+	}
+}
+
+// TestWriteFailure checks a failed write is a runtime failure (exit 1)
+// and leaves the device alone.
+func TestWriteFailure(t *testing.T) {
+	if _, err := os.Stat("/dev/full"); err != nil {
+		t.Skip("no /dev/full")
+	}
+	r := run(t, "show", "sources", "-f", "json", "-o", "/dev/full")
+	if r.code != 1 || !strings.HasPrefix(r.stderr, "docsurvey: writing the json: ") || strings.Count(r.stderr, "\n") != 1 {
+		t.Errorf("code %d, stderr %q; want 1 and one line", r.code, r.stderr)
+	}
+	if fi, err := os.Stat("/dev/full"); err != nil || fi.Mode().IsRegular() {
+		t.Errorf("/dev/full was disturbed: %v", err)
 	}
 }
 

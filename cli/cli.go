@@ -69,7 +69,14 @@ Exit codes:
 // reading stdin and writing stdout and stderr, and returns the exit code:
 // ExitOK, ExitFailure or ExitUsage. Errors go to stderr, one line each,
 // prefixed "docsurvey:".
-func Execute(ctx context.Context, info Info, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+func Execute(ctx context.Context, info Info, args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
+	defer func() {
+		// A bug must not greet the user with a stack trace: one line, exit 1.
+		if v := recover(); v != nil {
+			fmt.Fprintf(stderr, "docsurvey: internal error: %v (please report it, with the command you ran)\n", v)
+			code = ExitFailure
+		}
+	}()
 	e := &env{info: info, stdin: stdin, stdout: stdout, stderr: stderr}
 	root := newRootCommand(e)
 	root.SetArgs(args)

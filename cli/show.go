@@ -152,20 +152,26 @@ func writeShow(w io.Writer, c *dataset.Collection, sel explore.State, f *showFla
 	return nil
 }
 
-// writeFile writes a file through write, leaving no partial file behind
-// when it fails.
+// writeFile writes a file through write. When writing fails it removes
+// what it wrote, if that is a regular file (never a device such as
+// /dev/stdout), so no partial report is left behind.
 func writeFile(path string, write func(io.Writer) error) error {
 	out, err := os.Create(path)
 	if err != nil {
 		return fileError(path, err)
 	}
+	cleanup := func() {
+		if fi, err := os.Lstat(path); err == nil && fi.Mode().IsRegular() {
+			os.Remove(path)
+		}
+	}
 	if err := write(out); err != nil {
 		out.Close()
-		os.Remove(path)
+		cleanup()
 		return err
 	}
 	if err := out.Close(); err != nil {
-		os.Remove(path)
+		cleanup()
 		return runtimeErrorf("writing %s: %v", path, err)
 	}
 	return nil
