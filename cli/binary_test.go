@@ -1,0 +1,333 @@
+package cli_test
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/docsurvey/docsurvey/dataset"
+)
+
+// bin is the docsurvey binary, built once for every test in TestMain.
+var bin string
+
+func TestMain(m *testing.M) {
+	os.Exit(buildAndRun(m))
+}
+
+func buildAndRun(m *testing.M) int {
+	dir, err := os.MkdirTemp("", "docsurvey-cli-test")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	defer os.RemoveAll(dir)
+	bin = filepath.Join(dir, "docsurvey")
+	build := exec.Command("go", "build", "-ldflags", "-X main.version=v9.9.9-test -X main.commit=c0ffee", "-o", bin, "../cmd/docsurvey")
+	if out, err := build.CombinedOutput(); err != nil {
+		fmt.Fprintf(os.Stderr, "building docsurvey: %v\n%s", err, out)
+		return 1
+	}
+	return m.Run()
+}
+
+// result is what one run of the binary did.
+type result struct {
+	code           int
+	stdout, stderr string
+}
+
+// run runs the binary with args, stdin empty and stdout a pipe (never a
+// terminal), and NO_COLOR unset.
+func run(t *testing.T, args ...string) result {
+	t.Helper()
+	cmd := exec.Command(bin, args...)
+	cmd.Env = append(os.Environ(), "NO_COLOR=")
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	err := cmd.Run()
+	var ee *exec.ExitError
+	code := 0
+	switch {
+	case errors.As(err, &ee):
+		code = ee.ExitCode()
+	case err != nil:
+		t.Fatal(err)
+	}
+	return result{code, out.String(), errb.String()}
+}
+
+// embeddedCopy writes the shipped dataset to a temporary file.
+func embeddedCopy(t *testing.T) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "survey.yaml")
+	if err := os.WriteFile(path, dataset.EmbeddedBytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// oversized writes an 11 MiB file, one MiB over the limit.
+func oversized(t *testing.T) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "big.yaml")
+	data := bytes.Repeat([]byte("# padding\n"), 11<<20/len("# padding\n"))
+	data = append(data, bytes.Repeat([]byte("\n"), 11<<20-len(data))...)
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// TestBadInput runs the binary on each kind of bad input and checks the
+// exit code and the message: one "docsurvey:" line naming what is wrong and
+// what is valid, and no Go stack trace.
+func TestBadInput(t *testing.T) {
+	big := oversized(t)
+	dir := t.TempDir()
+	tests := []struct {
+		name string
+		args []string
+		code int
+		// stderr must contain each of these.
+		want []string
+	}{
+		{"unknown view", []string{"show", "nope"}, 2, []string{`docsurvey: unknown view "nope"; valid views: overview, platforms, benefits, connected, privacy, sources`}},
+		{"no view", []string{"show"}, 2, []string{"docsurvey: show needs a view: overview, platforms"}},
+		{"two views", []string{"show", "platforms", "privacy"}, 2, []string{"docsurvey: show takes one view"}},
+		{"unknown format", []string{"show", "platforms", "--format", "pdf"}, 2, []string{`docsurvey: unknown format "pdf"; valid formats: text, markdown, csv, json, svg`}},
+		{"unknown sort", []string{"show", "platforms", "--sort", "size"}, 2, []string{`docsurvey: unknown sort order "size"; valid sort orders: order, value, gap, name`}},
+		{"bad series", []string{"show", "platforms", "--series", "interested"}, 2, []string{`docsurvey: unknown series "interested"; valid series: all, professional, personal`}},
+		{"unknown color", []string{"show", "platforms", "--color", "sometimes"}, 2, []string{`docsurvey: unknown color mode "sometimes"; valid color modes: auto, always, never`}},
+		{"narrow width", []string{"show", "platforms", "--width", "3"}, 2, []string{"docsurvey: --width 3 is too narrow"}},
+		{"bad flag", []string{"show", "platforms", "--colour"}, 2, []string{"docsurvey: unknown flag: --colour", "Usage:", "docsurvey show VIEW [flags]"}},
+		{"bad flag value", []string{"show", "platforms", "--width", "wide"}, 2, []string{`docsurvey: invalid argument "wide" for "-w, --width" flag`}},
+		{"unknown command", []string{"frobnicate"}, 2, []string{`docsurvey: unknown command "frobnicate" for "docsurvey"; run 'docsurvey --help' for the commands`}},
+		{"unknown explorer view", []string{"--view", "nope"}, 2, []string{`docsurvey: unknown view "nope"; valid views: overview`}},
+		{"missing data file", []string{"--data", filepath.Join(dir, "missing.yaml"), "views"}, 2, []string{"docsurvey: " + filepath.Join(dir, "missing.yaml") + ": no such file"}},
+		{"directory as data", []string{"--data", dir, "show", "platforms"}, 2, []string{"docsurvey: " + dir + " is a directory, not a data file"}},
+		{"oversized data", []string{"--data", big, "views"}, 2, []string{"docsurvey: " + big + " is 11 MiB; data files are limited to 10 MiB"}},
+		{"data path through a file", []string{"--data", "testdata/invalid.yaml/x", "views"}, 2, []string{"docsurvey: cannot read testdata/invalid.yaml/x: not a directory"}},
+		{"malformed yaml", []string{"--data", "testdata/malformed.yaml", "show", "platforms"}, 2, []string{"testdata/malformed.yaml", "docsurvey: testdata/malformed.yaml is not a valid data file"}},
+		{"invalid data", []string{"--data", "testdata/invalid.yaml", "views"}, 2, []string{"colour", "lots", "shape", "docsurvey: testdata/invalid.yaml is not a valid data file"}},
+		{"validate bad file", []string{"validate", "testdata/invalid.yaml"}, 2, []string{"colour", "lots", "shape", "docsurvey: testdata/invalid.yaml is not a valid data file"}},
+		{"validate missing file", []string{"validate", filepath.Join(dir, "missing.yaml")}, 2, []string{"no such file"}},
+		{"explorer without a terminal", nil, 2, []string{"docsurvey: the explorer needs a terminal; to print a view use 'docsurvey show overview'"}},
+		{"output to a missing directory", []string{"show", "platforms", "-f", "csv", "-o", filepath.Join(dir, "no", "such", "dir.csv")}, 2, []string{"no such file"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := run(t, tt.args...)
+			if r.code != tt.code {
+				t.Errorf("exit code %d, want %d; stderr:\n%s", r.code, tt.code, r.stderr)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(r.stderr, w) {
+					t.Errorf("stderr does not contain %q:\n%s", w, r.stderr)
+				}
+			}
+			if strings.Contains(r.stderr, "goroutine ") || strings.Contains(r.stderr, "panic:") {
+				t.Errorf("stderr has a stack trace:\n%s", r.stderr)
+			}
+			if r.stdout != "" {
+				t.Errorf("stdout should be empty on error, got:\n%s", r.stdout)
+			}
+			if n := strings.Count(r.stderr, "docsurvey: "); n != 1 {
+				t.Errorf("want exactly one docsurvey: line, got %d:\n%s", n, r.stderr)
+			}
+		})
+	}
+}
+
+func TestUnreadableDataFile(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("root reads files whatever their permissions")
+	}
+	path := filepath.Join(t.TempDir(), "secret.yaml")
+	if err := os.WriteFile(path, dataset.EmbeddedBytes(), 0o000); err != nil {
+		t.Fatal(err)
+	}
+	r := run(t, "--data", path, "views")
+	if r.code != 2 || r.stderr != "docsurvey: "+path+": permission denied\n" {
+		t.Errorf("code %d, stderr %q", r.code, r.stderr)
+	}
+}
+
+// TestWriteFailure checks a failed write is a runtime failure (exit 1)
+// and leaves the device alone.
+func TestWriteFailure(t *testing.T) {
+	if _, err := os.Stat("/dev/full"); err != nil {
+		t.Skip("no /dev/full")
+	}
+	r := run(t, "show", "sources", "-f", "json", "-o", "/dev/full")
+	if r.code != 1 || !strings.HasPrefix(r.stderr, "docsurvey: writing the json: ") || strings.Count(r.stderr, "\n") != 1 {
+		t.Errorf("code %d, stderr %q; want 1 and one line", r.code, r.stderr)
+	}
+	if fi, err := os.Stat("/dev/full"); err != nil || fi.Mode().IsRegular() {
+		t.Errorf("/dev/full was disturbed: %v", err)
+	}
+}
+
+// TestInvalidDataListsEveryProblem checks each problem gets its own line,
+// before the summary.
+func TestInvalidDataListsEveryProblem(t *testing.T) {
+	r := run(t, "validate", "testdata/invalid.yaml")
+	lines := strings.Split(strings.TrimRight(r.stderr, "\n"), "\n")
+	last := lines[len(lines)-1]
+	if !regexp.MustCompile(`^docsurvey: testdata/invalid\.yaml is not a valid data file \(\d+ problems\)`).MatchString(last) {
+		t.Errorf("last line %q, want the summary", last)
+	}
+	problem := regexp.MustCompile(`^testdata/invalid\.yaml:\d+:\d+: \S+: .+`)
+	for _, l := range lines[:len(lines)-1] {
+		if !problem.MatchString(l) {
+			t.Errorf("problem line %q is not FILE:LINE:COL: field: message", l)
+		}
+	}
+	for _, field := range []string{"colour", "lots", "shape"} {
+		n := 0
+		for _, l := range lines[:len(lines)-1] {
+			if strings.Contains(l, field) {
+				n++
+			}
+		}
+		if n != 1 {
+			t.Errorf("%q is on %d problem lines, want 1:\n%s", field, n, r.stderr)
+		}
+	}
+}
+
+func TestValidateGoodFile(t *testing.T) {
+	path := embeddedCopy(t)
+	c, err := dataset.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := run(t, "validate", path)
+	want := fmt.Sprintf("%s: ok — %d sources, %d charts, %d findings, %d checks\n", path, len(c.Sources), len(c.Charts), len(c.Findings), len(c.Checks))
+	if r.code != 0 || r.stdout != want || r.stderr != "" {
+		t.Errorf("got code %d, stdout %q, stderr %q; want 0, %q, nothing", r.code, r.stdout, r.stderr, want)
+	}
+	// --data names the file to validate when no argument does.
+	if r := run(t, "--data", path, "validate"); r.code != 0 || r.stdout != want {
+		t.Errorf("validate with --data: code %d, stdout %q", r.code, r.stdout)
+	}
+}
+
+// fixture is the report package's frozen copy of the shipped dataset, which
+// its goldens are made from.
+var fixture = filepath.Join("..", "report", "testdata", "survey.yaml")
+
+// TestShowMatchesTheReport checks show prints the report package's output
+// byte for byte, to stdout and to a file.
+func TestShowMatchesTheReport(t *testing.T) {
+	for _, format := range []string{"text", "csv", "json", "markdown", "svg"} {
+		golden := filepath.Join("..", "report", "testdata", "TestGolden", "platforms."+map[string]string{"csv": "csv", "json": "json", "markdown": "md", "svg": "svg"}[format]+".golden")
+		if format == "text" {
+			golden = filepath.Join("..", "report", "testdata", "TestGoldenText", "platforms.txt.golden")
+		}
+		want, err := os.ReadFile(golden)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := run(t, "--data", fixture, "show", "platforms", "--format", format)
+		if r.code != 0 || r.stdout != string(want) {
+			t.Errorf("show platforms -f %s: code %d, stderr %q, stdout differs from the report golden:\n%s", format, r.code, r.stderr, r.stdout)
+		}
+		out := filepath.Join(t.TempDir(), "out")
+		if r := run(t, "--data", fixture, "show", "platforms", "-f", format, "-o", out); r.code != 0 || r.stdout != "" {
+			t.Errorf("show -o: code %d, stdout %q, stderr %q", r.code, r.stdout, r.stderr)
+		}
+		if got, err := os.ReadFile(out); err != nil || !bytes.Equal(got, want) {
+			t.Errorf("show -o %s: file differs from the report golden (%v)", format, err)
+		}
+	}
+}
+
+func TestViews(t *testing.T) {
+	r := run(t, "--data", fixture, "views")
+	want := `ID         TITLE      CHARTS  FINDINGS
+overview   Overview   0       14
+platforms  Platforms  1       8
+benefits   Benefits   1       5
+connected  Connected  2       5
+privacy    Privacy    2       12
+sources    Sources    0       0
+`
+	if r.code != 0 || r.stdout != want {
+		t.Errorf("views: code %d, stderr %q, stdout:\n%s\nwant:\n%s", r.code, r.stderr, r.stdout, want)
+	}
+}
+
+func TestVersion(t *testing.T) {
+	for _, args := range [][]string{{"version"}, {"--version"}} {
+		r := run(t, args...)
+		if r.code != 0 || !regexp.MustCompile(`^docsurvey v9\.9\.9-test \(commit c0ffee, go1\.\d+.* \w+/\w+\)\n$`).MatchString(r.stdout) {
+			t.Errorf("%v: code %d, stdout %q", args, r.code, r.stdout)
+		}
+	}
+}
+
+// TestHelp checks each command's help has examples and the exit codes.
+func TestHelp(t *testing.T) {
+	for _, args := range [][]string{{"--help"}, {"show", "--help"}, {"views", "--help"}, {"validate", "--help"}} {
+		r := run(t, args...)
+		if r.code != 0 || !strings.Contains(r.stdout, "Examples:") {
+			t.Errorf("%v: code %d, no examples in:\n%s", args, r.code, r.stdout)
+		}
+		if args[0] != "views" && !strings.Contains(r.stdout, "2  usage error or invalid input") {
+			t.Errorf("%v: the help does not document the exit codes:\n%s", args, r.stdout)
+		}
+	}
+}
+
+func TestCompletion(t *testing.T) {
+	r := run(t, "completion", "bash")
+	if r.code != 0 || !strings.Contains(r.stdout, "__start_docsurvey") {
+		t.Errorf("completion bash: code %d, stderr %q", r.code, r.stderr)
+	}
+	r = run(t, "__complete", "show", "")
+	for _, v := range dataset.ViewIDs() {
+		if !strings.Contains(r.stdout, v+"\n") {
+			t.Errorf("completing show does not offer %s:\n%s", v, r.stdout)
+		}
+	}
+	r = run(t, "__complete", "show", "connected", "--series", "")
+	if !strings.Contains(r.stdout, "share\n") || !strings.Contains(r.stdout, "personal\n") {
+		t.Errorf("completing --series for connected:\n%s", r.stdout)
+	}
+}
+
+// TestShowTextColor checks the text format has color only when asked (not
+// in a pipe unless --color always), and --ascii prints ASCII only.
+func TestShowTextColor(t *testing.T) {
+	tests := []struct {
+		args   []string
+		escape bool
+	}{
+		{[]string{"show", "privacy"}, false},
+		{[]string{"show", "privacy", "--color", "always"}, true},
+		{[]string{"show", "privacy", "--color", "never"}, false},
+		{[]string{"show", "privacy", "--ascii"}, false},
+	}
+	for _, tt := range tests {
+		r := run(t, tt.args...)
+		if r.code != 0 {
+			t.Fatalf("%v: code %d, stderr %q", tt.args, r.code, r.stderr)
+		}
+		if got := strings.Contains(r.stdout, "\x1b["); got != tt.escape {
+			t.Errorf("%v: escape codes %v, want %v", tt.args, got, tt.escape)
+		}
+	}
+	r := run(t, "show", "connected", "--ascii", "--width", "60")
+	for i, c := range []byte(r.stdout) {
+		if c > 0x7e || (c < 0x20 && c != '\n') {
+			t.Fatalf("--ascii output has byte %#x at %d", c, i)
+		}
+	}
+}

@@ -1,0 +1,75 @@
+package cli
+
+import (
+	"errors"
+	"slices"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/docsurvey/docsurvey/dataset"
+	"github.com/docsurvey/docsurvey/explore"
+	"github.com/docsurvey/docsurvey/tui"
+)
+
+// Color modes for --color.
+const (
+	colorAuto   = "auto"
+	colorAlways = "always"
+	colorNever  = "never"
+)
+
+func colorModes() []string { return []string{colorAuto, colorAlways, colorNever} }
+
+// exploreFlags are the root command's own flags.
+type exploreFlags struct {
+	view  string
+	ascii bool
+	color string
+}
+
+func addExploreFlags(root *cobra.Command, e *env) {
+	f := &exploreFlags{}
+	root.Flags().StringVar(&f.view, "view", dataset.ViewOverview, "open the explorer on `VIEW` ("+strings.Join(dataset.ViewIDs(), ", ")+")")
+	root.Flags().BoolVar(&f.ascii, "ascii", false, "draw with ASCII characters only")
+	root.Flags().StringVar(&f.color, "color", colorAuto, "use color: auto, always or never (auto: when NO_COLOR is unset)")
+	_ = root.RegisterFlagCompletionFunc("view", cobra.FixedCompletions(dataset.ViewIDs(), cobra.ShellCompDirectiveNoFileComp))
+	_ = root.RegisterFlagCompletionFunc("color", cobra.FixedCompletions(colorModes(), cobra.ShellCompDirectiveNoFileComp))
+	root.RunE = runE(func(cmd *cobra.Command, args []string) error {
+		return runExplorer(cmd, e, f)
+	})
+}
+
+// checkChoice returns a usage error unless got is one of valid.
+func checkChoice(what, got string, valid []string) error {
+	if slices.Contains(valid, got) {
+		return nil
+	}
+	return usageErrorf("unknown %s %q; valid %ss: %s", what, got, what, strings.Join(valid, ", "))
+}
+
+func runExplorer(cmd *cobra.Command, e *env, f *exploreFlags) error {
+	if err := checkChoice("view", f.view, dataset.ViewIDs()); err != nil {
+		return err
+	}
+	if err := checkChoice("color mode", f.color, colorModes()); err != nil {
+		return err
+	}
+	c, err := loadData(e.dataPath)
+	if err != nil {
+		return err
+	}
+	if !isTerminal(e.stdout) {
+		return usageErrorf("the explorer needs a terminal; to print a view use 'docsurvey show %s' (see 'docsurvey show --help')", f.view)
+	}
+	st := explore.Start().GotoViewID(c, f.view)
+	err = tui.Run(cmd.Context(), tui.Options{Data: c, State: st, ASCII: f.ascii, Color: f.color}, e.stdin, e.stdout)
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, tui.ErrNotTerminal), errors.Is(err, tui.ErrBadColor):
+		return usageErrorf("%v", strings.TrimPrefix(err.Error(), "docsurvey: "))
+	default:
+		return runtimeErrorf("%v", err)
+	}
+}

@@ -1,0 +1,70 @@
+package cli
+
+import (
+	"io"
+	"os"
+	"strconv"
+	"strings"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/term"
+	"github.com/muesli/termenv"
+
+	"github.com/docsurvey/docsurvey/render"
+)
+
+// fileDescriptor is what *os.File offers to check for a terminal.
+type fileDescriptor interface {
+	Fd() uintptr
+}
+
+// isTerminal reports whether w is a terminal.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(fileDescriptor)
+	return ok && term.IsTerminal(f.Fd())
+}
+
+// terminalSize returns w's size, or ok false when w is not a terminal.
+func terminalSize(w io.Writer) (width, height int, ok bool) {
+	f, isFile := w.(fileDescriptor)
+	if !isFile || !term.IsTerminal(f.Fd()) {
+		return 0, 0, false
+	}
+	width, height, err := term.GetSize(f.Fd())
+	return width, height, err == nil && width > 0
+}
+
+// noColor reports whether the NO_COLOR convention asks for no color.
+func noColor() bool { return os.Getenv("NO_COLOR") != "" }
+
+// darkBackground guesses whether the terminal's background is dark from
+// COLORFGBG ("15;0": foreground;background), without querying the
+// terminal; dark when it does not say.
+func darkBackground() bool {
+	v := os.Getenv("COLORFGBG")
+	if v == "" {
+		return true
+	}
+	parts := strings.Split(v, ";")
+	bg, err := strconv.Atoi(parts[len(parts)-1])
+	if err != nil {
+		return true
+	}
+	return bg < 7 || bg == 8
+}
+
+// textStyles builds the styles for the text format written to w: color
+// only when mode is "always", or "auto" with w a terminal and NO_COLOR
+// unset.
+func textStyles(w io.Writer, mode string, ascii bool) *render.Styles {
+	color := mode == colorAlways || (mode == colorAuto && isTerminal(w) && !noColor())
+	r := lipgloss.NewRenderer(w)
+	switch {
+	case !color:
+		r.SetColorProfile(termenv.Ascii)
+	case r.ColorProfile() == termenv.Ascii:
+		r.SetColorProfile(termenv.ANSI256)
+	}
+	r.SetHasDarkBackground(darkBackground())
+	return render.NewStyles(r, render.StyleOptions{Mono: !color, ASCII: ascii})
+}

@@ -1,0 +1,52 @@
+package cli
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/docsurvey/docsurvey/dataset"
+)
+
+func newValidateCommand(e *env) *cobra.Command {
+	return &cobra.Command{
+		Use:   "validate [FILE]",
+		Short: "Check a data file and report every problem",
+		Long: `Check a survey data file (YAML or JSON, the shape of the embedded dataset,
+see docs/schema.md). A good file prints a one-line summary and exits 0. A bad
+one prints every problem to stderr as FILE:LINE:COL: field: message and
+exits 2.
+
+Without FILE it checks the --data file, or the embedded dataset.
+` + exitCodesHelp,
+		Example: `  docsurvey validate mine.yaml
+  docsurvey validate mine.json && docsurvey --data mine.json`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: runE(func(cmd *cobra.Command, args []string) error {
+			path := e.dataPath
+			if len(args) == 1 {
+				path = args[0]
+			}
+			c, err := loadData(path)
+			if err != nil {
+				return err
+			}
+			name := path
+			if name == "" {
+				name = dataset.EmbeddedName
+			}
+			_, err = fmt.Fprintf(e.stdout, "%s: ok — %s, %s, %s, %s\n", name,
+				plural(len(c.Sources), "source"), plural(len(c.Charts), "chart"),
+				plural(len(c.Findings), "finding"), plural(len(c.Checks), "check"))
+			return err
+		}),
+	}
+}
+
+// plural reads "1 chart", "6 charts".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}

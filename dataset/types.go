@@ -1,0 +1,260 @@
+package dataset
+
+// Collection is one survey collection: the sources it cites, the charts and
+// findings drawn from them, the checks that tie figures together and an
+// optional guided tour. The shipped collection and a user's file share this
+// shape.
+type Collection struct {
+	// Title names the collection, e.g. "Physicians and social media".
+	Title string `yaml:"title" json:"title"`
+	// Description is one or two sentences on what the collection covers.
+	Description string `yaml:"description,omitempty" json:"description,omitempty"`
+	// Sources lists every document a figure may cite.
+	Sources []Source `yaml:"sources" json:"sources"`
+	// Measures names the quantities that several documents report, so their
+	// figures can be set side by side.
+	Measures []Measure `yaml:"measures,omitempty" json:"measures,omitempty"`
+	// Charts are the bar charts, each placed in one view.
+	Charts []Chart `yaml:"charts,omitempty" json:"charts,omitempty"`
+	// Findings are single figures, numeric or worded, each placed in one view.
+	Findings []Finding `yaml:"findings,omitempty" json:"findings,omitempty"`
+	// Checks declare arithmetic the figures must satisfy (sums, complements).
+	Checks []Check `yaml:"checks,omitempty" json:"checks,omitempty"`
+	// Tour is an ordered list of presentation steps.
+	Tour []TourStep `yaml:"tour,omitempty" json:"tour,omitempty"`
+}
+
+// Source kinds.
+const (
+	// KindPrimary marks a source whose document is shipped with the project.
+	KindPrimary = "primary"
+	// KindSecondary marks a figure seen only in other coverage of a study.
+	KindSecondary = "secondary"
+)
+
+// Source is one citable document and the study it reports.
+type Source struct {
+	// ID is the unique key figures use to cite this source.
+	ID string `yaml:"id" json:"id"`
+	// Label is a short citation for footnotes, e.g. "QuantiaMD 2011".
+	Label string `yaml:"label" json:"label"`
+	// Publisher is who published the document.
+	Publisher string `yaml:"publisher" json:"publisher"`
+	// Title is the document's title.
+	Title string `yaml:"title" json:"title"`
+	// Author is the document's author, when named.
+	Author string `yaml:"author,omitempty" json:"author,omitempty"`
+	// Date is when the document or the study it cites is dated: YYYY, YYYY-MM
+	// or YYYY-MM-DD.
+	Date string `yaml:"date,omitempty" json:"date,omitempty"`
+	// Study names the survey behind the figures, in the document's terms.
+	Study string `yaml:"study,omitempty" json:"study,omitempty"`
+	// Sample is the number of respondents, 0 when not stated.
+	Sample int `yaml:"sample,omitempty" json:"sample,omitempty"`
+	// SampleWording is how the document words its sample.
+	SampleWording string `yaml:"sample_wording,omitempty" json:"sample_wording,omitempty"`
+	// Population is who was surveyed.
+	Population string `yaml:"population,omitempty" json:"population,omitempty"`
+	// Document is the file (in shared/sources) that reports the figures; set
+	// for primary sources.
+	Document string `yaml:"document,omitempty" json:"document,omitempty"`
+	// Kind is KindPrimary or KindSecondary.
+	Kind string `yaml:"kind" json:"kind"`
+	// Citation says where a secondary figure was seen.
+	Citation string `yaml:"citation,omitempty" json:"citation,omitempty"`
+	// Note is any caveat about the source.
+	Note string `yaml:"note,omitempty" json:"note,omitempty"`
+}
+
+// Measure names one quantity that several documents report, possibly with
+// different figures or wording.
+type Measure struct {
+	// ID is the key figures use to say they report this measure.
+	ID string `yaml:"id" json:"id"`
+	// Label says what is measured.
+	Label string `yaml:"label" json:"label"`
+	// Note explains how the figures differ and which to trust.
+	Note string `yaml:"note,omitempty" json:"note,omitempty"`
+}
+
+// Units a figure can be in.
+const (
+	// UnitPercent is a share from 0 to 100.
+	UnitPercent = "percent"
+	// UnitCount is a plain count, zero or more.
+	UnitCount = "count"
+)
+
+// Series is one of the things a chart compares, e.g. professional use.
+type Series struct {
+	// ID is the key items use for their value in this series.
+	ID string `yaml:"id" json:"id"`
+	// Label names the series in legends.
+	Label string `yaml:"label" json:"label"`
+}
+
+// Chart is a bar chart: items, each with one figure per series.
+type Chart struct {
+	// ID is unique among charts.
+	ID string `yaml:"id" json:"id"`
+	// View is the view the chart belongs to (see ViewIDs).
+	View string `yaml:"view" json:"view"`
+	// Title names the chart.
+	Title string `yaml:"title" json:"title"`
+	// Question is the survey question in words.
+	Question string `yaml:"question" json:"question"`
+	// Unit is UnitPercent (default) or UnitCount.
+	Unit string `yaml:"unit,omitempty" json:"unit,omitempty"`
+	// Noun is what the items are, in the plural, for generated sentences:
+	// "the largest gap among nine sites". Empty means "items".
+	Noun string `yaml:"noun,omitempty" json:"noun,omitempty"`
+	// Base says whom the figures are a share of.
+	Base string `yaml:"base,omitempty" json:"base,omitempty"`
+	// Source is the default source of the chart's figures.
+	Source string `yaml:"source" json:"source"`
+	// Series lists what the chart compares; one or more.
+	Series []Series `yaml:"series" json:"series"`
+	// Items are the bars, in the dataset's order.
+	Items []Item `yaml:"items" json:"items"`
+	// Note is a footnote for the chart.
+	Note string `yaml:"note,omitempty" json:"note,omitempty"`
+}
+
+// Item is one row of a chart: a label and one figure per series.
+type Item struct {
+	// ID is unique within its chart.
+	ID string `yaml:"id" json:"id"`
+	// Label is the full label.
+	Label string `yaml:"label" json:"label"`
+	// Short is an abbreviation for narrow layouts; the full label then goes
+	// in the detail line.
+	Short string `yaml:"short,omitempty" json:"short,omitempty"`
+	// Base overrides the chart's base for this item, e.g. "of doctors aware
+	// of patient communities".
+	Base string `yaml:"base,omitempty" json:"base,omitempty"`
+	// Values maps a series ID to the item's figure in that series.
+	Values map[string]Figure `yaml:"values" json:"values"`
+	// Note is a remark on the item.
+	Note string `yaml:"note,omitempty" json:"note,omitempty"`
+}
+
+// Figure is one number in a chart, with its source and exact wording. In a
+// file it may be written as a bare number, which takes the chart's source.
+type Figure struct {
+	// Value is the number.
+	Value float64 `yaml:"value" json:"value"`
+	// Qualifier is the hedge the document puts on it: "over", "almost",
+	// "nearly", "more than".
+	Qualifier string `yaml:"qualifier,omitempty" json:"qualifier,omitempty"`
+	// Wording is the document's own words for the figure.
+	Wording string `yaml:"wording,omitempty" json:"wording,omitempty"`
+	// Source cites the document; empty means the chart's source.
+	Source string `yaml:"source,omitempty" json:"source,omitempty"`
+	// Measure says which measure the figure reports, if several documents
+	// report it.
+	Measure string `yaml:"measure,omitempty" json:"measure,omitempty"`
+	// Variants are the same figure as other documents (or other passages)
+	// round or word it.
+	Variants []Variant `yaml:"variants,omitempty" json:"variants,omitempty"`
+	// Note is a caveat on the figure.
+	Note string `yaml:"note,omitempty" json:"note,omitempty"`
+}
+
+// Variant is the same figure as another document, or another passage, gives
+// it. A variant may be worded only ("two-thirds"), with no number.
+type Variant struct {
+	// Value is the number given, if any.
+	Value *float64 `yaml:"value,omitempty" json:"value,omitempty"`
+	// Qualifier is the hedge on the number ("almost", "over").
+	Qualifier string `yaml:"qualifier,omitempty" json:"qualifier,omitempty"`
+	// Wording is the passage's own words.
+	Wording string `yaml:"wording" json:"wording"`
+	// Source cites the document.
+	Source string `yaml:"source" json:"source"`
+	// Note is a caveat on the variant.
+	Note string `yaml:"note,omitempty" json:"note,omitempty"`
+}
+
+// Finding is a single figure outside the charts: a number ("88% of health
+// professionals use social media") or a worded one ("nearly half") where the
+// document gives no number. A finding may instead point at a chart figure
+// with Ref, and then takes its value, wording, source and variants from it.
+type Finding struct {
+	// ID is unique among findings.
+	ID string `yaml:"id" json:"id"`
+	// View is the view the finding belongs to.
+	View string `yaml:"view" json:"view"`
+	// Label says what the figure is, in a few words.
+	Label string `yaml:"label" json:"label"`
+	// Ref points at a chart figure as "chart/item/series".
+	Ref string `yaml:"ref,omitempty" json:"ref,omitempty"`
+	// Value is the number, if the document gives one.
+	Value *float64 `yaml:"value,omitempty" json:"value,omitempty"`
+	// Unit is UnitPercent (default) or UnitCount.
+	Unit string `yaml:"unit,omitempty" json:"unit,omitempty"`
+	// Qualifier is the hedge on the number.
+	Qualifier string `yaml:"qualifier,omitempty" json:"qualifier,omitempty"`
+	// Wording is the document's own words.
+	Wording string `yaml:"wording,omitempty" json:"wording,omitempty"`
+	// Source cites the document.
+	Source string `yaml:"source,omitempty" json:"source,omitempty"`
+	// Base says whom the figure is a share of.
+	Base string `yaml:"base,omitempty" json:"base,omitempty"`
+	// Measure says which measure the finding reports.
+	Measure string `yaml:"measure,omitempty" json:"measure,omitempty"`
+	// Variants are other documents' versions of the same figure.
+	Variants []Variant `yaml:"variants,omitempty" json:"variants,omitempty"`
+	// Caveat warns about the figure (attribution, comparability).
+	Caveat string `yaml:"caveat,omitempty" json:"caveat,omitempty"`
+}
+
+// Check kinds.
+const (
+	// CheckSum says the parts add up to the total, in every series.
+	CheckSum = "sum"
+	// CheckComplement says an item is 100 minus another, in every series.
+	CheckComplement = "complement"
+)
+
+// Check declares arithmetic between chart items that validation verifies in
+// every series: a sum (parts add up to total) or a complement (item = 100 −
+// of). Items are referenced as "chart/item".
+type Check struct {
+	// Kind is CheckSum or CheckComplement.
+	Kind string `yaml:"kind" json:"kind"`
+	// Total is the item the parts must add up to (sum).
+	Total string `yaml:"total,omitempty" json:"total,omitempty"`
+	// Parts are the items that add up (sum).
+	Parts []string `yaml:"parts,omitempty" json:"parts,omitempty"`
+	// Item is the item that must be 100 minus Of (complement).
+	Item string `yaml:"item,omitempty" json:"item,omitempty"`
+	// Of is the item Item complements (complement).
+	Of string `yaml:"of,omitempty" json:"of,omitempty"`
+	// Tolerance is how far apart, in points, the two sides may be (for
+	// rounded source figures); 0 means exact.
+	Tolerance float64 `yaml:"tolerance,omitempty" json:"tolerance,omitempty"`
+}
+
+// TourStep is one step of a guided tour: the state to show and what to say.
+type TourStep struct {
+	// View is the view to show.
+	View string `yaml:"view" json:"view"`
+	// Chart is the chart to show within the view (optional).
+	Chart string `yaml:"chart,omitempty" json:"chart,omitempty"`
+	// Focus is the item to focus, by ID, within Chart.
+	Focus string `yaml:"focus,omitempty" json:"focus,omitempty"`
+	// Sort is one of SortOrders; empty keeps dataset order.
+	Sort string `yaml:"sort,omitempty" json:"sort,omitempty"`
+	// Series is "all" or one series ID of Chart.
+	Series string `yaml:"series,omitempty" json:"series,omitempty"`
+	// Diverging draws a two-series chart as a butterfly chart.
+	Diverging bool `yaml:"diverging,omitempty" json:"diverging,omitempty"`
+	// Pins are items to pin for comparison, as "chart/item".
+	Pins []string `yaml:"pins,omitempty" json:"pins,omitempty"`
+	// Spotlight is an item label to highlight wherever it appears.
+	Spotlight string `yaml:"spotlight,omitempty" json:"spotlight,omitempty"`
+	// Takeaway is the one line the audience sees.
+	Takeaway string `yaml:"takeaway" json:"takeaway"`
+	// Notes are speaker notes, shown only to the presenter.
+	Notes string `yaml:"notes,omitempty" json:"notes,omitempty"`
+}

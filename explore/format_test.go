@@ -1,0 +1,53 @@
+package explore
+
+import (
+	"math"
+	"testing"
+
+	"github.com/docsurvey/docsurvey/dataset"
+)
+
+func TestFormat(t *testing.T) {
+	tests := []struct{ got, want string }{
+		{FormatNumber(4033), "4,033"},
+		{FormatNumber(1234567), "1,234,567"},
+		{FormatNumber(12.5), "12.5"},
+		{FormatNumber(1234.25), "1,234.2"},
+		{FormatNumber(-3), "-3"},
+		{FormatNumber(-0.01), "0"},
+		{FormatNumber(math.NaN()), "n/a"},
+		{FormatValue(61, dataset.UnitPercent, ""), "61%"},
+		{FormatValue(65, "", "over"), "over 65%"},
+		{FormatValue(1300, dataset.UnitCount, "more than"), "more than 1,300"},
+		{FormatValue(math.Inf(1), "", ""), "n/a"},
+		{FormatPoints(46, ""), "+46 pts"},
+		{FormatPoints(-42, ""), "-42 pts"},
+		{FormatPoints(1, ""), "+1 pt"},
+		{FormatPoints(-1, ""), "-1 pt"},
+		{FormatPoints(0, ""), "0 pts"},
+		{FormatPoints(2.5, ""), "+2.5 pts"},
+		{FormatPoints(12, dataset.UnitCount), "+12"},
+		{FormatPoints(math.NaN(), ""), "n/a"},
+		{FormatRatio(Ratio(61, 15)), "4.1x"},
+		{FormatRatio(Ratio(17, 19)), "0.89x"},
+		{FormatRatio(Ratio(300, 3)), "100x"},
+		{FormatRatio(Ratio(5, 0)), "n/a"},
+		{FormatRatio(Ratio(0, 0)), "n/a"},
+		{FormatRatio(Ratio(math.NaN(), 2)), "n/a"},
+		{FormatRatio(Ratio(2, math.Inf(1))), "n/a"},
+		{CountWord(9), "nine"},
+		{CountWord(12), "twelve"},
+		{CountWord(13), "13"},
+		{CountWord(4033), "4,033"},
+		{ordinal(2), "second"},
+		{ordinal(11), "11th"},
+		{ordinal(21), "21st"},
+		{ordinal(22), "22nd"},
+		{ordinal(113), "113th"},
+	}
+	for i, tt := range tests {
+		if tt.got != tt.want {
+			t.Errorf("case %d: got %q, want %q", i, tt.got, tt.want)
+		}
+	}
+}

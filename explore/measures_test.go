@@ -1,0 +1,81 @@
+package explore
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestSourcesFor(t *testing.T) {
+	c := embedded(t)
+	ms, ok := SourcesFor(c, "personal-use")
+	if !ok {
+		t.Fatal("no personal-use measure")
+	}
+	if !strings.Contains(ms.Measure.Note, "Trust the table value") {
+		t.Errorf("note = %q", ms.Measure.Note)
+	}
+	var got []string
+	for _, r := range ms.Rows {
+		got = append(got, fmt.Sprintf("%s | %s | %s | %s", r.Source, r.Figure, r.Date, r.Kind))
+	}
+	want := []string{
+		"QuantiaMD 2011 | 87% | 2011-09 | primary",
+		"QuantiaMD 2011 | almost 90% | 2011-09 | primary",
+		"QuantiaMD / CCA 2011 | 90% | 2011 | primary",
+		"Jones & Bartlett 2012 | 90% | 2012-05-03 | primary",
+		"Manhattan Research (as reported) | as many as 88% |  | primary",
+	}
+	if !slices.Equal(got, want) {
+		t.Fatalf("rows:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if r := ms.Rows[0]; r.Context != "Number of sites used: Total (at least one site), Personal use" || r.Sample != 4033 || r.Publisher != "HealthWorks Collective" {
+		t.Errorf("first row = %+v", r)
+	}
+	if r := ms.Rows[4]; r.Context != "Health professionals using social media" || !strings.Contains(r.Note, "Nicholson Kovac") || r.Where != "findings/health-professionals-88" {
+		t.Errorf("last row = %+v", r)
+	}
+	if lo, hi, ok := ms.Spread(); !ok || lo != 87 || hi != 90 {
+		t.Errorf("Spread = %v, %v, %v", lo, hi, ok)
+	}
+}
+
+func TestSourcesForWordedAndSecondary(t *testing.T) {
+	c := embedded(t)
+	ms, _ := SourcesFor(c, "colleague-interaction")
+	if len(ms.Rows) != 2 {
+		t.Fatalf("%d rows", len(ms.Rows))
+	}
+	if r := ms.Rows[0]; r.Figure != "nearly half" || r.Value != nil {
+		t.Errorf("worded row = %+v", r)
+	}
+	if r := ms.Rows[1]; r.Figure != "47%" || r.Kind != "secondary" {
+		t.Errorf("secondary row = %+v", r)
+	}
+	if lo, hi, ok := ms.Spread(); !ok || lo != 47 || hi != 47 {
+		t.Errorf("Spread = %v, %v, %v", lo, hi, ok)
+	}
+	if _, ok := SourcesFor(c, "no-such-measure"); ok {
+		t.Error("unknown measure found")
+	}
+	if _, _, ok := (MeasureSources{}).Spread(); ok {
+		t.Error("empty spread ok")
+	}
+}
+
+func TestMeasuresCompared(t *testing.T) {
+	c := embedded(t)
+	var ids []string
+	for _, m := range MeasuresCompared(c) {
+		ids = append(ids, m.ID)
+	}
+	want := []string{"personal-use", "professional-use", "connected-clinicians", "physician-communities", "privacy-deterrent", "colleague-interaction"}
+	if !slices.Equal(ids, want) {
+		t.Fatalf("MeasuresCompared = %v, want %v", ids, want)
+	}
+	one := synth()
+	if got := MeasuresCompared(one); len(got) != 0 {
+		t.Fatalf("a collection without measures lists %v", got)
+	}
+}

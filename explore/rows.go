@@ -1,0 +1,141 @@
+package explore
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+
+	"github.com/docsurvey/docsurvey/dataset"
+)
+
+// Row is one item of a chart in display order.
+type Row struct {
+	// Item is the chart's item.
+	Item *dataset.Item
+	// Index is the item's position in dataset order.
+	Index int
+}
+
+// SeriesShown returns the indexes of the chart's series that a series
+// selection shows: every series for dataset.SeriesAll (or ""), else the one
+// named. An unknown ID shows every series; ValidSeries tells them apart.
+func SeriesShown(ch *dataset.Chart, selection string) []int {
+	if i := ch.SeriesIndex(selection); i >= 0 && selection != dataset.SeriesAll {
+		return []int{i}
+	}
+	all := make([]int, len(ch.Series))
+	for i := range all {
+		all[i] = i
+	}
+	return all
+}
+
+// ValidSeries reports whether a series selection names "all" or one of the
+// chart's series.
+func ValidSeries(ch *dataset.Chart, selection string) bool {
+	return selection == "" || selection == dataset.SeriesAll || ch.SeriesIndex(selection) >= 0
+}
+
+// NextSeries returns the selection after cur in the cycle all → first series
+// → second series → … → all.
+func NextSeries(ch *dataset.Chart, cur string) string {
+	if len(ch.Series) < 2 {
+		return dataset.SeriesAll
+	}
+	i := ch.SeriesIndex(cur)
+	if cur == "" || cur == dataset.SeriesAll || i < 0 {
+		return ch.Series[0].ID
+	}
+	if i+1 < len(ch.Series) {
+		return ch.Series[i+1].ID
+	}
+	return dataset.SeriesAll
+}
+
+// NextSort returns the sort order after cur in the cycle order → value → gap
+// → name → order.
+func NextSort(cur string) string {
+	orders := dataset.SortOrders()
+	i := slices.Index(orders, cur)
+	return orders[(i+1)%len(orders)]
+}
+
+// Value returns an item's value in a series of its chart, and whether it has
+// one.
+func Value(ch *dataset.Chart, it *dataset.Item, series int) (float64, bool) {
+	if series < 0 || series >= len(ch.Series) {
+		return 0, false
+	}
+	f, ok := it.Values[ch.Series[series].ID]
+	return f.Value, ok
+}
+
+// Gap returns the second series' value minus the first's, in points, and
+// whether the chart has two series with both values present.
+func Gap(ch *dataset.Chart, it *dataset.Item) (float64, bool) {
+	if len(ch.Series) < 2 {
+		return 0, false
+	}
+	a, okA := Value(ch, it, 0)
+	b, okB := Value(ch, it, 1)
+	if !okA || !okB {
+		return 0, false
+	}
+	return b - a, true
+}
+
+// Rows returns the chart's items in the given sort order, reversed if asked:
+//   - order: dataset order;
+//   - value: largest first, by the first shown series;
+//   - gap: largest absolute gap between the first two series first;
+//   - name: by label, ignoring case.
+//
+// Ties keep dataset order, so the result is stable. Items missing the value
+// sorted on go last.
+func Rows(ch *dataset.Chart, sortBy string, reverse bool, shown []int) []Row {
+	rows := make([]Row, len(ch.Items))
+	for i := range ch.Items {
+		rows[i] = Row{Item: &ch.Items[i], Index: i}
+	}
+	key := func(r Row) (float64, bool) { return 0, true }
+	switch sortBy {
+	case dataset.SortValue:
+		s := 0
+		if len(shown) > 0 {
+			s = shown[0]
+		}
+		key = func(r Row) (float64, bool) { return Value(ch, r.Item, s) }
+	case dataset.SortGap:
+		key = func(r Row) (float64, bool) {
+			g, ok := Gap(ch, r.Item)
+			if g < 0 {
+				g = -g
+			}
+			return g, ok
+		}
+	case dataset.SortName:
+		slices.SortStableFunc(rows, func(a, b Row) int {
+			return cmp.Compare(strings.ToLower(a.Item.Label), strings.ToLower(b.Item.Label))
+		})
+	}
+	if sortBy == dataset.SortValue || sortBy == dataset.SortGap {
+		slices.SortStableFunc(rows, func(a, b Row) int {
+			va, okA := key(a)
+			vb, okB := key(b)
+			switch {
+			case okA != okB:
+				if okA {
+					return -1
+				}
+				return 1
+			case va != vb:
+				return cmp.Compare(vb, va)
+			}
+			return 0
+		})
+	}
+	if reverse {
+		slices.Reverse(rows)
+	}
+	return rows
+}

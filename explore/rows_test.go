@@ -1,0 +1,86 @@
+package explore
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/docsurvey/docsurvey/dataset"
+)
+
+func platforms(t *testing.T) *dataset.Chart {
+	t.Helper()
+	c, err := dataset.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ch := c.Chart("platforms")
+	if ch == nil {
+		t.Fatal("no platforms chart")
+	}
+	return ch
+}
+
+func ids(rows []Row) string {
+	var s []string
+	for _, r := range rows {
+		s = append(s, r.Item.ID)
+	}
+	return strings.Join(s, " ")
+}
+
+func TestRows(t *testing.T) {
+	ch := platforms(t)
+	tests := []struct {
+		sort    string
+		reverse bool
+		series  string
+		want    string
+	}{
+		{"order", false, "all", "facebook youtube physician-communities linkedin google-plus blogs twitter patient-communities none"},
+		{"value", false, "all", "none physician-communities linkedin facebook youtube google-plus blogs twitter patient-communities"},
+		{"value", false, "personal", "facebook youtube linkedin physician-communities google-plus blogs none twitter patient-communities"},
+		{"gap", false, "all", "facebook youtube none physician-communities google-plus blogs twitter linkedin patient-communities"},
+		{"name", false, "all", "blogs facebook google-plus linkedin none patient-communities physician-communities twitter youtube"},
+		{"name", true, "all", "youtube twitter physician-communities patient-communities none linkedin google-plus facebook blogs"},
+	}
+	for _, tt := range tests {
+		got := ids(Rows(ch, tt.sort, tt.reverse, SeriesShown(ch, tt.series)))
+		if got != tt.want {
+			t.Errorf("Rows(%s, reverse=%v, %s)\n got %s\nwant %s", tt.sort, tt.reverse, tt.series, got, tt.want)
+		}
+	}
+}
+
+func TestGap(t *testing.T) {
+	ch := platforms(t)
+	g, ok := Gap(ch, ch.Item("facebook"))
+	if !ok || g != 46 {
+		t.Fatalf("Gap(facebook) = %v, %v; want 46, true", g, ok)
+	}
+	g, ok = Gap(ch, ch.Item("physician-communities"))
+	if !ok || g != -10 {
+		t.Fatalf("Gap(physician communities) = %v, %v; want -10, true", g, ok)
+	}
+	one := &dataset.Chart{Series: []dataset.Series{{ID: "a"}}, Items: []dataset.Item{{ID: "x", Values: map[string]dataset.Figure{"a": {Value: 3}}}}}
+	if _, ok := Gap(one, &one.Items[0]); ok {
+		t.Fatal("a one-series chart has no gap")
+	}
+}
+
+func TestCycles(t *testing.T) {
+	ch := platforms(t)
+	seq := []string{"all"}
+	for i := 0; i < 3; i++ {
+		seq = append(seq, NextSeries(ch, seq[len(seq)-1]))
+	}
+	if got := strings.Join(seq, " "); got != "all professional personal all" {
+		t.Fatalf("series cycle = %s", got)
+	}
+	sorts := []string{"order"}
+	for i := 0; i < 4; i++ {
+		sorts = append(sorts, NextSort(sorts[len(sorts)-1]))
+	}
+	if got := strings.Join(sorts, " "); got != "order value gap name order" {
+		t.Fatalf("sort cycle = %s", got)
+	}
+}

@@ -1,0 +1,151 @@
+package render
+
+import (
+	"math"
+	"strings"
+
+	"github.com/NimbleMarkets/ntcharts/barchart"
+	"github.com/NimbleMarkets/ntcharts/canvas"
+	"github.com/docsurvey/docsurvey/dataset"
+	"github.com/docsurvey/docsurvey/explore"
+)
+
+// chartMax is the top of a chart's value axis: 100 for percentages, so
+// bars compare honestly across views; for counts the largest finite value.
+func chartMax(ch *dataset.Chart) float64 {
+	if ch.Unit != dataset.UnitCount {
+		return 100
+	}
+	m := 0.0
+	for i := range ch.Items {
+		for s := range ch.Series {
+			if v, ok := explore.Value(ch, &ch.Items[i], s); ok && finite(v) && v > m {
+				m = v
+			}
+		}
+	}
+	if m <= 0 {
+		return 1
+	}
+	return m
+}
+
+// cells is how many cells a value's bar fills out of w, for an axis from 0
+// to max: NaN, infinities and negatives draw nothing, values past the axis
+// fill it.
+func cells(v, max float64, w int) int {
+	if !finite(v) || v <= 0 || w <= 0 || !(max > 0) {
+		return 0
+	}
+	if v >= max {
+		return w
+	}
+	n := int(math.Round(v / max * float64(w)))
+	return min(max0(n), w)
+}
+
+func max0(n int) int {
+	if n < 0 {
+		return 0
+	}
+	return n
+}
+
+// valueText is the text shown after a bar: the value, or "n/a".
+func valueText(ch *dataset.Chart, it *dataset.Item, s int) string {
+	v, ok := explore.Value(ch, it, s)
+	if !ok {
+		return "n/a"
+	}
+	return formatValue(v, ch.Unit)
+}
+
+// valueWidth is the widest value text of a chart.
+func valueWidth(ch *dataset.Chart) int {
+	w := 3
+	for i := range ch.Items {
+		for s := range ch.Series {
+			w = max(w, width(valueText(ch, &ch.Items[i], s)))
+		}
+	}
+	return min(w, 12)
+}
+
+// barKey identifies one rendering of a chart's bars.
+type barKey struct {
+	c      *dataset.Collection
+	ch     *dataset.Chart
+	barW   int
+	valW   int
+	style  StyleKey
+	focus  bool
+	values bool
+}
+
+// barRows returns one line per item (dataset order) and series: the bar,
+// then the value if values is set, padded to barW+1+valW cells. The bars are
+// drawn by ntcharts' horizontal bar chart on a canvas that is dropped once
+// its string is taken; results are cached by every input.
+func barRows(c *dataset.Collection, ch *dataset.Chart, barW, valW int, st *Styles, focus, values bool) []string {
+	k := barKey{c: c, ch: ch, barW: barW, valW: valW, style: st.Key(), focus: focus, values: values}
+	if v, ok := bars.get(k); ok {
+		return v
+	}
+	rows := drawBars(ch, barW, valW, st, focus, values)
+	bars.put(k, rows)
+	return rows
+}
+
+func drawBars(ch *dataset.Chart, barW, valW int, st *Styles, focus, values bool) []string {
+	ns := len(ch.Series)
+	n := len(ch.Items) * ns
+	cw := barW + 1 + valW
+	if n == 0 || barW <= 0 || cw <= 0 {
+		return nil
+	}
+	max := chartMax(ch)
+	bg := st.Base
+	valStyle := st.Value
+	if focus {
+		bg = st.Band
+		valStyle = st.ValueFocus
+	}
+	// One canvas cell per unit: the bars are pushed as whole cells, so the
+	// glyphs below replace block elements one for one.
+	bc := barchart.New(cw, n,
+		barchart.WithNoAxis(),
+		barchart.WithHorizontalBars(),
+		barchart.WithBarGap(0),
+		barchart.WithNoAutoMaxValue(),
+		barchart.WithMaxValue(float64(cw)),
+	)
+	widths := make([]int, n)
+	for i := range ch.Items {
+		for s := range ch.Series {
+			v, _ := explore.Value(ch, &ch.Items[i], s)
+			w := cells(v, max, barW)
+			widths[i*ns+s] = w
+			bc.Push(barchart.BarData{Values: []barchart.BarValue{{Name: ch.Series[s].Label, Value: float64(w), Style: st.Bar(s, focus)}}})
+		}
+	}
+	bc.Draw()
+	for i := range ch.Items {
+		for s := range ch.Series {
+			y := i*ns + s
+			glyph := canvas.NewCellWithStyle(st.Glyph(s), st.Bar(s, focus))
+			blank := canvas.NewCellWithStyle(' ', bg)
+			for x := 0; x < cw; x++ {
+				if x < widths[y] {
+					bc.Canvas.SetCell(canvas.Point{X: x, Y: y}, glyph)
+				} else {
+					bc.Canvas.SetCell(canvas.Point{X: x, Y: y}, blank)
+				}
+			}
+			if values {
+				t := fit(valueText(ch, &ch.Items[i], s), valW, "")
+				bc.Canvas.SetStringWithStyle(canvas.Point{X: widths[y] + 1, Y: y}, t, valStyle)
+			}
+		}
+	}
+	return strings.Split(bc.View(), "\n")
+}

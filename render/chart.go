@@ -1,0 +1,317 @@
+package render
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/docsurvey/docsurvey/dataset"
+	"github.com/docsurvey/docsurvey/explore"
+)
+
+// Chart layouts, from roomiest to narrowest.
+const (
+	layoutFull  = iota // full labels and bars
+	layoutShort        // abbreviated labels and bars
+	layoutRows         // value rows: labels and numbers, no bars
+)
+
+// Minimum bar widths for each layout.
+const (
+	minBarFull  = 24
+	minBarShort = 16
+)
+
+// chartLayout is how one chart fits a width.
+type chartLayout struct {
+	kind   int
+	labelW int // label column, without the marker
+	barW   int // bar area
+	valW   int // widest value text
+}
+
+// labelOf returns an item's label for a layout: the full label, or the
+// short one (falling back to the full one) when abbreviating.
+func labelOf(it *dataset.Item, short bool) string {
+	if short && it.Short != "" {
+		return it.Short
+	}
+	return it.Label
+}
+
+// layoutChart picks the roomiest layout that fits w cells.
+func layoutChart(ch *dataset.Chart, w int, big bool) chartLayout {
+	valW := valueWidth(ch)
+	full, short := 0, 0
+	for i := range ch.Items {
+		full = max(full, width(labelOf(&ch.Items[i], false)))
+		short = max(short, width(labelOf(&ch.Items[i], true)))
+	}
+	const marker = 2
+	minFull := minBarFull
+	if big {
+		minFull = minBarShort
+	}
+	// Full labels, if they leave room for the bars and take under half the
+	// width.
+	if bar := w - marker - full - 1 - 1 - valW; bar >= minFull && full*2 <= w {
+		return chartLayout{kind: layoutFull, labelW: full, barW: capBar(bar, big), valW: valW}
+	}
+	// Abbreviated labels, cut to at most 40% of the width.
+	lw := min(short, max(6, w*2/5))
+	if bar := w - marker - lw - 1 - 1 - valW; bar >= minBarShort {
+		return chartLayout{kind: layoutShort, labelW: lw, barW: capBar(bar, big), valW: valW}
+	}
+	// Value rows: whatever is left after the numbers goes to the label.
+	ns := max(1, len(ch.Series))
+	nums := ns * (valW + 2)
+	lw = max(0, min(short, w-marker-1-nums))
+	return chartLayout{kind: layoutRows, labelW: lw, valW: valW}
+}
+
+// capBar keeps very wide bars readable: past 80 cells (60 in big mode,
+// where the block is centred) longer bars only stretch the eye.
+func capBar(bar int, big bool) int {
+	limit := 80
+	if big {
+		limit = 64
+	}
+	return min(bar, limit)
+}
+
+// chartLines draws a chart's rows for the state, in display order, as one
+// group of lines per item; focusAt is the focused group, -1 if none.
+func chartLines(c *dataset.Collection, ch *dataset.Chart, st explore.State, focused bool, lay chartLayout, thick int, s *Styles) (groups [][]string, focusAt int) {
+	series := dataset.SeriesAll
+	if focused {
+		series = st.Series
+	}
+	shown := explore.SeriesShown(ch, series)
+	rows := explore.Rows(ch, st.Sort, st.Reverse, shown)
+	mark, blank := s.Marker()
+	spot, _ := s.SpotlightMarker()
+	pinMark := s.PinMarker()
+	tail := s.Ellipsis()
+	ns := len(ch.Series)
+	var plain, hi []string
+	if lay.kind != layoutRows {
+		plain = barRows(c, ch, lay.barW, lay.valW, s, false, true)
+		hi = barRows(c, ch, lay.barW, lay.valW, s, true, true)
+	}
+	var plainNoVal, hiNoVal []string
+	if thick > 1 && lay.kind != layoutRows {
+		plainNoVal = barRows(c, ch, lay.barW, lay.valW, s, false, false)
+		hiNoVal = barRows(c, ch, lay.barW, lay.valW, s, true, false)
+	}
+	focusAt = -1
+	for gi, r := range rows {
+		isFocus := focused && r.Item.ID == st.Focus
+		if isFocus {
+			focusAt = gi
+		}
+		label := pad(labelOf(r.Item, lay.kind != layoutFull), lay.labelW, tail)
+		lstyle, m := s.Label, blank
+		if isFocus {
+			lstyle, m = s.LabelFocus, mark
+		} else if Spotlit(st.Spotlight, r.Item.Label) {
+			lstyle, m = s.Spotlight(), spot
+		} else if explore.IsPinned(st.Pins, dataset.Ref{Chart: ch.ID, Item: r.Item.ID}) {
+			m = pinMark
+		}
+		var g []string
+		if lay.kind == layoutRows {
+			var nums []string
+			for _, si := range shown {
+				v := s.Bar(si, false).Render(string(s.Glyph(si))) + valueTextStyled(ch, r.Item, si, isFocus, s)
+				nums = append(nums, v)
+			}
+			g = append(g, m+lstyle.Render(label)+" "+strings.Join(nums, " "))
+			groups = append(groups, g)
+			continue
+		}
+		blankLabel := strings.Repeat(" ", lay.labelW+1)
+		if isFocus {
+			blankLabel = s.Band.Render(blankLabel)
+		}
+		for k, si := range shown {
+			idx := r.Index*ns + si
+			bar, barNoVal := pick(plain, idx), pick(plainNoVal, idx)
+			if isFocus {
+				bar, barNoVal = pick(hi, idx), pick(hiNoVal, idx)
+			}
+			for t := 0; t < thick; t++ {
+				line := bar
+				if t > 0 && barNoVal != "" {
+					line = barNoVal
+				}
+				lead := blank + blankLabel
+				if k == 0 && t == 0 {
+					lead = m + lstyle.Render(label) + sp(isFocus, s)
+				}
+				g = append(g, lead+line)
+			}
+		}
+		groups = append(groups, g)
+	}
+	return groups, focusAt
+}
+
+func pick(rows []string, i int) string {
+	if i < 0 || i >= len(rows) {
+		return ""
+	}
+	return rows[i]
+}
+
+// sp is the space between label and bar, on the focus band when focused.
+func sp(focus bool, s *Styles) string {
+	if focus {
+		return s.Band.Render(" ")
+	}
+	return " "
+}
+
+func valueTextStyled(ch *dataset.Chart, it *dataset.Item, si int, focus bool, s *Styles) string {
+	t := valueText(ch, it, si)
+	if focus {
+		return s.ValueFocus.Render(t)
+	}
+	return s.Value.Render(t)
+}
+
+// legend lists the shown series, each with its glyph in its colour.
+func legend(ch *dataset.Chart, shown []int, s *Styles) string {
+	var parts []string
+	for _, si := range shown {
+		g := string(s.Glyph(si))
+		parts = append(parts, s.Bar(si, false).Render(g+g)+" "+ch.Series[si].Label)
+	}
+	return strings.Join(parts, "   ")
+}
+
+// axis is the scale under the bars: 0 at the start, the middle, the top of
+// the axis at the end of the bar area.
+func axis(ch *dataset.Chart, lay chartLayout) string {
+	max := chartMax(ch)
+	lo, hi := formatValue(0, ch.Unit), formatValue(max, ch.Unit)
+	mid := formatValue(max/2, ch.Unit)
+	cells := []rune(strings.Repeat(" ", lay.barW+len(hi)))
+	put := func(at int, t string) {
+		for i, r := range []rune(t) {
+			if at+i >= 0 && at+i < len(cells) {
+				cells[at+i] = r
+			}
+		}
+	}
+	put(0, lo)
+	if lay.barW >= 20 {
+		put(lay.barW/2-len([]rune(mid))/2, mid)
+	}
+	put(lay.barW-len([]rune(hi))/2, hi)
+	return strings.Repeat(" ", 2+lay.labelW+1) + strings.TrimRight(string(cells), " ")
+}
+
+// detail describes the focused item: full label, every series' value, the
+// gap between the first two series, base, and the exact wording with source.
+func detail(c *dataset.Collection, ch *dataset.Chart, it *dataset.Item, s *Styles) (head, body string) {
+	var parts []string
+	for si := range ch.Series {
+		parts = append(parts, fmt.Sprintf("%c %s %s", s.Glyph(si), ch.Series[si].Label, valueText(ch, it, si)))
+	}
+	if g, ok := explore.Gap(ch, it); ok {
+		parts = append(parts, "gap "+formatGap(g))
+	}
+	head = it.Label + ": " + strings.Join(parts, s.Dot())
+	var words []string
+	var srcs []string
+	for si := range ch.Series {
+		f, ok := it.Figure(ch.Series[si].ID)
+		if !ok {
+			continue
+		}
+		if f.Wording != "" && !contains(words, f.Wording) {
+			words = append(words, f.Wording)
+		}
+		if id := ch.SourceOf(f); !contains(srcs, id) {
+			srcs = append(srcs, id)
+		}
+	}
+	var labels []string
+	for _, id := range srcs {
+		labels = append(labels, sourceLabel(c, id))
+	}
+	for i := range words {
+		words[i] = quote(words[i], s)
+	}
+	body = strings.Join(words, " ")
+	if body != "" {
+		body += " "
+	}
+	body += "Source: " + strings.Join(labels, ", ") + "."
+	if it.Base != "" {
+		body += " Base: " + it.Base + "."
+	}
+	if it.Note != "" {
+		body += " " + it.Note
+	}
+	return head, body
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func quote(t string, s *Styles) string {
+	if s.ASCII() {
+		return "\"" + t + "\""
+	}
+	return "“" + t + "”"
+}
+
+// sourceLabel is a source's short citation with its date.
+func sourceLabel(c *dataset.Collection, id string) string {
+	src := c.Source(id)
+	if src == nil {
+		return id
+	}
+	return src.Label
+}
+
+// footnote cites a chart's source: label, publisher, date, sample, base.
+func footnote(c *dataset.Collection, ch *dataset.Chart, s *Styles) string {
+	parts := []string{"Source: " + sourceLabel(c, ch.Source)}
+	if src := c.Source(ch.Source); src != nil {
+		if src.Publisher != "" {
+			parts[0] += " (" + src.Publisher + ")"
+		}
+		if src.Date != "" {
+			parts = append(parts, src.Date)
+		}
+		if src.Sample > 0 {
+			parts = append(parts, "n="+groupThousands(fmt.Sprint(src.Sample)))
+		} else {
+			parts = append(parts, "n not stated")
+		}
+	}
+	if ch.Base != "" {
+		parts = append(parts, ch.Base)
+	}
+	others := 0
+	seen := map[string]bool{ch.Source: true}
+	for i := range ch.Items {
+		for _, f := range ch.Items[i].Values {
+			if id := ch.SourceOf(f); !seen[id] {
+				seen[id] = true
+				others++
+			}
+		}
+	}
+	if others > 0 {
+		parts = append(parts, fmt.Sprintf("%d more source(s) in the detail line", others))
+	}
+	return strings.Join(parts, s.Dot())
+}

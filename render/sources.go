@@ -1,0 +1,201 @@
+package render
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/docsurvey/docsurvey/dataset"
+	"github.com/docsurvey/docsurvey/explore"
+)
+
+// sourcesLines draws every source (publisher, date, sample, document) and,
+// below, the measures where sources give different figures.
+func sourcesLines(c *dataset.Collection, st explore.State, w, h int, s *Styles) []string {
+	tail := s.Ellipsis()
+	out := []string{titleLine("Sources", fmt.Sprintf("%d documents", len(c.Sources)), w, s)}
+	mark, blank := s.Marker()
+	// Columns: label, publisher, date, n, document; the widest go first
+	// when the window narrows.
+	labW, pubW, dateW, nW, docW := 0, 0, 4, 1, 0
+	for _, src := range c.Sources {
+		labW = max(labW, width(src.Label))
+		pubW = max(pubW, width(src.Publisher))
+		dateW = max(dateW, width(src.Date))
+		nW = max(nW, width(sampleText(&src)))
+		docW = max(docW, width(documentText(&src)))
+	}
+	labW, pubW, docW = min(labW, 32), min(pubW, 34), min(docW, 26)
+	avail := w - 2
+	cols := []int{labW, pubW, dateW, nW, docW}
+	total := func() int {
+		t := 0
+		for _, c := range cols {
+			if c > 0 {
+				t += c + 2
+			}
+		}
+		return t - 2
+	}
+	for _, drop := range []int{4, 1, 3} {
+		if total() <= avail {
+			break
+		}
+		cols[drop] = 0
+	}
+	if total() > avail {
+		cols[0] = max(0, cols[0]-(total()-avail))
+	}
+	var groups [][]string
+	focusAt := -1
+	idx := 0
+	var detailHead, detailBody string
+	for _, src := range c.Sources {
+		src := src
+		isFocus := st.Chart == 0 && st.Focus == src.ID
+		m, ls := blank, s.Label
+		if isFocus {
+			m, ls = mark, s.LabelFocus
+			focusAt = idx
+			detailHead, detailBody = sourceDetail(&src, s)
+		}
+		cells := []string{src.Label, src.Publisher, src.Date, sampleText(&src), documentText(&src)}
+		var parts []string
+		for i, cw := range cols {
+			if cw == 0 {
+				continue
+			}
+			if i == 3 {
+				parts = append(parts, padLeft(cells[i], cw))
+			} else {
+				parts = append(parts, pad(cells[i], cw, tail))
+			}
+		}
+		line := m + ls.Render(parts[0])
+		if len(parts) > 1 {
+			line += "  " + s.Muted.Render(strings.Join(parts[1:], "  "))
+		}
+		groups = append(groups, []string{line})
+		idx++
+	}
+	if len(c.Measures) > 0 {
+		groups = append(groups, []string{"", s.Title.Render(fit("Where sources disagree", w, tail))})
+		idx++
+		for _, m := range c.Measures {
+			isFocus := st.Chart == 1 && st.Focus == m.ID
+			mk, ls := blank, s.Label
+			if isFocus {
+				mk, ls = mark, s.LabelFocus
+				focusAt = idx
+				detailHead, detailBody = measureDetail(c, &m, s)
+			}
+			figs := measureSummary(c, m.ID, s)
+			lw := min(width(m.Label), max(12, (w-2)/2))
+			line := mk + ls.Render(pad(m.Label, lw, tail)) + "  " + s.Muted.Render(fit(figs, max(0, w-2-lw-2), tail))
+			groups = append(groups, []string{line})
+			idx++
+		}
+	}
+	var detail []string
+	if detailHead != "" {
+		detail = append(detail, s.Detail.Render(fit(mark+detailHead, w, tail)))
+	}
+	b := budget{left: h - 1 - len(detail)}
+	need := linesNeeded(groups, false)
+	bodyN := 0
+	if detailBody != "" && !st.Big {
+		bodyN = min(max(0, b.left-need), 4)
+	}
+	var body []string
+	if bodyN > 0 {
+		for _, l := range wrap(detailBody, w-2, bodyN, tail) {
+			body = append(body, s.Detail.Render("  "+l))
+		}
+	}
+	b.take(len(body))
+	out = append(out, window(groups, focusAt, b.left, s)...)
+	out = append(out, detail...)
+	out = append(out, body...)
+	return out
+}
+
+func sampleText(src *dataset.Source) string {
+	if src.Sample > 0 {
+		return "n=" + groupThousands(fmt.Sprint(src.Sample))
+	}
+	return "n=?"
+}
+
+func documentText(src *dataset.Source) string {
+	if src.Document != "" {
+		return src.Document
+	}
+	if src.Kind == dataset.KindSecondary {
+		return "(secondary)"
+	}
+	return ""
+}
+
+// sourceDetail is the full record of a source.
+func sourceDetail(src *dataset.Source, s *Styles) (head, body string) {
+	head = src.Label + ": " + src.Title
+	var parts []string
+	if src.Author != "" {
+		parts = append(parts, "By "+src.Author+".")
+	}
+	if src.Study != "" {
+		parts = append(parts, "Study: "+src.Study+".")
+	}
+	if src.SampleWording != "" {
+		parts = append(parts, "Sample: "+quote(src.SampleWording, s)+".")
+	}
+	if src.Population != "" {
+		parts = append(parts, "Population: "+src.Population+".")
+	}
+	if src.Citation != "" {
+		parts = append(parts, "Seen in: "+src.Citation+".")
+	}
+	if src.Note != "" {
+		parts = append(parts, src.Note)
+	}
+	return head, strings.Join(parts, " ")
+}
+
+// measureSummary lists a measure's figures on one line: "87% QuantiaMD
+// 2011 · almost 90% QuantiaMD 2011 · …".
+func measureSummary(c *dataset.Collection, id string, s *Styles) string {
+	var parts []string
+	for _, f := range c.MeasureFigures(id) {
+		parts = append(parts, figureText(f)+" "+sourceLabel(c, f.Source))
+	}
+	return strings.Join(parts, s.Dot())
+}
+
+func figureText(f dataset.MeasureFigure) string {
+	t := ""
+	if f.Qualifier != "" {
+		t = f.Qualifier + " "
+	}
+	if f.Value != nil {
+		t += formatValue(*f.Value, dataset.UnitPercent)
+	} else if f.Qualifier == "" {
+		t += "(worded)"
+	}
+	return strings.TrimSpace(t)
+}
+
+// measureDetail is a measure's note: which figure to trust and why.
+func measureDetail(c *dataset.Collection, m *dataset.Measure, s *Styles) (head, body string) {
+	head = m.Label
+	var parts []string
+	if m.Note != "" {
+		parts = append(parts, m.Note)
+	}
+	for _, f := range c.MeasureFigures(m.ID) {
+		t := figureText(f) + " (" + sourceLabel(c, f.Source) + ")"
+		if f.Wording != "" {
+			t += ": " + quote(f.Wording, s)
+		}
+		parts = append(parts, t+".")
+	}
+	return head, strings.Join(parts, " ")
+}

@@ -1,0 +1,206 @@
+package render
+
+import (
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
+)
+
+// StyleOptions choose how styles draw regardless of the terminal.
+type StyleOptions struct {
+	// Mono draws without color: series are told apart by glyph only and the
+	// focus by reverse video.
+	Mono bool
+	// ASCII draws with ASCII characters only.
+	ASCII bool
+}
+
+// StyleKey is the comparable identity of a Styles value: everything that
+// changes how a frame looks, for caching.
+type StyleKey struct {
+	Profile termenv.Profile
+	Dark    bool
+	Mono    bool
+	ASCII   bool
+}
+
+// Styles holds every style and glyph the renderer uses, all built from one
+// *lipgloss.Renderer so that each SSH session gets its own colour profile.
+type Styles struct {
+	r   *lipgloss.Renderer
+	key StyleKey
+
+	// Base is the unstyled style of the renderer.
+	Base lipgloss.Style
+	// Title is a view or chart title.
+	Title lipgloss.Style
+	// Question is the survey question.
+	Question lipgloss.Style
+	// Muted is secondary text: footnotes, axis, notes.
+	Muted lipgloss.Style
+	// Label is an item label.
+	Label lipgloss.Style
+	// LabelFocus is the focused item's label.
+	LabelFocus lipgloss.Style
+	// Value is a bar's value text.
+	Value lipgloss.Style
+	// ValueFocus is the focused bar's value text.
+	ValueFocus lipgloss.Style
+	// Band is the background of the focused rows.
+	Band lipgloss.Style
+	// Detail is the detail line of the focused item.
+	Detail lipgloss.Style
+	// Warning is for messages like "terminal too small".
+	Warning lipgloss.Style
+	// Tab is an inactive view tab.
+	Tab lipgloss.Style
+	// TabActive is the current view's tab.
+	TabActive lipgloss.Style
+	// Status is the status line.
+	Status lipgloss.Style
+	// HelpKey, HelpDesc and HelpSep style the help.
+	HelpKey, HelpDesc, HelpSep lipgloss.Style
+
+	bars      []lipgloss.Style
+	barsFocus []lipgloss.Style
+	glyphs    []rune
+}
+
+// Unicode and ASCII glyphs, one per series; series beyond the list reuse it
+// cyclically.
+var (
+	unicodeGlyphs = []rune{'█', '▒', '░', '▓'}
+	asciiGlyphs   = []rune{'#', '=', '-', '+'}
+)
+
+// series colours as ANSI-256 numbers (fast to render), light and dark.
+var seriesColors = []lipgloss.AdaptiveColor{
+	{Light: "25", Dark: "75"},   // blue
+	{Light: "166", Dark: "215"}, // orange
+	{Light: "28", Dark: "78"},   // green
+	{Light: "90", Dark: "176"},  // purple
+}
+
+// NewStyles builds the styles from a renderer. Every style comes from
+// r.NewStyle(); colours are adaptive ANSI-256 numbers. With opts.Mono, or a
+// renderer whose profile has no colour, nothing is coloured.
+func NewStyles(r *lipgloss.Renderer, opts StyleOptions) *Styles {
+	if r == nil {
+		r = lipgloss.NewRenderer(nil)
+		r.SetColorProfile(termenv.Ascii)
+		r.SetHasDarkBackground(true)
+	}
+	prof := r.ColorProfile()
+	mono := opts.Mono || prof == termenv.Ascii
+	s := &Styles{r: r, key: StyleKey{Profile: prof, Dark: r.HasDarkBackground(), Mono: mono, ASCII: opts.ASCII}}
+	ns := r.NewStyle
+	c := func(light, dark string) lipgloss.AdaptiveColor {
+		return lipgloss.AdaptiveColor{Light: light, Dark: dark}
+	}
+
+	s.Base = ns()
+	s.Title = ns().Bold(true)
+	s.Question = ns()
+	s.Muted = ns()
+	s.Label = ns()
+	s.LabelFocus = ns().Bold(true)
+	s.Value = ns()
+	s.ValueFocus = ns().Bold(true)
+	s.Band = ns()
+	s.Detail = ns()
+	s.Warning = ns().Bold(true)
+	s.Tab = ns()
+	s.TabActive = ns().Bold(true).Reverse(true)
+	s.Status = ns()
+	s.HelpKey = ns().Bold(true)
+	s.HelpDesc = ns()
+	s.HelpSep = ns()
+	if mono {
+		s.LabelFocus = s.LabelFocus.Reverse(true)
+	} else {
+		accent := c("24", "117")
+		muted := c("242", "246")
+		band := c("254", "237")
+		s.Title = s.Title.Foreground(accent)
+		s.Question = s.Question.Foreground(c("237", "252"))
+		s.Muted = s.Muted.Foreground(muted)
+		s.Band = s.Band.Background(band)
+		s.LabelFocus = s.LabelFocus.Foreground(accent).Background(band)
+		s.ValueFocus = s.ValueFocus.Background(band)
+		s.Detail = s.Detail.Foreground(c("235", "254"))
+		s.Warning = s.Warning.Foreground(c("160", "203"))
+		s.Tab = s.Tab.Foreground(muted)
+		s.TabActive = ns().Bold(true).Foreground(c("255", "235")).Background(accent)
+		s.Status = s.Status.Foreground(muted)
+		s.HelpKey = s.HelpKey.Foreground(c("240", "250"))
+		s.HelpDesc = s.HelpDesc.Foreground(muted)
+		s.HelpSep = s.HelpSep.Foreground(c("250", "240"))
+	}
+	s.glyphs = unicodeGlyphs
+	if opts.ASCII {
+		s.glyphs = asciiGlyphs
+	}
+	for _, col := range seriesColors {
+		b := ns()
+		if !mono {
+			b = b.Foreground(col)
+		}
+		s.bars = append(s.bars, b)
+		s.barsFocus = append(s.barsFocus, b.Inherit(s.Band))
+	}
+	return s
+}
+
+// Renderer returns the renderer the styles were built from.
+func (s *Styles) Renderer() *lipgloss.Renderer { return s.r }
+
+// Key returns what makes these styles look the way they do.
+func (s *Styles) Key() StyleKey { return s.key }
+
+// Mono reports whether the styles draw without colour.
+func (s *Styles) Mono() bool { return s.key.Mono }
+
+// ASCII reports whether the styles draw with ASCII only.
+func (s *Styles) ASCII() bool { return s.key.ASCII }
+
+// Glyph returns the bar glyph of series i.
+func (s *Styles) Glyph(i int) rune {
+	if i < 0 {
+		i = 0
+	}
+	return s.glyphs[i%len(s.glyphs)]
+}
+
+// Bar returns the bar style of series i, on the focus band if focus is set.
+func (s *Styles) Bar(i int, focus bool) lipgloss.Style {
+	if i < 0 {
+		i = 0
+	}
+	if focus {
+		return s.barsFocus[i%len(s.barsFocus)]
+	}
+	return s.bars[i%len(s.bars)]
+}
+
+// Marker returns the focus marker and the blank of the same width.
+func (s *Styles) Marker() (focus, blank string) {
+	if s.key.ASCII {
+		return "> ", "  "
+	}
+	return "▸ ", "  "
+}
+
+// Ellipsis returns the mark of a cut label.
+func (s *Styles) Ellipsis() string {
+	if s.key.ASCII {
+		return "~"
+	}
+	return "…"
+}
+
+// Dot returns the separator between parts of a line.
+func (s *Styles) Dot() string {
+	if s.key.ASCII {
+		return " | "
+	}
+	return " · "
+}

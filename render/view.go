@@ -1,0 +1,398 @@
+package render
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/docsurvey/docsurvey/dataset"
+	"github.com/docsurvey/docsurvey/explore"
+)
+
+// Limits on the size asked for: a client can claim 2^31 columns, and
+// nothing is allocated past these.
+const (
+	MaxWidth  = 1000
+	MaxHeight = 500
+)
+
+// bigMaxWidth is the widest a big-mode block gets; it is centred.
+const bigMaxWidth = 100
+
+// Options say how to draw a view.
+type Options struct {
+	// Width and Height are the cells available; the result never exceeds
+	// them.
+	Width, Height int
+	// Styles are the styles to draw with; nil draws without colour.
+	Styles *Styles
+}
+
+// View draws the body of a view at the given size: title, question, legend,
+// chart, detail line, footnote and findings, degrading as the width shrinks
+// (full labels → abbreviated labels → value rows) and dropping the least
+// important lines as the height shrinks. The state is normalized first, so
+// any state draws. No line is wider than o.Width and there are at most
+// o.Height lines.
+func View(c *dataset.Collection, st explore.State, o Options) string {
+	w, h := clampInt(o.Width, 0, MaxWidth), clampInt(o.Height, 0, MaxHeight)
+	if w <= 0 || h <= 0 {
+		return ""
+	}
+	s := o.Styles
+	if s == nil {
+		s = NewStyles(nil, StyleOptions{})
+	}
+	if c == nil {
+		return clampBlock([]string{s.Warning.Render("No data.")}, w, h)
+	}
+	st = st.Normalize(c)
+	bw := w
+	if st.Big {
+		bw = min(w, bigMaxWidth)
+	}
+	var lines []string
+	switch st.View {
+	case dataset.ViewOverview:
+		lines = overviewLines(c, st, bw, h, s)
+	case dataset.ViewSources:
+		lines = sourcesLines(c, st, bw, h, s)
+	default:
+		lines = chartViewLines(c, st, bw, h, s)
+	}
+	if st.Big {
+		lines = center(lines, blockWidth(lines), w)
+	}
+	return clampBlock(lines, w, h)
+}
+
+func clampInt(v, lo, hi int) int {
+	if v < lo {
+		return lo
+	}
+	if v > hi {
+		return hi
+	}
+	return v
+}
+
+func blockWidth(lines []string) int {
+	m := 0
+	for _, l := range lines {
+		m = max(m, width(l))
+	}
+	return m
+}
+
+// titleLine puts a title on the left and a note (e.g. "chart 1/2") on the
+// right of w cells.
+func titleLine(title, note string, w int, s *Styles) string {
+	nw := width(note)
+	if note == "" || nw+2 > w/3 {
+		return s.Title.Render(fit(title, w, s.Ellipsis()))
+	}
+	t := fit(title, w-nw-2, s.Ellipsis())
+	gap := w - width(t) - nw
+	return s.Title.Render(t) + strings.Repeat(" ", gap) + s.Muted.Render(note)
+}
+
+// budget hands out lines of a fixed height in priority order.
+type budget struct{ left int }
+
+func (b *budget) take(n int) int {
+	n = min(n, b.left)
+	if n < 0 {
+		n = 0
+	}
+	b.left -= n
+	return n
+}
+
+// chartViewLines draws a chart view: the chart holding the focus.
+func chartViewLines(c *dataset.Collection, st explore.State, w, h int, s *Styles) []string {
+	secs := explore.Sections(c, st.View)
+	findings := c.FindingsIn(st.View)
+	if len(secs) == 0 {
+		lines := []string{s.Title.Render(fit(viewTitle(st.View), w, s.Ellipsis())), s.Muted.Render(fit("No charts in this view.", w, s.Ellipsis()))}
+		for _, f := range findings {
+			lines = append(lines, findingLine(c, f, w, s))
+		}
+		return lines
+	}
+	ch := secs[st.Chart].Chart
+	if ch == nil {
+		return nil
+	}
+	big := st.Big
+	lay := layoutChart(ch, w, big)
+	shown := explore.SeriesShown(ch, st.Series)
+	note := ""
+	if len(secs) > 1 {
+		note = fmt.Sprintf("chart %d/%d", st.Chart+1, len(secs))
+	}
+	it := ch.Item(st.Focus)
+
+	// Fixed lines: title, legend, detail head, footnote.
+	b := budget{left: h}
+	title := []string{titleLine(ch.Title, note, w, s)}
+	b.take(1)
+	legendLine := []string{fit(legend(ch, shown, s), w, "")}
+	b.take(1)
+	var head, body string
+	if it != nil {
+		head, body = detail(c, ch, it, s)
+	}
+	mark, _ := s.Marker()
+	detailLines := wrap(head, w-2, 1, s.Ellipsis())
+	for i := range detailLines {
+		detailLines[i] = s.Detail.Render(mark + detailLines[i])
+	}
+	b.take(len(detailLines))
+	foot := []string{s.Muted.Render(fit(footnote(c, ch, s), w, s.Ellipsis()))}
+	if big {
+		foot = []string{s.Muted.Render(fit("Source: "+sourceLabel(c, ch.Source), w, s.Ellipsis()))}
+	}
+	b.take(1)
+
+	// The chart: as many rows as it needs, at least three groups if it can.
+	thick := 1
+	if big {
+		thick = 2
+	}
+	groups, focusAt := chartLines(c, ch, st, true, lay, thick, s)
+	butterfly := st.Diverging && explore.CanDiverge(ch)
+	var bfAxis string
+	if butterfly {
+		var bfLegend string
+		bfLegend, groups, focusAt, bfAxis = butterflyLines(c, ch, st, w, thick, s)
+		legendLine = []string{bfLegend}
+	}
+	need := linesNeeded(groups, true)
+	if big && need > b.left {
+		thick = 1
+		groups, focusAt = chartLines(c, ch, st, true, lay, thick, s)
+		if butterfly {
+			_, groups, focusAt, _ = butterflyLines(c, ch, st, w, thick, s)
+		}
+		need = linesNeeded(groups, true)
+	}
+	// The question (up to 3 lines), the axis and the detail body come next,
+	// if the chart still fits.
+	var question, axisLine, bodyLines, spacer []string
+	if !big {
+		// One line of question always (if any room is left); more only
+		// while the whole chart still fits.
+		q := wrap(ch.Question, w, 3, s.Ellipsis())
+		n := 0
+		if len(q) > 0 && b.left > 1 {
+			n = 1
+		}
+		for n < len(q) && b.left-(n+1) >= need {
+			n++
+		}
+		if n > 0 {
+			question = wrap(ch.Question, w, n, s.Ellipsis())
+		}
+		b.take(len(question))
+		for i := range question {
+			question[i] = s.Question.Render(question[i])
+		}
+	}
+	if butterfly {
+		if bfAxis != "" && b.left-1 >= need {
+			axisLine = []string{s.Muted.Render(bfAxis)}
+			b.take(1)
+		}
+	} else if lay.kind != layoutRows && b.left-1 >= need {
+		axisLine = []string{s.Muted.Render(axis(ch, lay))}
+		b.take(1)
+	}
+	if b.left-1 >= need {
+		spacer = []string{""}
+		b.take(1)
+	}
+	if !big && body != "" {
+		extra := b.left - need
+		if extra > 0 {
+			bodyLines = wrap(body, w-2, min(extra, 3), s.Ellipsis())
+			for i := range bodyLines {
+				bodyLines[i] = s.Detail.Render("  " + bodyLines[i])
+			}
+			b.take(len(bodyLines))
+		}
+	}
+	chartBlock := window(groups, focusAt, b.left, s)
+	b.take(len(chartBlock))
+
+	// Leftover lines: the chart's note, then the view's findings.
+	var tailLines []string
+	if !big && b.left > 1 {
+		tailLines = append(tailLines, "")
+		if ch.Note != "" {
+			for _, l := range wrap("Note: "+ch.Note, w, 2, s.Ellipsis()) {
+				tailLines = append(tailLines, s.Muted.Render(l))
+			}
+		}
+		if len(findings) > 0 && len(tailLines)+2 <= b.left {
+			tailLines = append(tailLines, s.Title.Render(fit("Findings", w, "")))
+			for _, f := range findings {
+				tailLines = append(tailLines, findingLine(c, f, w, s))
+			}
+		}
+		if len(tailLines) > b.left {
+			tailLines = tailLines[:b.left]
+		}
+		if strings.TrimSpace(ansiStrip(strings.Join(tailLines, ""))) == "" {
+			tailLines = nil
+		}
+	}
+
+	var out []string
+	out = append(out, title...)
+	out = append(out, question...)
+	out = append(out, legendLine...)
+	out = append(out, spacer...)
+	out = append(out, chartBlock...)
+	out = append(out, axisLine...)
+	out = append(out, detailLines...)
+	out = append(out, bodyLines...)
+	out = append(out, foot...)
+	out = append(out, tailLines...)
+	return out
+}
+
+// linesNeeded is the height of every group, with a blank line between
+// groups if gaps is set.
+func linesNeeded(groups [][]string, gaps bool) int {
+	n := 0
+	for _, g := range groups {
+		n += len(g)
+	}
+	if gaps && len(groups) > 1 && len(groups[0]) > 1 {
+		n += len(groups) - 1
+	}
+	return n
+}
+
+// window fits groups of lines into h lines: all of them (with blank lines
+// between multi-line groups if there is room), or a run around the focused
+// group with "↑ n more" and "↓ n more" lines.
+func window(groups [][]string, focus, h int, s *Styles) []string {
+	if h <= 0 || len(groups) == 0 {
+		return nil
+	}
+	join := func(gs [][]string, gaps bool) []string {
+		var out []string
+		for i, g := range gs {
+			if gaps && i > 0 {
+				out = append(out, "")
+			}
+			out = append(out, g...)
+		}
+		return out
+	}
+	multi := len(groups[0]) > 1
+	if multi && linesNeeded(groups, true) <= h {
+		return join(groups, true)
+	}
+	if linesNeeded(groups, false) <= h {
+		return join(groups, false)
+	}
+	if focus < 0 {
+		focus = 0
+	}
+	up, down := "↑", "↓"
+	if s.ASCII() {
+		up, down = "^", "v"
+	}
+	// Grow a run [a, b) around the focus while it fits with its markers.
+	a, b := focus, focus+1
+	size := func(a, b int) int {
+		n := linesNeeded(groups[a:b], false)
+		if a > 0 {
+			n++
+		}
+		if b < len(groups) {
+			n++
+		}
+		return n
+	}
+	for {
+		grew := false
+		if b < len(groups) && size(a, b+1) <= h {
+			b++
+			grew = true
+		}
+		if a > 0 && size(a-1, b) <= h {
+			a--
+			grew = true
+		}
+		if !grew {
+			break
+		}
+	}
+	var out []string
+	if a > 0 {
+		out = append(out, s.Muted.Render(fmt.Sprintf("  %s %d more", up, a)))
+	}
+	out = append(out, join(groups[a:b], false)...)
+	if b < len(groups) {
+		out = append(out, s.Muted.Render(fmt.Sprintf("  %s %d more", down, len(groups)-b)))
+	}
+	if len(out) > h {
+		// Even the focused group alone does not fit: keep its first lines.
+		out = join(groups[focus:focus+1], false)
+		if len(out) > h {
+			out = out[:h]
+		}
+	}
+	return out
+}
+
+// findingLine is one finding on one line: "• label: value — source".
+func findingLine(c *dataset.Collection, f *dataset.Finding, w int, s *Styles) string {
+	bullet := "• "
+	if s.ASCII() {
+		bullet = "* "
+	}
+	t := f.Label
+	if v := findingValue(f); v != "" {
+		t += ": " + v
+	}
+	t += " — " + sourceLabel(c, f.Source)
+	if s.ASCII() {
+		t = strings.ReplaceAll(t, "—", "-")
+	}
+	return fit(bullet+t, w, s.Ellipsis())
+}
+
+// findingValue is a finding's figure: "88%", or its worded form ("nearly
+// half") when the document gives no number.
+func findingValue(f *dataset.Finding) string {
+	if f.Value != nil {
+		return formatValue(*f.Value, f.Unit)
+	}
+	return f.Qualifier
+}
+
+// viewTitle is a view's name for titles and tabs.
+func viewTitle(id string) string {
+	switch id {
+	case dataset.ViewOverview:
+		return "Overview"
+	case dataset.ViewPlatforms:
+		return "Platforms"
+	case dataset.ViewBenefits:
+		return "Benefits"
+	case dataset.ViewConnected:
+		return "Connected"
+	case dataset.ViewPrivacy:
+		return "Privacy"
+	case dataset.ViewSources:
+		return "Sources"
+	}
+	return id
+}
+
+// ViewTitle returns the display name of a view ID ("platforms" →
+// "Platforms").
+func ViewTitle(id string) string { return viewTitle(id) }

@@ -1,0 +1,80 @@
+package tui
+
+import (
+	"github.com/charmbracelet/bubbles/key"
+)
+
+// KeyMap is every key the explorer answers to, declared once. Keys that do
+// nothing in the current view are disabled, so help never lists them.
+type KeyMap struct {
+	// NextView and PrevView step through the views (presentation clickers
+	// send PgDn and PgUp).
+	NextView, PrevView key.Binding
+	// GotoView jumps to a view by number, 1 to 6.
+	GotoView key.Binding
+	// Up and Down move the focus over the items of the view's charts.
+	Up, Down key.Binding
+	// First and Last focus the first or last item.
+	First, Last key.Binding
+	// Sort cycles dataset order → value → gap → name; Reverse reverses it.
+	Sort, Reverse key.Binding
+	// Series cycles both series → the first only → the second only.
+	Series key.Binding
+	// Big toggles the projector mode.
+	Big key.Binding
+	// Mono switches this session to monochrome and back.
+	Mono key.Binding
+	// CompareKeys are the keys for comparing (see compare.go).
+	CompareKeys
+	// Help shows or hides the full help.
+	Help key.Binding
+	// Quit leaves the explorer.
+	Quit key.Binding
+}
+
+// DefaultKeyMap returns the explorer's keys.
+func DefaultKeyMap() KeyMap {
+	return KeyMap{
+		NextView: key.NewBinding(key.WithKeys("tab", "right", "l", "pgdown"), key.WithHelp("→/tab", "next view")),
+		PrevView: key.NewBinding(key.WithKeys("shift+tab", "left", "h", "pgup"), key.WithHelp("←/S-tab", "prev view")),
+		GotoView: key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6"), key.WithHelp("1-6", "go to view")),
+		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "previous item")),
+		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "next item")),
+		First:    key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("g/home", "first item")),
+		Last:     key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("G/end", "last item")),
+		Sort:     key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sort")),
+		Reverse:  key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "reverse")),
+		Series:   key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "series")),
+		Big:      key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "big mode")),
+		Mono:     key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "monochrome")),
+		Help:     key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
+		Quit:     key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
+
+		CompareKeys: DefaultCompareKeys(),
+	}
+}
+
+// UseASCII rewrites the help labels without arrows, for --ascii.
+func (k *KeyMap) UseASCII() {
+	relabel := func(b *key.Binding, keys string) { b.SetHelp(keys, b.Help().Desc) }
+	relabel(&k.NextView, "right/tab")
+	relabel(&k.PrevView, "left/S-tab")
+	relabel(&k.Up, "up/k")
+	relabel(&k.Down, "down/j")
+}
+
+// ShortHelp is the one-line help: the keys a new user needs first.
+func (k KeyMap) ShortHelp() []key.Binding {
+	return []key.Binding{k.NextView, k.Down, k.Sort, k.Series, k.Help, k.Quit, k.Big}
+}
+
+// FullHelp is the full help, in columns: views, items, chart, display.
+func (k KeyMap) FullHelp() [][]key.Binding {
+	return [][]key.Binding{
+		{k.NextView, k.PrevView, k.GotoView},
+		{k.Up, k.Down, k.First, k.Last},
+		{k.Sort, k.Reverse, k.Series},
+		k.CompareKeys.column(),
+		{k.Big, k.Mono, k.Help, k.Quit},
+	}
+}

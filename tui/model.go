@@ -1,0 +1,333 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/docsurvey/docsurvey/dataset"
+	"github.com/docsurvey/docsurvey/explore"
+	"github.com/docsurvey/docsurvey/render"
+	zone "github.com/lrstanley/bubblezone"
+	"github.com/muesli/termenv"
+)
+
+// The smallest window the explorer draws in; below it a "terminal too
+// small" screen says what it needs.
+const (
+	MinWidth  = 36
+	MinHeight = 10
+)
+
+// Options configure a new explorer.
+type Options struct {
+	// Data is the collection to explore; nil uses the embedded one.
+	Data *dataset.Collection
+	// Renderer draws the styles: lipgloss.DefaultRenderer() locally, one
+	// per session over SSH. Nil makes one with no colour.
+	Renderer *lipgloss.Renderer
+	// State is the state to start in, e.g. a view from --view.
+	State explore.State
+	// ASCII draws with ASCII characters only.
+	ASCII bool
+	// Color is auto, always or never; Run applies it to the renderer, New
+	// treats never as monochrome.
+	Color string
+	// Width and Height are the initial size; 0 waits for the first
+	// tea.WindowSizeMsg.
+	Width, Height int
+}
+
+// Model is the explorer's root model: navigation between the views, window
+// size, help and status. Each view is a sub-model (pane).
+type Model struct {
+	common *Common
+	panes  []*pane
+	active int
+	help   help.Model
+	full   bool // full help shown
+	status string
+	cmp    compareUI
+
+	width, height int
+	frame         string
+	frameOK       bool
+	quitting      bool
+}
+
+// New returns the explorer model. Call Close when done with it, to stop its
+// zone manager.
+func New(o Options) *Model {
+	data := o.Data
+	if data == nil {
+		data, _ = dataset.Embedded()
+	}
+	r := o.Renderer
+	if r == nil {
+		r = lipgloss.NewRenderer(nil)
+		r.SetColorProfile(termenv.Ascii)
+		r.SetHasDarkBackground(true)
+	}
+	keys := DefaultKeyMap()
+	if o.ASCII {
+		keys.UseASCII()
+	}
+	c := &Common{Keys: &keys, Renderer: r, Zone: zone.New(), Data: data, ASCII: o.ASCII, Mono: o.Color == "never"}
+	c.restyle()
+	start := o.State
+	if start.View == "" {
+		start = explore.Start()
+		start.Big = o.State.Big
+	}
+	start = start.Normalize(data)
+	m := &Model{common: c, help: help.New()}
+	m.panes = []*pane{newOverview(c, start), newPlatforms(c, start), newBenefits(c, start), newConnected(c, start), newPrivacy(c, start), newSources(c, start)}
+	m.active = start.ViewIndex()
+	m.panes[m.active].SetState(start)
+	m.styleHelp()
+	m.resize(o.Width, o.Height)
+	m.panes[m.active].SetKeys()
+	m.setCompareKeys()
+	return m
+}
+
+// Close stops the model's zone manager.
+func (m *Model) Close() { m.common.Zone.Close() }
+
+// State returns the state of the view on screen.
+func (m *Model) State() explore.State { return m.panes[m.active].State() }
+
+// Init implements tea.Model.
+func (m *Model) Init() tea.Cmd { return nil }
+
+// Update implements tea.Model: window size, mouse and keys; the keys that
+// act within a view go to the active pane.
+func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.resize(msg.Width, msg.Height)
+	case tea.MouseMsg:
+		m.mouse(msg)
+	case tea.KeyMsg:
+		if cmd, ok := m.compareKey(msg); ok {
+			return m, cmd
+		}
+		return m, m.key(msg)
+	case exportDoneMsg:
+		m.exportDone(msg)
+	}
+	return m, nil
+}
+
+// key handles one keypress.
+func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
+	k := m.common.Keys
+	m.status = ""
+	switch {
+	case key.Matches(msg, k.Quit):
+		m.quitting = true
+		return tea.Quit
+	case key.Matches(msg, k.Help):
+		m.full = !m.full
+	case m.full && msg.Type == tea.KeyEsc:
+		m.full = false
+	case key.Matches(msg, k.NextView):
+		m.gotoView((m.active + 1) % len(m.panes))
+	case key.Matches(msg, k.PrevView):
+		m.gotoView((m.active + len(m.panes) - 1) % len(m.panes))
+	case key.Matches(msg, k.GotoView):
+		var n int
+		fmt.Sscanf(msg.String(), "%d", &n)
+		m.gotoView(n - 1)
+	case key.Matches(msg, k.Big):
+		big := !m.State().Big
+		for _, p := range m.panes {
+			st := p.State()
+			st.Big = big
+			p.SetState(st)
+		}
+		m.status = map[bool]string{true: "big mode", false: "normal mode"}[big]
+	case key.Matches(msg, k.Mono):
+		m.common.Mono = !m.common.Mono
+		m.common.restyle()
+		m.styleHelp()
+		m.status = map[bool]string{true: "monochrome", false: "colour"}[m.common.Mono]
+	default:
+		if !m.panes[m.active].Update(msg) {
+			return nil
+		}
+		m.status = m.paneStatus(msg)
+	}
+	m.panes[m.active].SetKeys()
+	m.frameOK = false
+	return nil
+}
+
+// paneStatus says what a pane key changed.
+func (m *Model) paneStatus(msg tea.KeyMsg) string {
+	k := m.common.Keys
+	st := m.State()
+	switch {
+	case key.Matches(msg, k.Sort), key.Matches(msg, k.Reverse):
+		return "sort: " + sortName(st)
+	case key.Matches(msg, k.Series):
+		return "series: " + seriesName(m.common.Data, st)
+	}
+	return ""
+}
+
+// gotoView shows view i (0-based); out of range does nothing.
+func (m *Model) gotoView(i int) {
+	if i < 0 || i >= len(m.panes) {
+		return
+	}
+	m.active = i
+	m.full = false
+	m.frameOK = false
+}
+
+// mouse switches view on a click on a tab and moves the focus on the wheel.
+func (m *Model) mouse(msg tea.MouseMsg) {
+	switch {
+	case msg.Action == tea.MouseActionPress && msg.Button == tea.MouseButtonLeft:
+		for i, id := range dataset.ViewIDs() {
+			if z := m.common.Zone.Get(tabZone(id)); z != nil && z.InBounds(msg) {
+				m.gotoView(i)
+				return
+			}
+		}
+	case msg.Button == tea.MouseButtonWheelDown && msg.Action == tea.MouseActionPress:
+		m.panes[m.active].Update(tea.KeyMsg{Type: tea.KeyDown})
+		m.frameOK = false
+	case msg.Button == tea.MouseButtonWheelUp && msg.Action == tea.MouseActionPress:
+		m.panes[m.active].Update(tea.KeyMsg{Type: tea.KeyUp})
+		m.frameOK = false
+	}
+}
+
+// resize records a new window size, clamped to what can be drawn.
+func (m *Model) resize(w, h int) {
+	m.width = min(max(w, 0), render.MaxWidth)
+	m.height = min(max(h, 0), render.MaxHeight)
+	m.common.Width, m.common.Height = m.width, m.height
+	bw, bh := m.bodySize()
+	for _, p := range m.panes {
+		p.SetSize(bw, bh)
+	}
+	m.help.Width = m.width
+	m.frameOK = false
+}
+
+// bodySize is the area left for a view below the tabs and above the help.
+func (m *Model) bodySize() (int, int) {
+	h := m.height - 2 - m.describeHeight()
+	if m.height >= 30 {
+		h-- // a blank line under the tabs
+	}
+	return m.width, max(h, 0)
+}
+
+// styleHelp styles the help from the session's renderer.
+func (m *Model) styleHelp() {
+	s := m.common.Styles
+	m.help.Styles = help.Styles{
+		Ellipsis:       s.HelpSep,
+		ShortKey:       s.HelpKey,
+		ShortDesc:      s.HelpDesc,
+		ShortSeparator: s.HelpSep,
+		FullKey:        s.HelpKey,
+		FullDesc:       s.HelpDesc,
+		FullSeparator:  s.HelpSep,
+	}
+	if m.common.ASCII {
+		m.help.ShortSeparator = " | "
+		m.help.Ellipsis = "~"
+	}
+	m.frameOK = false
+}
+
+// View implements tea.Model: the tabs, the active view's body and the help
+// line, joined from strings the panes keep until their inputs change.
+func (m *Model) View() string {
+	if m.quitting {
+		return ""
+	}
+	if !m.frameOK {
+		m.frame = m.common.Zone.Scan(m.draw())
+		m.frameOK = true
+	}
+	return m.frame
+}
+
+// draw composes a frame.
+func (m *Model) draw() string {
+	w, h := m.width, m.height
+	if w <= 0 || h <= 0 {
+		return ""
+	}
+	s := m.common.Styles
+	if w < MinWidth || h < MinHeight {
+		lines := []string{
+			s.Warning.Render(ansi.Truncate("terminal too small", w, "")),
+			ansi.Truncate(fmt.Sprintf("(need %d×%d)", MinWidth, MinHeight), w, ""),
+		}
+		if m.common.ASCII {
+			lines[1] = ansi.Truncate(fmt.Sprintf("(need %dx%d)", MinWidth, MinHeight), w, "")
+		}
+		if h == 1 {
+			lines = []string{ansi.Truncate(fmt.Sprintf("too small (need %dx%d)", MinWidth, MinHeight), w, "")}
+		}
+		return strings.Join(lines, "\n")
+	}
+	p := m.panes[m.active]
+	p.SetKeys()
+	m.setCompareKeys()
+	bw, bh := m.bodySize()
+	var body string
+	if m.full {
+		m.help.ShowAll = true
+		body = m.help.View(m.common.Keys)
+		m.help.ShowAll = false
+	} else {
+		body = m.bodyView(p, bw, bh)
+	}
+	lines := []string{m.tabs()}
+	if m.height >= 30 {
+		lines = append(lines, "")
+	}
+	bl := strings.Split(body, "\n")
+	for len(bl) < bh {
+		bl = append(bl, "")
+	}
+	lines = append(lines, bl[:bh]...)
+	lines = append(lines, m.describeLines()...)
+	lines = append(lines, m.footer())
+	for i, l := range lines {
+		if ansi.StringWidth(l) > bw {
+			lines[i] = ansi.Truncate(l, bw, "")
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+// footer is the short help, or the status after a key that changed a mode.
+func (m *Model) footer() string {
+	hv := m.help.View(m.common.Keys)
+	status := m.statusLine()
+	if status == "" {
+		return hv
+	}
+	st := m.common.Styles.Status.Render(status) + "  "
+	rest := m.width - ansi.StringWidth(st)
+	if rest <= 0 {
+		return ansi.Truncate(st, m.width, "")
+	}
+	m.help.Width = rest
+	hv = m.help.View(m.common.Keys)
+	m.help.Width = m.width
+	return st + hv
+}

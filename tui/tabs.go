@@ -1,0 +1,103 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/docsurvey/docsurvey/dataset"
+	"github.com/docsurvey/docsurvey/explore"
+	"github.com/docsurvey/docsurvey/render"
+)
+
+// tabZone is the bubblezone ID of a view's tab.
+func tabZone(view string) string { return "tab-" + view }
+
+// tabs draws the view tabs (each a click zone) and, on the right, what the
+// view is showing: sort, series, big mode. Names shrink to fit: "1 Overview",
+// then "1 Ove", then "1".
+func (m *Model) tabs() string {
+	s := m.common.Styles
+	ids := dataset.ViewIDs()
+	info := m.info()
+	for _, n := range []int{-1, 3, 0} {
+		var parts []string
+		plain := 0
+		for i, id := range ids {
+			name := render.ViewTitle(id)
+			if n >= 0 && len([]rune(name)) > n {
+				name = string([]rune(name)[:n])
+			}
+			t := strings.TrimSpace(fmt.Sprintf(" %d %s ", i+1, name))
+			t = " " + t + " "
+			plain += ansi.StringWidth(t)
+			st := s.Tab
+			if i == m.active {
+				st = s.TabActive
+			}
+			parts = append(parts, m.common.Zone.Mark(tabZone(id), st.Render(t)))
+		}
+		if plain > m.width {
+			continue
+		}
+		line := strings.Join(parts, "")
+		if n == 0 {
+			// Numbers only: say which view this is.
+			name := render.ViewTitle(ids[m.active])
+			if plain+2+ansi.StringWidth(name+"  "+info) > m.width {
+				info = ""
+			}
+			info = strings.TrimSpace(name + "  " + info)
+		}
+		// The state summary goes on the right if it fits whole.
+		if info != "" && plain+2+ansi.StringWidth(info) <= m.width {
+			line += strings.Repeat(" ", m.width-plain-ansi.StringWidth(info)) + s.Status.Render(info)
+		}
+		return line
+	}
+	return ""
+}
+
+// info describes the active view's state: chart, sort and series.
+func (m *Model) info() string {
+	st := m.State()
+	c := m.common.Data
+	var parts []string
+	if st.Sortable(c) {
+		parts = append(parts, "sort: "+sortName(st))
+	}
+	if st.MultiSeries(c) {
+		parts = append(parts, "series: "+seriesName(c, st))
+	}
+	if st.Diverging && explore.CanDiverge(st.CurrentChart(c)) {
+		parts = append(parts, "butterfly")
+	}
+	if st.Big {
+		parts = append(parts, "big")
+	}
+	return strings.Join(parts, "  ")
+}
+
+// sortName names the sort for the status: "value", "name (reversed)".
+func sortName(st explore.State) string {
+	n := map[string]string{dataset.SortOrder: "dataset order", dataset.SortValue: "value", dataset.SortGap: "gap", dataset.SortName: "name"}[st.Sort]
+	if st.Reverse {
+		n += ", reversed"
+	}
+	return n
+}
+
+// seriesName names the series selection: "both", or the series label.
+func seriesName(c *dataset.Collection, st explore.State) string {
+	ch := st.CurrentChart(c)
+	if ch == nil || st.Series == dataset.SeriesAll || st.Series == "" {
+		if ch != nil && len(ch.Series) == 2 {
+			return "both"
+		}
+		return "all"
+	}
+	if i := ch.SeriesIndex(st.Series); i >= 0 {
+		return ch.Series[i].Label + " only"
+	}
+	return st.Series
+}

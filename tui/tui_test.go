@@ -1,0 +1,140 @@
+package tui
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/docsurvey/docsurvey/dataset"
+	"github.com/muesli/termenv"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+func colorRenderer() *lipgloss.Renderer {
+	r := lipgloss.NewRenderer(io.Discard)
+	r.SetColorProfile(termenv.ANSI256)
+	r.SetHasDarkBackground(true)
+	return r
+}
+
+// frozen is a copy of the shipped dataset, so that data edits do not churn
+// the goldens.
+func frozen(t testing.TB) *dataset.Collection {
+	t.Helper()
+	c, err := dataset.Load(filepath.Join("testdata", "survey.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func newModel(t testing.TB, w, h int) *Model {
+	t.Helper()
+	m := New(Options{Data: frozen(t), Width: w, Height: h, Renderer: colorRenderer()})
+	t.Cleanup(m.Close)
+	return m
+}
+
+// press sends keys by name ("j", "tab", "shift+tab", "pgdown", "up") and
+// renders after each, as the program does.
+func press(m *Model, keys ...string) {
+	for _, k := range keys {
+		m.Update(keyMsg(k))
+		m.View()
+	}
+}
+
+func keyMsg(k string) tea.KeyMsg {
+	named := map[string]tea.KeyType{
+		"tab": tea.KeyTab, "shift+tab": tea.KeyShiftTab, "up": tea.KeyUp, "down": tea.KeyDown,
+		"left": tea.KeyLeft, "right": tea.KeyRight, "pgup": tea.KeyPgUp, "pgdown": tea.KeyPgDown,
+		"home": tea.KeyHome, "end": tea.KeyEnd, "ctrl+c": tea.KeyCtrlC, "esc": tea.KeyEsc,
+	}
+	if t, ok := named[k]; ok {
+		return tea.KeyMsg{Type: t}
+	}
+	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)}
+}
+
+func screen(m *Model) string { return ansi.Strip(m.View()) }
+
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", t.Name(), name+".golden")
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./tui -update to create it)", err)
+	}
+	if string(want) != got {
+		t.Errorf("%s differs from %s:\n--- got\n%s\n--- want\n%s", name, path, got, want)
+	}
+}
+
+func TestGoldenViews(t *testing.T) {
+	for _, sz := range [][2]int{{80, 24}, {120, 40}} {
+		for i, id := range dataset.ViewIDs() {
+			m := newModel(t, sz[0], sz[1])
+			press(m, fmt.Sprint(i+1))
+			golden(t, fmt.Sprintf("%s-%dx%d", id, sz[0], sz[1]), screen(m))
+		}
+	}
+}
+
+func TestGoldenModes(t *testing.T) {
+	cases := []struct {
+		name string
+		w, h int
+		keys []string
+	}{
+		{"big-platforms-120x40", 120, 40, []string{"2", "b"}},
+		{"big-benefits-80x24", 80, 24, []string{"3", "b"}},
+		{"narrow-platforms-50x24", 50, 24, []string{"2"}},
+		{"rows-platforms-38x20", 38, 20, []string{"2"}},
+		{"too-small-30x8", 30, 8, nil},
+		{"help-100x30", 100, 30, []string{"2", "?"}},
+		{"sorted-gap-personal-100x30", 100, 30, []string{"2", "s", "s", "p", "p", "j"}},
+		{"privacy-chart2-100x30", 100, 30, []string{"5", "j", "j", "j", "j", "j"}},
+		{"sources-measures-120x40", 120, 40, []string{"6", "end"}},
+	}
+	for _, tc := range cases {
+		m := newModel(t, tc.w, tc.h)
+		press(m, tc.keys...)
+		golden(t, tc.name, screen(m))
+	}
+}
+
+func TestGoldenASCII(t *testing.T) {
+	m := New(Options{Data: frozen(t), Width: 100, Height: 30, ASCII: true, Color: "never"})
+	defer m.Close()
+	press(m, "2", "j")
+	out := m.View()
+	for _, r := range ansi.Strip(out) {
+		if r > 127 && !strings.ContainsRune("’“”–—", r) {
+			t.Fatalf("non-ASCII %q in ASCII mode", r)
+		}
+	}
+	if out != ansi.Strip(out) {
+		// Monochrome still uses bold and reverse; no colours though.
+		if strings.Contains(out, "38;5;") || strings.Contains(out, "48;5;") {
+			t.Fatal("colours drawn with --color never")
+		}
+	}
+	golden(t, "platforms-100x30", ansi.Strip(out))
+}
