@@ -338,7 +338,7 @@ func (d *decoder) integer(n *yaml.Node, path string, v reflect.Value) {
 	}
 	var i int64
 	if err := n.Decode(&i); err != nil || i > math.MaxInt32 || i < math.MinInt32 {
-		d.fail(n, path, "expected a whole number, got "+describe(n))
+		d.fail(n, path, "expected a whole number within ±2147483647, got "+describe(n))
 		return
 	}
 	v.SetInt(i)

@@ -21,6 +21,38 @@ type validator struct {
 	charts   map[string]*Chart
 	items    map[*Chart]map[string]*Item
 	labels   map[string]bool // item labels, built on first use
+	// sorted ID lists for messages, built on first use
+	idLists map[any][]string
+}
+
+// ids returns the sorted keys of one of the validator's indexes, computed
+// once, so that thousands of bad references cost no more than one.
+func (v *validator) ids(key any, m func() []string) []string {
+	if v.idLists == nil {
+		v.idLists = map[any][]string{}
+	}
+	if l, ok := v.idLists[key]; ok {
+		return l
+	}
+	l := m()
+	v.idLists[key] = l
+	return l
+}
+
+func (v *validator) sourceIDs() []string {
+	return v.ids("sources", func() []string { return keys(v.sources) })
+}
+
+func (v *validator) measureIDs() []string {
+	return v.ids("measures", func() []string { return keys(v.measures) })
+}
+
+func (v *validator) chartIDs() []string {
+	return v.ids("charts", func() []string { return keys(v.charts) })
+}
+
+func (v *validator) itemIDs(ch *Chart) []string {
+	return v.ids(ch, func() []string { return keys(v.items[ch]) })
 }
 
 var (
@@ -70,6 +102,9 @@ func (v *validator) where(path string) pos {
 			break
 		}
 		path = path[:cut]
+	}
+	if p, ok := v.at[""]; ok {
+		return p // the top-level mapping
 	}
 	return pos{1, 1}
 }
@@ -200,7 +235,7 @@ func (v *validator) sourceRef(path, id string) {
 		return
 	}
 	if _, ok := v.sources[id]; !ok {
-		v.add(path, fmt.Sprintf("unknown source %s; %s", quote(id), oneOf(keys(v.sources))))
+		v.add(path, fmt.Sprintf("unknown source %s; %s", quote(id), oneOf(v.sourceIDs())))
 	}
 }
 
@@ -210,7 +245,7 @@ func (v *validator) measureRef(path, id string) {
 		return
 	}
 	if _, ok := v.measures[id]; !ok {
-		v.add(path, fmt.Sprintf("unknown measure %s; %s", quote(id), oneOf(keys(v.measures))))
+		v.add(path, fmt.Sprintf("unknown measure %s; %s", quote(id), oneOf(v.measureIDs())))
 	}
 }
 
@@ -428,12 +463,12 @@ func (v *validator) findingRef(path string, fd *Finding) string {
 func (v *validator) resolve(path string, r Ref) (*Chart, *Item, bool) {
 	ch := v.charts[r.Chart]
 	if ch == nil {
-		v.add(path, fmt.Sprintf("unknown chart %s; %s", quote(r.Chart), oneOf(keys(v.charts))))
+		v.add(path, fmt.Sprintf("unknown chart %s; %s", quote(r.Chart), oneOf(v.chartIDs())))
 		return nil, nil, false
 	}
 	it := v.items[ch][r.Item]
 	if it == nil {
-		v.add(path, fmt.Sprintf("no item %s in chart %s; %s", quote(r.Item), quote(r.Chart), oneOf(keys(v.items[ch]))))
+		v.add(path, fmt.Sprintf("no item %s in chart %s; %s", quote(r.Item), quote(r.Chart), oneOf(v.itemIDs(ch))))
 		return nil, nil, false
 	}
 	return ch, it, true
@@ -525,7 +560,7 @@ func (v *validator) tourStep(path string, st *TourStep) {
 		ch = v.charts[st.Chart]
 		switch {
 		case ch == nil:
-			v.add(path+".chart", fmt.Sprintf("unknown chart %s; %s", quote(st.Chart), oneOf(keys(v.charts))))
+			v.add(path+".chart", fmt.Sprintf("unknown chart %s; %s", quote(st.Chart), oneOf(v.chartIDs())))
 		case ch.View != st.View:
 			v.add(path+".chart", fmt.Sprintf("chart %s is in view %s, not %s", quote(st.Chart), quote(ch.View), quote(st.View)))
 		}
@@ -539,7 +574,7 @@ func (v *validator) tourStep(path string, st *TourStep) {
 	}
 	if st.Focus != "" && !v.skip(path+".focus") && needsChart("focus") {
 		if v.items[ch][st.Focus] == nil {
-			v.add(path+".focus", fmt.Sprintf("no item %s in chart %s; %s", quote(st.Focus), quote(ch.ID), oneOf(keys(v.items[ch]))))
+			v.add(path+".focus", fmt.Sprintf("no item %s in chart %s; %s", quote(st.Focus), quote(ch.ID), oneOf(v.itemIDs(ch))))
 		}
 	}
 	if st.Sort != "" && !v.skip(path+".sort") {
