@@ -69,6 +69,9 @@ func (m *Model) info() string {
 	if st.MultiSeries(c) {
 		parts = append(parts, "series: "+seriesName(c, st))
 	}
+	if st.Diverging && explore.CanDiverge(st.CurrentChart(c)) {
+		parts = append(parts, "butterfly")
+	}
 	if st.Big {
 		parts = append(parts, "big")
 	}
