@@ -270,3 +270,96 @@ func citation(c *dataset.Collection, ids []string) string {
 	}
 	return " (" + strings.Join(parts, "; ") + ")"
 }
+
+// DescribeMeasure is one sentence on a measure's figures: how many, from how
+// many sources, and their spread:
+//
+//	Physicians using at least one social media site for personal purposes: five figures from four sources, 87% to 90%
+func DescribeMeasure(c *dataset.Collection, id string) string {
+	ms, ok := SourcesFor(c, id)
+	if !ok {
+		return ""
+	}
+	var srcs []string
+	for _, r := range ms.Rows {
+		if !slices.Contains(srcs, r.SourceID) {
+			srcs = append(srcs, r.SourceID)
+		}
+	}
+	s := fmt.Sprintf("%s: %s %s from %s %s", ms.Measure.Label,
+		CountWord(len(ms.Rows)), pluralWord(len(ms.Rows), "figure", "figures"),
+		CountWord(len(srcs)), pluralWord(len(srcs), "source", "sources"))
+	if lo, hi, ok := ms.Spread(); ok {
+		unit := dataset.UnitPercent
+		for _, r := range ms.Rows {
+			if r.Value != nil {
+				unit = r.Unit
+				break
+			}
+		}
+		numbered := 0
+		for _, r := range ms.Rows {
+			if r.Value != nil && finite(*r.Value) {
+				numbered++
+			}
+		}
+		switch {
+		case lo == hi && numbered == len(ms.Rows):
+			s += ", all " + FormatValue(lo, unit, "")
+		case lo == hi:
+			s += ", " + FormatValue(lo, unit, "") + " where a number is given"
+		default:
+			s += ", " + FormatValue(lo, unit, "") + " to " + FormatValue(hi, unit, "")
+			if numbered < len(ms.Rows) {
+				s += " where numbers are given"
+			}
+		}
+	}
+	return s
+}
+
+// DescribeSource is one sentence on a source: label, title, publisher,
+// date, sample and kind:
+//
+//	QuantiaMD 2011: "Personal v Professional Physician Social Media", HealthWorks Collective, 2011-09, n=4,033, primary document
+func DescribeSource(c *dataset.Collection, id string) string {
+	s := c.Source(id)
+	if s == nil {
+		return ""
+	}
+	parts := []string{}
+	if s.Title != "" {
+		parts = append(parts, "“"+s.Title+"”")
+	}
+	if s.Publisher != "" {
+		parts = append(parts, s.Publisher)
+	}
+	if s.Date != "" {
+		parts = append(parts, s.Date)
+	} else {
+		parts = append(parts, "undated")
+	}
+	if s.Sample > 0 {
+		parts = append(parts, "n="+FormatNumber(float64(s.Sample)))
+	} else {
+		parts = append(parts, "sample not stated")
+	}
+	switch s.Kind {
+	case dataset.KindPrimary:
+		parts = append(parts, "primary document")
+	case dataset.KindSecondary:
+		parts = append(parts, "seen in secondary coverage only")
+	}
+	label := s.Label
+	if label == "" {
+		label = s.ID
+	}
+	return label + ": " + strings.Join(parts, ", ")
+}
+
+func pluralWord(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}

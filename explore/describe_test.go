@@ -2,6 +2,7 @@ package explore
 
 import (
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/docsurvey/docsurvey/dataset"
@@ -128,6 +129,83 @@ func TestSeriesWordsAndLowerFirst(t *testing.T) {
 		wa, wb := seriesWords(tt.a, tt.b)
 		if wa != tt.wa || wb != tt.wb {
 			t.Errorf("seriesWords(%q, %q) = %q, %q", tt.a, tt.b, wa, wb)
+		}
+	}
+}
+
+func TestDescribeMeasureAndSource(t *testing.T) {
+	c := embedded(t)
+	tests := []struct{ got, want string }{
+		{DescribeMeasure(c, "personal-use"), "Physicians using at least one social media site for personal purposes: five figures from four sources, 87% to 90%"},
+		{DescribeMeasure(c, "physician-communities"), "Physicians using professional physician communities: three figures from one source, all 28%"},
+		{DescribeMeasure(c, "colleague-interaction"), "Physicians who interacted with colleagues on social media in the past month (Kantar): two figures from two sources, 47% where a number is given"},
+		{DescribeMeasure(c, "nope"), ""},
+		{DescribeSource(c, "hwc-2011"), "QuantiaMD 2011: “Personal v Professional Physician Social Media”, HealthWorks Collective, 2011-09, n=4,033, primary document"},
+		{DescribeSource(c, "smd-blog"), "Manhattan Research (as reported): “Social Media for Doctors and Physicians”, Blog post (publisher not named), undated, sample not stated, primary document"},
+		{DescribeSource(c, "ubm-2011"), "UBM Medica 2011: “HCPs & Social Media”, UBM Medica, 2011-07, sample not stated, seen in secondary coverage only"},
+		{DescribeSource(c, "nope"), ""},
+	}
+	for i, tt := range tests {
+		if tt.got != tt.want {
+			t.Errorf("case %d:\n got %q\nwant %q", i, tt.got, tt.want)
+		}
+	}
+}
+
+func TestDescribeState(t *testing.T) {
+	c := embedded(t)
+	st := Start()
+	st.View = dataset.ViewPlatforms
+	st.Focus = "facebook"
+	if got, want := Describe(c, st), "Facebook: 61% personal vs 15% professional, the largest gap among nine sites (QuantiaMD 2011, n=4,033)"; got != want {
+		t.Errorf("platforms:\n got %q\nwant %q", got, want)
+	}
+	st.Series = "professional"
+	if got, want := Describe(c, st), "Facebook: 15% professional use, the fourth-highest of nine sites (QuantiaMD 2011, n=4,033)"; got != want {
+		t.Errorf("professional only:\n got %q\nwant %q", got, want)
+	}
+	st = Start() // overview: the first finding
+	if got, want := Describe(c, st), "Use at least one site for personal purposes: 87% (QuantiaMD 2011, n=4,033)"; got != want {
+		t.Errorf("overview:\n got %q\nwant %q", got, want)
+	}
+	st = Start().GotoViewID(c, dataset.ViewSources)
+	if got := Describe(c, st); !strings.HasPrefix(got, "QuantiaMD 2011: ") {
+		t.Errorf("sources: %q", got)
+	}
+	st.Chart, st.Focus = 1, "professional-use"
+	if got, want := Describe(c, st), "Physicians using at least one social media site for professional purposes: four figures from three sources, 65% to 67%"; got != want {
+		t.Errorf("measure:\n got %q\nwant %q", got, want)
+	}
+	if Describe(nil, st) != "" {
+		t.Error("nil collection")
+	}
+}
+
+func TestDescribeComparison(t *testing.T) {
+	c := embedded(t)
+	tests := []struct {
+		pins []string
+		sort string
+		want string
+	}{
+		{[]string{"platforms/facebook", "platforms/linkedin"}, "order",
+			"Facebook vs LinkedIn: professional use 15% vs 17% (-2 pts, 0.88x); personal use 61% vs 19% (+42 pts, 3.2x) (QuantiaMD 2011, n=4,033)"},
+		{[]string{"platforms/linkedin", "platforms/facebook"}, "gap",
+			"Facebook vs LinkedIn: professional use 15% vs 17% (-2 pts, 0.88x); personal use 61% vs 19% (+42 pts, 3.2x) (QuantiaMD 2011, n=4,033)"},
+		{[]string{"platforms/facebook", "benefits/learn"}, "order",
+			"Facebook vs Learn from experts and peers: professional use: Facebook 15%; personal use: Facebook 61%; doctors interested: Learn from experts and peers 92% (QuantiaMD 2011, n=4,033; QuantiaMD / CCA 2011, n=4,033)"},
+		{[]string{"platforms/facebook", "platforms/linkedin", "number-of-sites/total"}, "order",
+			"Three pinned items: professional use: Total (at least one site) 67%, LinkedIn 17%, Facebook 15%; personal use: Total (at least one site) 87%, Facebook 61%, LinkedIn 19% (QuantiaMD 2011, n=4,033)"},
+		{nil, "order", "Nothing pinned."},
+		{[]string{"gone/x"}, "order", "One pinned item: no figures to compare"},
+	}
+	for _, tt := range tests {
+		var pins []dataset.Ref
+		for _, p := range tt.pins {
+			pins = append(pins, ref(p))
+		}
+		if got := DescribeComparison(c, pins, tt.sort, false); got != tt.want {
+			t.Errorf("DescribeComparison(%v, %s)\n got %q\nwant %q", tt.pins, tt.sort, got, tt.want)
 		}
 	}
 }

@@ -88,6 +88,8 @@ func chartLines(c *dataset.Collection, ch *dataset.Chart, st explore.State, focu
 	shown := explore.SeriesShown(ch, series)
 	rows := explore.Rows(ch, st.Sort, st.Reverse, shown)
 	mark, blank := s.Marker()
+	spot, _ := s.SpotlightMarker()
+	pinMark := s.PinMarker()
 	tail := s.Ellipsis()
 	ns := len(ch.Series)
 	var plain, plainNoVal []string
@@ -107,6 +109,10 @@ func chartLines(c *dataset.Collection, ch *dataset.Chart, st explore.State, focu
 		lstyle, m := s.Label, blank
 		if isFocus {
 			lstyle, m = s.LabelFocus, mark
+		} else if Spotlit(st.Spotlight, r.Item.Label) {
+			lstyle, m = s.Spotlight(), spot
+		} else if explore.IsPinned(st.Pins, dataset.Ref{Chart: ch.ID, Item: r.Item.ID}) {
+			m = pinMark
 		}
 		var g []string
 		if lay.kind == layoutRows {

@@ -159,10 +159,20 @@ func chartViewLines(c *dataset.Collection, st explore.State, w, h int, s *Styles
 		thick = 2
 	}
 	groups, focusAt := chartLines(c, ch, st, true, lay, thick, s)
+	butterfly := st.Diverging && explore.CanDiverge(ch)
+	var bfAxis string
+	if butterfly {
+		var bfLegend string
+		bfLegend, groups, focusAt, bfAxis = butterflyLines(c, ch, st, w, thick, s)
+		legendLine = []string{bfLegend}
+	}
 	need := linesNeeded(groups, true)
 	if big && linesNeeded(groups, false) > b.left {
 		thick = 1
 		groups, focusAt = chartLines(c, ch, st, true, lay, thick, s)
+		if butterfly {
+			_, groups, focusAt, _ = butterflyLines(c, ch, st, w, thick, s)
+		}
 		need = linesNeeded(groups, true)
 	}
 	// The question (up to 3 lines), the axis and the detail body come next,
@@ -187,7 +197,12 @@ func chartViewLines(c *dataset.Collection, st explore.State, w, h int, s *Styles
 			question[i] = s.Question.Render(question[i])
 		}
 	}
-	if lay.kind != layoutRows && b.left-1 >= need {
+	if butterfly {
+		if bfAxis != "" && b.left-1 >= need {
+			axisLine = []string{s.Muted.Render(bfAxis)}
+			b.take(1)
+		}
+	} else if lay.kind != layoutRows && b.left-1 >= need {
 		axisLine = []string{s.Muted.Render(axis(ch, lay))}
 		b.take(1)
 	}

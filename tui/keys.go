@@ -24,6 +24,8 @@ type KeyMap struct {
 	Big key.Binding
 	// Mono switches this session to monochrome and back.
 	Mono key.Binding
+	// CompareKeys are the keys for comparing (see compare.go).
+	CompareKeys
 	// Help shows or hides the full help.
 	Help key.Binding
 	// Quit leaves the explorer.
@@ -47,6 +49,8 @@ func DefaultKeyMap() KeyMap {
 		Mono:     key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "monochrome")),
 		Help:     key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
 		Quit:     key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
+
+		CompareKeys: DefaultCompareKeys(),
 	}
 }
 
@@ -70,6 +74,7 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		{k.NextView, k.PrevView, k.GotoView},
 		{k.Up, k.Down, k.First, k.Last},
 		{k.Sort, k.Reverse, k.Series},
+		k.CompareKeys.column(),
 		{k.Big, k.Mono, k.Help, k.Quit},
 	}
 }

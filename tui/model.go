@@ -51,6 +51,7 @@ type Model struct {
 	help   help.Model
 	full   bool // full help shown
 	status string
+	cmp    compareUI
 
 	width, height int
 	frame         string
@@ -90,6 +91,7 @@ func New(o Options) *Model {
 	m.styleHelp()
 	m.resize(o.Width, o.Height)
 	m.panes[m.active].SetKeys()
+	m.setCompareKeys()
 	return m
 }
 
@@ -112,7 +114,12 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.MouseMsg:
 		m.mouse(msg)
 	case tea.KeyMsg:
+		if cmd, ok := m.compareKey(msg); ok {
+			return m, cmd
+		}
 		return m, m.key(msg)
+	case exportDoneMsg:
+		m.exportDone(msg)
 	}
 	return m, nil
 }
@@ -247,7 +254,7 @@ func (m *Model) resize(w, h int) {
 
 // bodySize is the area left for a view below the tabs and above the help.
 func (m *Model) bodySize() (int, int) {
-	h := m.height - 2
+	h := m.height - 2 - m.describeHeight()
 	if m.height >= 30 {
 		h-- // a blank line under the tabs
 	}
@@ -308,6 +315,7 @@ func (m *Model) draw() string {
 	}
 	p := m.panes[m.active]
 	p.SetKeys()
+	m.setCompareKeys()
 	bw, bh := m.bodySize()
 	var body string
 	if m.full {
@@ -315,7 +323,7 @@ func (m *Model) draw() string {
 		body = m.help.View(m.common.Keys)
 		m.help.ShowAll = false
 	} else {
-		body = p.View()
+		body = m.bodyView(p, bw, bh)
 	}
 	lines := []string{m.tabs()}
 	if m.height >= 30 {
@@ -326,6 +334,7 @@ func (m *Model) draw() string {
 		bl = append(bl, "")
 	}
 	lines = append(lines, bl[:bh]...)
+	lines = append(lines, m.describeLines()...)
 	lines = append(lines, m.footer())
 	for i, l := range lines {
 		if ansi.StringWidth(l) > bw {
@@ -338,10 +347,11 @@ func (m *Model) draw() string {
 // footer is the short help, or the status after a key that changed a mode.
 func (m *Model) footer() string {
 	hv := m.help.View(m.common.Keys)
-	if m.status == "" {
+	status := m.statusLine()
+	if status == "" {
 		return hv
 	}
-	st := m.common.Styles.Status.Render(m.status) + "  "
+	st := m.common.Styles.Status.Render(status) + "  "
 	rest := m.width - ansi.StringWidth(st)
 	if rest <= 0 {
 		return ansi.Truncate(st, m.width, "")

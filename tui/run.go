@@ -48,6 +48,7 @@ func Run(ctx context.Context, o Options, in io.Reader, out io.Writer) error {
 	r.SetHasDarkBackground(darkBackground(in, f, os.Getenv("COLORFGBG")))
 	o.Renderer = r
 	m := New(o)
+	m.SetExportDir(".")
 	defer m.Close()
 	p := tea.NewProgram(m,
 		tea.WithContext(ctx),

@@ -72,6 +72,9 @@ func (m *Model) info() string {
 		long = append(long, "series: "+seriesName(c, st))
 		short = append(short, seriesName(c, st))
 	}
+	if st.Diverging && explore.CanDiverge(st.CurrentChart(c)) {
+		parts = append(parts, "butterfly")
+	}
 	if st.Big {
 		long = append(long, "big")
 		short = append(short, "big")

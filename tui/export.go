@@ -1,0 +1,207 @@
+package tui
+
+import (
+	"encoding/csv"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/docsurvey/docsurvey/dataset"
+	"github.com/docsurvey/docsurvey/explore"
+	"github.com/docsurvey/docsurvey/render"
+	"github.com/docsurvey/docsurvey/report"
+)
+
+// exportConfig says where exports go; an empty dir turns export off.
+type exportConfig struct {
+	dir string
+	now func() time.Time
+}
+
+// SetExportDir sets the directory the export key writes to; "" turns
+// export off. Run sets the working directory; the SSH server leaves it off,
+// so no viewer can write files on the server.
+func (m *Model) SetExportDir(dir string) {
+	m.cmp.export.dir = dir
+	m.setCompareKeys()
+	m.frameOK = false
+}
+
+// exportDoneMsg reports the files an export wrote, or why it failed.
+type exportDoneMsg struct {
+	paths []string
+	err   error
+}
+
+// exportCmd writes the active view as it is on screen (view, sort, series,
+// pins) in a command, so the event loop never waits on the disk. The state
+// and settings are copied now, not read when the command runs.
+func (m *Model) exportCmd() tea.Cmd {
+	c, st := m.common.Data, m.State()
+	dir, now := m.cmp.export.dir, m.cmp.export.now
+	if now == nil {
+		now = time.Now
+	}
+	width := m.width
+	if width <= 0 {
+		width = report.DefaultWidth
+	}
+	return func() tea.Msg {
+		paths, err := exportView(dir, now(), c, st, width)
+		return exportDoneMsg{paths: paths, err: err}
+	}
+}
+
+// exportDone puts the export's outcome in the status line.
+func (m *Model) exportDone(msg exportDoneMsg) {
+	if msg.err != nil {
+		m.status = "export failed: " + msg.err.Error()
+	} else {
+		var names []string
+		for _, p := range msg.paths {
+			names = append(names, filepath.Base(p))
+		}
+		m.status = "wrote " + strings.Join(names, ", ")
+	}
+	m.frameOK = false
+}
+
+// exportView writes the view of st as text, Markdown and CSV with the report
+// package (the renderer of `docsurvey show`), under a name that never
+// overwrites. With pins, the text and Markdown end with the comparison and
+// a further .pins.csv holds its figures.
+func exportView(dir string, now time.Time, c *dataset.Collection, st explore.State, width int) ([]string, error) {
+	st = st.Normalize(c)
+	sel := report.Selection{View: st.View, Sort: st.Sort, Reverse: st.Reverse, Series: st.Series}
+	if !explore.ValidSeries(st.CurrentChart(c), st.Series) || report.Check(c, sel, report.FormatCSV) != nil {
+		sel.Series = dataset.SeriesAll
+	}
+	write := func(format string, tail func(io.Writer) error) func(io.Writer) error {
+		return func(w io.Writer) error {
+			if err := report.Write(w, c, sel, report.Options{Format: format, Width: width}); err != nil {
+				return err
+			}
+			if tail != nil && len(st.Pins) > 0 {
+				return tail(w)
+			}
+			return nil
+		}
+	}
+	formats := []explore.ExportFormat{
+		{Ext: "txt", Write: write(report.FormatText, func(w io.Writer) error { return pinsText(w, c, st, width) })},
+		{Ext: "md", Write: write(report.FormatMarkdown, func(w io.Writer) error { return pinsMarkdown(w, c, st) })},
+		{Ext: "csv", Write: write(report.FormatCSV, nil)},
+	}
+	if len(st.Pins) > 0 {
+		formats = append(formats, explore.ExportFormat{Ext: "pins.csv", Write: func(w io.Writer) error { return pinsCSV(w, c, st) }})
+	}
+	return explore.Export(dir, st.View, now, formats)
+}
+
+// pinsText is the comparison panel as plain text.
+func pinsText(w io.Writer, c *dataset.Collection, st explore.State, width int) error {
+	panel := render.Compare(c, st, render.Options{Width: width, Height: render.MaxHeight, Styles: render.NewStyles(nil, render.StyleOptions{})})
+	_, err := fmt.Fprintf(w, "\n%s\n", ansi.Strip(panel))
+	return err
+}
+
+// pinsMarkdown is the comparison as a Markdown table: one row per pinned
+// item, a column per series, differences against the first item.
+func pinsMarkdown(w io.Writer, c *dataset.Collection, st explore.State) error {
+	cm := explore.Compare(c, st.Pins)
+	order := cm.Order(st.Sort, st.Reverse)
+	esc := func(s string) string { return strings.ReplaceAll(s, "|", `\|`) }
+	var b strings.Builder
+	b.WriteString("\n## Pinned for comparison\n\n")
+	fmt.Fprintf(&b, "Differences (points) and ratios are against %s.\n\n", esc(cm.Items[order[0]].Label))
+	b.WriteString("| Item |")
+	for _, s := range cm.Series {
+		fmt.Fprintf(&b, " %s | vs first | ratio |", esc(s.Label))
+	}
+	b.WriteString(" Source |\n|---|")
+	for range cm.Series {
+		b.WriteString("---:|---:|---:|")
+	}
+	b.WriteString("---|\n")
+	for _, i := range order {
+		it := cm.Items[i]
+		label := it.Label
+		if !it.Found {
+			label = it.Ref.String() + " (not in this collection)"
+		}
+		fmt.Fprintf(&b, "| %s |", esc(label))
+		for col := range cm.Series {
+			cell := cm.Cells[i][col]
+			v, d, r := "", "", ""
+			if cell.OK {
+				v = explore.FormatValue(cell.Value, it.Unit, cell.Qualifier)
+				if i != order[0] {
+					if x, ok := cm.Diff(i, order[0], col); ok {
+						d = explore.FormatPoints(x, it.Unit)
+					}
+					r = explore.FormatRatio(cm.Ratio(i, order[0], col))
+				}
+			}
+			fmt.Fprintf(&b, " %s | %s | %s |", v, d, r)
+		}
+		fmt.Fprintf(&b, " %s |\n", esc(strings.Join(it.Sources, "; ")))
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// pinsCSV is one row per pinned item and series: item, chart, series,
+// value, qualifier, difference and ratio against the first item, source.
+func pinsCSV(w io.Writer, c *dataset.Collection, st explore.State) error {
+	cm := explore.Compare(c, st.Pins)
+	order := cm.Order(st.Sort, st.Reverse)
+	cw := csv.NewWriter(w)
+	cw.Write([]string{"pin", "item", "chart", "series", "value", "qualifier", "points_vs_first", "ratio_vs_first", "source"})
+	for _, i := range order {
+		it := cm.Items[i]
+		for col, s := range cm.Series {
+			cell := cm.Cells[i][col]
+			if !cell.OK {
+				continue
+			}
+			d, r := "", ""
+			if i != order[0] {
+				if x, ok := cm.Diff(i, order[0], col); ok {
+					d = explore.FormatNumber(x)
+				}
+				if x, ok := cm.Ratio(i, order[0], col); ok {
+					r = fmt.Sprintf("%.4g", x)
+				}
+			}
+			src := cell.Source
+			if sc := c.Source(src); sc != nil {
+				src = sc.Label
+			}
+			cw.Write([]string{it.Ref.String(), it.Label, it.Chart, s.Label, explore.FormatNumber(cell.Value), cell.Qualifier, d, r, src})
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// wrapText word-wraps plain text to w cells and at most n lines, cutting
+// the last with tail.
+func wrapText(s string, w, n int, tail string) []string {
+	if w <= 0 || n <= 0 {
+		return nil
+	}
+	s = strings.Join(strings.Fields(s), " ")
+	lines := strings.Split(ansi.Wrap(s, w, ""), "\n")
+	if len(lines) > n {
+		rest := strings.Join(lines[n-1:], " ")
+		lines = append(lines[:n-1], ansi.Truncate(rest, w, tail))
+	}
+	for i := range lines {
+		lines[i] = ansi.Truncate(strings.TrimRight(lines[i], " "), w, tail)
+	}
+	return lines
+}
