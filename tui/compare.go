@@ -228,7 +228,7 @@ func (m *Model) setCompareKeys() {
 	k.Spotlight.SetEnabled(onItem && !overlay)
 	k.ClearPins.SetEnabled(len(st.Pins) > 0)
 	k.Compare.SetEnabled(len(st.Pins) > 0)
-	k.Diverging.SetEnabled(explore.CanDiverge(st.CurrentChart(m.common.Data)) && !overlay)
+	k.Diverging.SetEnabled(explore.CanDiverge(st.CurrentChart(m.common.Data)) && m.cmp.measure == "")
 	k.Describe.SetEnabled(true)
 	k.Export.SetEnabled(m.cmp.export.dir != "")
 	k.Measure.SetEnabled(onMeasure && !overlay)
