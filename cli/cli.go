@@ -63,7 +63,8 @@ Exit codes:
   0  success
   1  runtime failure
   2  usage error or invalid input (unknown view, format, sort or series; a bad
-     flag; a missing, unreadable, oversized or invalid data file)`
+     flag; a missing, unreadable, oversized or invalid data file; the
+     explorer without a terminal)`
 
 // Execute runs the command line with args (without the program name),
 // reading stdin and writing stdout and stderr, and returns the exit code:

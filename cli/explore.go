@@ -32,7 +32,7 @@ func addExploreFlags(root *cobra.Command, e *env) {
 	f := &exploreFlags{}
 	root.Flags().StringVar(&f.view, "view", dataset.ViewOverview, "open the explorer on `VIEW` ("+strings.Join(dataset.ViewIDs(), ", ")+")")
 	root.Flags().BoolVar(&f.ascii, "ascii", false, "draw with ASCII characters only")
-	root.Flags().StringVar(&f.color, "color", colorAuto, "use color: auto, always or never (auto: when NO_COLOR is unset)")
+	root.Flags().StringVar(&f.color, "color", colorAuto, "color `MODE`: auto, always or never (auto: when NO_COLOR is unset)")
 	_ = root.RegisterFlagCompletionFunc("view", cobra.FixedCompletions(dataset.ViewIDs(), cobra.ShellCompDirectiveNoFileComp))
 	_ = root.RegisterFlagCompletionFunc("color", cobra.FixedCompletions(colorModes(), cobra.ShellCompDirectiveNoFileComp))
 	root.RunE = runE(func(cmd *cobra.Command, args []string) error {

@@ -66,7 +66,7 @@ same data and flags always print the same bytes.
 	fl.StringVar(&f.series, "series", dataset.SeriesAll, "show one `SERIES` of the view's charts, or all")
 	fl.StringVarP(&f.output, "output", "o", "", "write to `FILE` instead of stdout")
 	fl.BoolVar(&f.ascii, "ascii", false, "text: draw with ASCII characters only")
-	fl.StringVar(&f.color, "color", colorAuto, "text: use color: auto, always or never")
+	fl.StringVar(&f.color, "color", colorAuto, "text: color `MODE`: auto, always or never (auto: on a terminal with NO_COLOR unset)")
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(report.Formats(), cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("sort", cobra.FixedCompletions(dataset.SortOrders(), cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("color", cobra.FixedCompletions(colorModes(), cobra.ShellCompDirectiveNoFileComp))

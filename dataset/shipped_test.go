@@ -124,7 +124,6 @@ var shippedVariants = []struct {
 	{"number-of-sites/total/professional", 65, "", "hcni-2011", d002, "65% also say they’re using at least one of those sites for professional reasons"},
 	{"number-of-sites/total/professional", 65, "", "jbl-2012", d003, "65% use at least one social media site for professional use"},
 	// Physician communities: the table's 28% again in the key points.
-	{"platforms/physician-communities/professional", 28, "", "hwc-2011", d000, "28% of doctors use professional physician communities"},
 	// Connected clinicians: 20%, 20%, "over 20%".
 	{"connected/connected-clinicians/share", 20, "", "jbl-2012", d003, "Moreover, 20% of clinicians use 2 or more social media sites for personal and professional use."},
 	{"connected/connected-clinicians/share", 20, "over", "quantiamd-press-2011", readme, "Over 20% of respondents are 'Connected Clinicians'..."},
@@ -368,7 +367,7 @@ func TestShippedMeasures(t *testing.T) {
 		"personal-use":          {"87//hwc-2011", "90/almost/hwc-2011", "90//hcni-2011", "90//jbl-2012", "88/as many as/smd-blog"},
 		"professional-use":      {"67//hwc-2011", "65/over/hwc-2011", "65//hcni-2011", "65//jbl-2012"},
 		"connected-clinicians":  {"20//hwc-2011", "20//jbl-2012", "20/over/quantiamd-press-2011"},
-		"physician-communities": {"28//hwc-2011", "28//hwc-2011", "28//hwc-2011"},
+		"physician-communities": {"28//hwc-2011", "28//hwc-2011"},
 		"privacy-deterrent":     {"70//jbl-2012", "72//ubm-2011"},
 		"colleague-interaction": {"-/nearly half/kantar-2018", "47//kantar-blog-2018"},
 	}
