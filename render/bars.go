@@ -80,25 +80,43 @@ type barKey struct {
 	style  StyleKey
 	focus  bool
 	values bool
+	item   int // the one item drawn, or -1 for all
 }
 
 // barRows returns one line per item (dataset order) and series: the bar,
 // then the value if values is set, padded to barW+1+valW cells. The bars are
 // drawn by ntcharts' horizontal bar chart on a canvas that is dropped once
 // its string is taken; results are cached by every input.
-func barRows(c *dataset.Collection, ch *dataset.Chart, barW, valW int, st *Styles, focus, values bool) []string {
-	k := barKey{c: c, ch: ch, barW: barW, valW: valW, style: st.Key(), focus: focus, values: values}
+func barRows(c *dataset.Collection, ch *dataset.Chart, barW, valW int, st *Styles, values bool) []string {
+	return cachedBars(barKey{c: c, ch: ch, barW: barW, valW: valW, style: st.Key(), values: values, item: -1}, ch, st)
+}
+
+// focusRows returns the rows of one item drawn on the focus band, one per
+// series; drawn when an item first takes the focus, then cached.
+func focusRows(c *dataset.Collection, ch *dataset.Chart, item, barW, valW int, st *Styles, values bool) []string {
+	return cachedBars(barKey{c: c, ch: ch, barW: barW, valW: valW, style: st.Key(), focus: true, values: values, item: item}, ch, st)
+}
+
+func cachedBars(k barKey, ch *dataset.Chart, st *Styles) []string {
 	if v, ok := bars.get(k); ok {
 		return v
 	}
-	rows := drawBars(ch, barW, valW, st, focus, values)
+	items := make([]int, 0, len(ch.Items))
+	if k.item >= 0 && k.item < len(ch.Items) {
+		items = append(items, k.item)
+	} else {
+		for i := range ch.Items {
+			items = append(items, i)
+		}
+	}
+	rows := drawBars(ch, items, k.barW, k.valW, st, k.focus, k.values)
 	bars.put(k, rows)
 	return rows
 }
 
-func drawBars(ch *dataset.Chart, barW, valW int, st *Styles, focus, values bool) []string {
+func drawBars(ch *dataset.Chart, items []int, barW, valW int, st *Styles, focus, values bool) []string {
 	ns := len(ch.Series)
-	n := len(ch.Items) * ns
+	n := len(items) * ns
 	cw := barW + 1 + valW
 	if n == 0 || barW <= 0 || cw <= 0 {
 		return nil
@@ -120,18 +138,18 @@ func drawBars(ch *dataset.Chart, barW, valW int, st *Styles, focus, values bool)
 		barchart.WithMaxValue(float64(cw)),
 	)
 	widths := make([]int, n)
-	for i := range ch.Items {
+	for k, i := range items {
 		for s := range ch.Series {
 			v, _ := explore.Value(ch, &ch.Items[i], s)
 			w := cells(v, max, barW)
-			widths[i*ns+s] = w
+			widths[k*ns+s] = w
 			bc.Push(barchart.BarData{Values: []barchart.BarValue{{Name: ch.Series[s].Label, Value: float64(w), Style: st.Bar(s, focus)}}})
 		}
 	}
 	bc.Draw()
-	for i := range ch.Items {
+	for k, i := range items {
 		for s := range ch.Series {
-			y := i*ns + s
+			y := k*ns + s
 			glyph := canvas.NewCellWithStyle(st.Glyph(s), st.Bar(s, focus))
 			blank := canvas.NewCellWithStyle(' ', bg)
 			for x := 0; x < cw; x++ {

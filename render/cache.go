@@ -90,3 +90,12 @@ func (c *lru[K, V]) pushFront(e *entry[K, V]) {
 
 // bars caches drawn bar rows (see barRows).
 var bars = newLRU[barKey, []string](cacheSize)
+
+// ResetCache empties the shared cache of drawn bars, for benchmarks that
+// measure drawing from scratch.
+func ResetCache() {
+	bars.mu.Lock()
+	defer bars.mu.Unlock()
+	bars.items = make(map[barKey]*entry[barKey, []string])
+	bars.head, bars.tail = nil, nil
+}

@@ -92,15 +92,12 @@ func chartLines(c *dataset.Collection, ch *dataset.Chart, st explore.State, focu
 	pinMark := s.PinMarker()
 	tail := s.Ellipsis()
 	ns := len(ch.Series)
-	var plain, hi []string
+	var plain, plainNoVal []string
 	if lay.kind != layoutRows {
-		plain = barRows(c, ch, lay.barW, lay.valW, s, false, true)
-		hi = barRows(c, ch, lay.barW, lay.valW, s, true, true)
-	}
-	var plainNoVal, hiNoVal []string
-	if thick > 1 && lay.kind != layoutRows {
-		plainNoVal = barRows(c, ch, lay.barW, lay.valW, s, false, false)
-		hiNoVal = barRows(c, ch, lay.barW, lay.valW, s, true, false)
+		plain = barRows(c, ch, lay.barW, lay.valW, s, true)
+		if thick > 1 {
+			plainNoVal = barRows(c, ch, lay.barW, lay.valW, s, false)
+		}
 	}
 	focusAt = -1
 	for gi, r := range rows {
@@ -132,11 +129,18 @@ func chartLines(c *dataset.Collection, ch *dataset.Chart, st explore.State, focu
 		if isFocus {
 			blankLabel = s.Band.Render(blankLabel)
 		}
+		var hi, hiNoVal []string
+		if isFocus {
+			hi = focusRows(c, ch, r.Index, lay.barW, lay.valW, s, true)
+			if thick > 1 {
+				hiNoVal = focusRows(c, ch, r.Index, lay.barW, lay.valW, s, false)
+			}
+		}
 		for k, si := range shown {
 			idx := r.Index*ns + si
 			bar, barNoVal := pick(plain, idx), pick(plainNoVal, idx)
 			if isFocus {
-				bar, barNoVal = pick(hi, idx), pick(hiNoVal, idx)
+				bar, barNoVal = pick(hi, si), pick(hiNoVal, si)
 			}
 			for t := 0; t < thick; t++ {
 				line := bar

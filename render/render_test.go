@@ -166,7 +166,7 @@ func TestBarLengthsHonest(t *testing.T) {
 		{ID: "z", Values: map[string]dataset.Figure{"a": {Value: 0}}},
 	}}
 	s := NewStyles(nil, StyleOptions{})
-	rows := drawBars(ch, 40, 4, s, false, true)
+	rows := drawBars(ch, []int{0, 1, 2}, 40, 4, s, false, true)
 	want := []int{20, 40, 0}
 	for i, r := range rows {
 		got := strings.Count(ansi.Strip(r), "█")

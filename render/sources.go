@@ -80,6 +80,11 @@ func sourcesLines(c *dataset.Collection, st explore.State, w, h int, s *Styles) 
 	if len(c.Measures) > 0 {
 		groups = append(groups, []string{"", s.Title.Render(fit("Where sources disagree", w, tail))})
 		idx++
+		lw := 0
+		for _, m := range c.Measures {
+			lw = max(lw, width(m.Label))
+		}
+		lw = min(lw, max(12, (w-2)*2/5))
 		for _, m := range c.Measures {
 			isFocus := st.Chart == 1 && st.Focus == m.ID
 			mk, ls := blank, s.Label
@@ -89,7 +94,6 @@ func sourcesLines(c *dataset.Collection, st explore.State, w, h int, s *Styles) 
 				detailHead, detailBody = measureDetail(c, &m, s)
 			}
 			figs := measureSummary(c, m.ID, s)
-			lw := min(width(m.Label), max(12, (w-2)/2))
 			line := mk + ls.Render(pad(m.Label, lw, tail)) + "  " + s.Muted.Render(fit(figs, max(0, w-2-lw-2), tail))
 			groups = append(groups, []string{line})
 			idx++

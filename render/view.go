@@ -167,7 +167,7 @@ func chartViewLines(c *dataset.Collection, st explore.State, w, h int, s *Styles
 		legendLine = []string{bfLegend}
 	}
 	need := linesNeeded(groups, true)
-	if big && need > b.left {
+	if big && linesNeeded(groups, false) > b.left {
 		thick = 1
 		groups, focusAt = chartLines(c, ch, st, true, lay, thick, s)
 		if butterfly {

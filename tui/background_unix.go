@@ -24,7 +24,7 @@ func queryDark(in, out *os.File, timeout time.Duration) (dark, ok bool) {
 		return false, false
 	}
 	defer term.Restore(fd, old) //nolint:errcheck // best effort
-	if _, err := out.WriteString("\x1b]11;?\x1b\\\x1b[6n"); err != nil {
+	if _, err := out.WriteString("\x1b]11;?\a\x1b[6n"); err != nil {
 		return false, false
 	}
 	deadline := time.Now().Add(timeout)

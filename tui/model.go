@@ -110,6 +110,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.resize(msg.Width, msg.Height)
+		return m, m.warm()
 	case tea.MouseMsg:
 		m.mouse(msg)
 	case tea.KeyMsg:
@@ -151,11 +152,16 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 			p.SetState(st)
 		}
 		m.status = map[bool]string{true: "big mode", false: "normal mode"}[big]
+		m.panes[m.active].SetKeys()
+		m.frameOK = false
+		return m.warm()
 	case key.Matches(msg, k.Mono):
 		m.common.Mono = !m.common.Mono
 		m.common.restyle()
 		m.styleHelp()
 		m.status = map[bool]string{true: "monochrome", false: "colour"}[m.common.Mono]
+		m.frameOK = false
+		return m.warm()
 	default:
 		if !m.panes[m.active].Update(msg) {
 			return nil
@@ -165,6 +171,30 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 	m.panes[m.active].SetKeys()
 	m.frameOK = false
 	return nil
+}
+
+// warm draws the other views in the background at the current size, so
+// that switching to one finds its bars in render's cache instead of drawing
+// them during the keypress. It only fills the shared, concurrency-safe
+// cache; nothing of the model is touched outside Update.
+func (m *Model) warm() tea.Cmd {
+	w, h := m.bodySize()
+	if w < MinWidth || h <= 0 || m.height < MinHeight {
+		return nil
+	}
+	data, styles := m.common.Data, m.common.Styles
+	var states []explore.State
+	for i, p := range m.panes {
+		if i != m.active {
+			states = append(states, p.State())
+		}
+	}
+	return func() tea.Msg {
+		for _, st := range states {
+			render.View(data, st, render.Options{Width: w, Height: h, Styles: styles})
+		}
+		return nil
+	}
 }
 
 // paneStatus says what a pane key changed.

@@ -58,24 +58,32 @@ func (m *Model) tabs() string {
 	return ""
 }
 
-// info describes the active view's state: chart, sort and series.
+// info describes the active view's state: sort, series, big mode; in
+// words if that fits the space after the tabs, else in short.
 func (m *Model) info() string {
 	st := m.State()
 	c := m.common.Data
-	var parts []string
+	var long, short []string
 	if st.Sortable(c) {
-		parts = append(parts, "sort: "+sortName(st))
+		long = append(long, "sort: "+sortName(st))
+		short = append(short, sortName(st))
 	}
 	if st.MultiSeries(c) {
-		parts = append(parts, "series: "+seriesName(c, st))
+		long = append(long, "series: "+seriesName(c, st))
+		short = append(short, seriesName(c, st))
 	}
 	if st.Diverging && explore.CanDiverge(st.CurrentChart(c)) {
-		parts = append(parts, "butterfly")
+		long = append(long, "butterfly")
+		short = append(short, "butterfly")
 	}
 	if st.Big {
-		parts = append(parts, "big")
+		long = append(long, "big")
+		short = append(short, "big")
 	}
-	return strings.Join(parts, "  ")
+	if l := strings.Join(long, "  "); ansi.StringWidth(l)+76 <= m.width {
+		return l
+	}
+	return strings.Join(short, m.common.Styles.Dot())
 }
 
 // sortName names the sort for the status: "value", "name (reversed)".

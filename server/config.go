@@ -1,0 +1,157 @@
+package server
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/log"
+)
+
+// SessionInfo is what the server knows about one SSH session when it builds
+// its model.
+type SessionInfo struct {
+	// User is the SSH user name the client asked for (unauthenticated unless
+	// Config.AuthorizedKeysPath is set).
+	User string
+	// RemoteAddr is the client's address, "ip:port".
+	RemoteAddr string
+	// Presenter is true only if the client authenticated with a key from
+	// Config.PresenterKeysPath. It is always false for now.
+	Presenter bool
+	// Renderer is this session's Lip Gloss renderer (from
+	// bubbletea.MakeRenderer): its colour profile comes from the client's
+	// TERM and COLORTERM. Styles must be made with Renderer.NewStyle, never
+	// with the package-level lipgloss functions.
+	Renderer *lipgloss.Renderer
+	// Width and Height are the initial PTY size, already clamped by ClampSize.
+	Width, Height int
+	// Context is cancelled when the session ends.
+	Context context.Context
+}
+
+// ModelFactory builds a fresh model for each session. Nothing mutable may be
+// shared between the models it returns. It is called on the session's own
+// goroutine; a panic in it ends only that session.
+type ModelFactory func(SessionInfo) tea.Model
+
+// Defaults used by New for zero fields of Config.
+const (
+	DefaultListen          = "127.0.0.1:23234"
+	DefaultMaxSessions     = 100
+	DefaultMaxPerIP        = 3
+	DefaultIdleTimeout     = 10 * time.Minute
+	DefaultMaxTimeout      = 2 * time.Hour
+	DefaultShutdownTimeout = 10 * time.Second
+	DefaultRatePerIP       = 1.0 // new connections per second per IP, sustained
+	DefaultRateBurst       = 10  // new connections per IP in a burst
+)
+
+// HandshakeTimeout is how long a new connection has to complete the SSH
+// handshake, open its session and start the shell before it is closed.
+const HandshakeTimeout = 30 * time.Second
+
+// ConnGrace is added to IdleTimeout and MaxTimeout for the connection-level
+// backstop deadlines (see the package documentation).
+const ConnGrace = time.Minute
+
+// Config configures a Server. The zero value of every field means its default.
+type Config struct {
+	// Listen is the TCP address for ListenAndServe (DefaultListen).
+	Listen string
+	// HostKeyPath is the ed25519 host key, created on first run with mode
+	// 0600 (DefaultHostKeyPath()). An existing key readable or writable by
+	// group or others is refused.
+	HostKeyPath string
+	// AuthorizedKeysPath is an optional allowlist in OpenSSH authorized_keys
+	// format, read once by New. Without it anyone who reaches the port may
+	// view.
+	AuthorizedKeysPath string
+	// PresenterKeysPath is an optional authorized_keys file of presenters.
+	// It is parsed by New but not used yet.
+	PresenterKeysPath string
+	// MaxSessions caps open connections in total (DefaultMaxSessions).
+	MaxSessions int
+	// MaxPerIP caps open connections from one IP address (DefaultMaxPerIP).
+	MaxPerIP int
+	// RatePerIP is the sustained rate of new connections allowed per IP, per
+	// second (DefaultRatePerIP); negative disables the rate limit.
+	RatePerIP float64
+	// RateBurst is how many new connections one IP may open at once
+	// (DefaultRateBurst).
+	RateBurst int
+	// IdleTimeout ends a session when the viewer has sent nothing for this
+	// long (DefaultIdleTimeout).
+	IdleTimeout time.Duration
+	// MaxTimeout ends a session this long after it started, whatever it is
+	// doing (DefaultMaxTimeout).
+	MaxTimeout time.Duration
+	// ShutdownTimeout is the grace period RunUntilSignal gives Shutdown
+	// (DefaultShutdownTimeout).
+	ShutdownTimeout time.Duration
+	// Logger receives the server's logs (log.Default()).
+	Logger *log.Logger
+	// NewModel builds the model of each session. Required.
+	NewModel ModelFactory
+}
+
+// DefaultHostKeyPath returns $XDG_DATA_HOME/docsurvey/host_ed25519, or
+// ~/.local/share/docsurvey/host_ed25519 when XDG_DATA_HOME is unset or not
+// absolute.
+func DefaultHostKeyPath() (string, error) {
+	dir := os.Getenv("XDG_DATA_HOME")
+	if dir == "" || !filepath.IsAbs(dir) {
+		home, err := os.UserHomeDir()
+		if err != nil {
+			return "", err
+		}
+		dir = filepath.Join(home, ".local", "share")
+	}
+	return filepath.Join(dir, "docsurvey", "host_ed25519"), nil
+}
+
+// withDefaults returns cfg with every zero field set to its default.
+func (cfg Config) withDefaults() (Config, error) {
+	if cfg.NewModel == nil {
+		return cfg, errors.New("server: Config.NewModel is required")
+	}
+	if cfg.Listen == "" {
+		cfg.Listen = DefaultListen
+	}
+	if cfg.HostKeyPath == "" {
+		p, err := DefaultHostKeyPath()
+		if err != nil {
+			return cfg, err
+		}
+		cfg.HostKeyPath = p
+	}
+	if cfg.MaxSessions <= 0 {
+		cfg.MaxSessions = DefaultMaxSessions
+	}
+	if cfg.MaxPerIP <= 0 {
+		cfg.MaxPerIP = DefaultMaxPerIP
+	}
+	if cfg.RatePerIP == 0 {
+		cfg.RatePerIP = DefaultRatePerIP
+	}
+	if cfg.RateBurst <= 0 {
+		cfg.RateBurst = DefaultRateBurst
+	}
+	if cfg.IdleTimeout <= 0 {
+		cfg.IdleTimeout = DefaultIdleTimeout
+	}
+	if cfg.MaxTimeout <= 0 {
+		cfg.MaxTimeout = DefaultMaxTimeout
+	}
+	if cfg.ShutdownTimeout <= 0 {
+		cfg.ShutdownTimeout = DefaultShutdownTimeout
+	}
+	if cfg.Logger == nil {
+		cfg.Logger = log.Default()
+	}
+	return cfg, nil
+}

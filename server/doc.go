@@ -1,0 +1,72 @@
+// Package server serves the docsurvey explorer over SSH, read-only.
+//
+// Every SSH session gets a fresh Bubble Tea program whose model comes from
+// [Config.NewModel]; nothing mutable is shared between sessions. The server
+// never runs a shell or a command: exec requests, subsystems (sftp, scp),
+// port forwarding and X11 are all refused, no agent channel is ever opened,
+// and a session must ask for a PTY (it is emulated: no real PTY is allocated
+// on the host).
+//
+// # Order of checks
+//
+// Before the SSH handshake, on the raw TCP connection:
+//
+//  1. [Config.MaxSessions]: open connections in total;
+//  2. [Config.MaxPerIP]: open connections from one IP address;
+//  3. per-IP rate limit: a token bucket of new connections per IP
+//     ([Config.RatePerIP] per second, burst [Config.RateBurst]); only
+//     connections that pass the caps take a token.
+//
+// A connection over any of these gets one line of text ("docsurvey: server
+// full ...") written before the SSH version exchange and is closed. OpenSSH
+// shows it only with -v ("kex_exchange_identification: banner line 0: ...");
+// without -v the user sees "kex_exchange_identification: Connection closed by
+// remote host".
+//
+// During the handshake: public-key authentication against
+// [Config.AuthorizedKeysPath] when it is set (otherwise anyone may view), and
+// [HandshakeTimeout] for a connection to start its session (a shell). One
+// session at a time per connection; the connection is closed when its
+// session ends.
+//
+// Each session then runs this middleware chain, outermost first:
+//
+//  1. recover: a panic anywhere below is logged with its stack, the viewer
+//     gets one line and exit status 1; other sessions are unaffected;
+//  2. logging: session start and end with user, remote address, terminal,
+//     size, duration and the reason it ended (charmbracelet/log);
+//  3. activeterm: no PTY means one line and exit status 1;
+//  4. the Bubble Tea program itself.
+//
+// # Limits inside a session
+//
+//   - Every window size (the PTY request and every window-change) goes
+//     through [ClampSize] before the model sees it.
+//   - [Config.IdleTimeout] counts only what the viewer sends (keystrokes and
+//     window changes), never our redraws.
+//   - [Config.MaxTimeout] is absolute from the start of the session.
+//   - Both end the session with a one-line message after the terminal has
+//     been restored. As a backstop, the SSH connection itself has an I/O
+//     idle deadline of IdleTimeout+ConnGrace and an absolute deadline of
+//     MaxTimeout+ConnGrace, so a client that stops reading cannot pin a
+//     session forever.
+//   - A panic in the model's Init, Update or View, or in a command it
+//     returns (directly or inside tea.Batch or tea.Sequence), is recovered
+//     by a guard around the model, logged with its stack, and ends only that
+//     session with exit status 1.
+//
+// # Background colour
+//
+// Bubble Tea and Lip Gloss would ask the client for its background colour
+// (OSC 11). Over SSH that read cannot be cancelled, so a client that never
+// answers would not see its first frame until it typed something. The server
+// never sends the query: the renderer decides dark or light from the
+// client's COLORFGBG variable if it sent one, and assumes dark otherwise.
+//
+// # Shutdown
+//
+// [Server.Shutdown] stops accepting, quits every program and writes "server
+// is shutting down" to each viewer, waits for the sessions until the
+// context's deadline, and then closes every connection. [RunUntilSignal]
+// wraps that for a command-line caller.
+package server

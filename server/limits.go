@@ -1,0 +1,258 @@
+package server
+
+import (
+	"net"
+	"sync"
+	"time"
+)
+
+// Size bounds applied by ClampSize.
+const (
+	MinCols, MaxCols = 1, 1000
+	MinRows, MaxRows = 1, 500
+)
+
+// ClampSize bounds a terminal size sent by a client to MinCols..MaxCols
+// columns and MinRows..MaxRows rows. A client can claim any uint32 size; a
+// model laying out 2^31 columns would allocate until the process dies, so
+// every PTY request and window change goes through ClampSize before the
+// model sees it. Zero or negative values become the minimum.
+func ClampSize(w, h int) (int, int) {
+	return clamp(w, MinCols, MaxCols), clamp(h, MinRows, MaxRows)
+}
+
+func clamp(v, lo, hi int) int {
+	if v < lo {
+		return lo
+	}
+	if v > hi {
+		return hi
+	}
+	return v
+}
+
+// Reject messages written on the raw connection, before the SSH handshake.
+const (
+	msgServerFull  = "docsurvey: server full, please try again later"
+	msgTooManyIP   = "docsurvey: server full (too many connections from your address), please try again later"
+	msgRateLimited = "docsurvey: too many new connections from your address, please slow down"
+)
+
+// limitListener enforces the connection caps and the per-IP rate limit on
+// accepted connections, before any SSH traffic, and tracks every open
+// connection so that Shutdown can close even those still in the handshake.
+type limitListener struct {
+	net.Listener
+	maxTotal, maxPerIP int
+	rate               *ipRate
+	onReject           func(remote, reason string)
+
+	rejecting chan struct{} // semaphore bounding concurrent rejections
+
+	mu     sync.Mutex
+	total  int
+	perIP  map[string]int
+	conns  map[*limitConn]struct{}
+	closed bool
+}
+
+func newLimitListener(ln net.Listener, maxTotal, maxPerIP int, rate *ipRate, onReject func(remote, reason string)) *limitListener {
+	return &limitListener{
+		Listener:  ln,
+		maxTotal:  maxTotal,
+		maxPerIP:  maxPerIP,
+		rate:      rate,
+		onReject:  onReject,
+		rejecting: make(chan struct{}, 64),
+		perIP:     map[string]int{},
+		conns:     map[*limitConn]struct{}{},
+	}
+}
+
+// Accept returns the next connection within the limits. Connections over a
+// limit are answered with one line and closed here, and never returned.
+func (l *limitListener) Accept() (net.Conn, error) {
+	for {
+		c, err := l.Listener.Accept()
+		if err != nil {
+			return nil, err
+		}
+		ip := hostOf(c.RemoteAddr())
+		lc, msg := l.admit(c, ip)
+		if lc != nil {
+			return lc, nil
+		}
+		if l.onReject != nil {
+			l.onReject(c.RemoteAddr().String(), msg)
+		}
+		l.reject(c, msg)
+	}
+}
+
+func (l *limitListener) admit(c net.Conn, ip string) (*limitConn, string) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	switch {
+	case l.closed:
+		return nil, "docsurvey: server is shutting down"
+	case l.total >= l.maxTotal:
+		return nil, msgServerFull
+	case l.perIP[ip] >= l.maxPerIP:
+		return nil, msgTooManyIP
+	case l.rate != nil && !l.rate.allow(ip, time.Now()):
+		return nil, msgRateLimited
+	}
+	l.total++
+	l.perIP[ip]++
+	lc := &limitConn{Conn: c, l: l, ip: ip}
+	l.conns[lc] = struct{}{}
+	return lc, ""
+}
+
+func (l *limitListener) release(lc *limitConn) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if _, ok := l.conns[lc]; !ok {
+		return
+	}
+	delete(l.conns, lc)
+	l.total--
+	if l.perIP[lc.ip]--; l.perIP[lc.ip] <= 0 {
+		delete(l.perIP, lc.ip)
+	}
+}
+
+// reject writes msg as a line before the SSH version exchange (RFC 4253
+// allows other lines there) and closes c. It half-closes and drains briefly
+// first, so that the client's own version line, already in our receive
+// buffer, does not turn the close into a reset that would lose the message.
+func (l *limitListener) reject(c net.Conn, msg string) {
+	select {
+	case l.rejecting <- struct{}{}:
+	default:
+		_ = c.Close() // too many rejections in flight: just close
+		return
+	}
+	go func() {
+		defer func() { <-l.rejecting }()
+		defer c.Close()
+		_ = c.SetDeadline(time.Now().Add(time.Second))
+		if _, err := c.Write([]byte(msg + "\r\n")); err != nil {
+			return
+		}
+		if tc, ok := c.(*net.TCPConn); ok {
+			_ = tc.CloseWrite()
+		}
+		var buf [512]byte
+		for {
+			if _, err := c.Read(buf[:]); err != nil {
+				return
+			}
+		}
+	}()
+}
+
+// closeAll marks the listener closed (no more admissions) and closes every
+// connection it admitted.
+func (l *limitListener) closeAll() {
+	l.mu.Lock()
+	l.closed = true
+	conns := make([]*limitConn, 0, len(l.conns))
+	for c := range l.conns {
+		conns = append(conns, c)
+	}
+	l.mu.Unlock()
+	for _, c := range conns {
+		_ = c.Close()
+	}
+}
+
+// stopAdmitting makes every later connection a rejection.
+func (l *limitListener) stopAdmitting() {
+	l.mu.Lock()
+	l.closed = true
+	l.mu.Unlock()
+}
+
+// open reports the number of admitted connections still open.
+func (l *limitListener) open() int {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.total
+}
+
+type limitConn struct {
+	net.Conn
+	l    *limitListener
+	ip   string
+	once sync.Once
+}
+
+func (c *limitConn) Close() error {
+	err := c.Conn.Close()
+	c.once.Do(func() { c.l.release(c) })
+	return err
+}
+
+func hostOf(a net.Addr) string {
+	if ta, ok := a.(*net.TCPAddr); ok {
+		return ta.IP.String()
+	}
+	host, _, err := net.SplitHostPort(a.String())
+	if err != nil {
+		return a.String()
+	}
+	return host
+}
+
+// ipRate is a token bucket of new connections per IP address.
+type ipRate struct {
+	rate  float64 // tokens per second
+	burst float64
+	max   int // entries kept before full buckets are dropped
+
+	mu      sync.Mutex
+	buckets map[string]*bucket
+}
+
+type bucket struct {
+	tokens float64
+	last   time.Time
+}
+
+func newIPRate(perSecond float64, burst int) *ipRate {
+	if perSecond < 0 {
+		return nil
+	}
+	return &ipRate{rate: perSecond, burst: float64(burst), max: 10000, buckets: map[string]*bucket{}}
+}
+
+func (r *ipRate) allow(ip string, now time.Time) bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	b, ok := r.buckets[ip]
+	if !ok {
+		if len(r.buckets) >= r.max {
+			r.prune(now)
+		}
+		b = &bucket{tokens: r.burst, last: now}
+		r.buckets[ip] = b
+	}
+	b.tokens = min(r.burst, b.tokens+now.Sub(b.last).Seconds()*r.rate)
+	b.last = now
+	if b.tokens < 1 {
+		return false
+	}
+	b.tokens--
+	return true
+}
+
+// prune drops buckets that have refilled completely: they are the same as a
+// new bucket. If every bucket is busy the map is simply allowed to grow by one.
+func (r *ipRate) prune(now time.Time) {
+	for ip, b := range r.buckets {
+		if b.tokens+now.Sub(b.last).Seconds()*r.rate >= r.burst {
+			delete(r.buckets, ip)
+		}
+	}
+}

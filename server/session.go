@@ -1,0 +1,201 @@
+package server
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/ssh"
+)
+
+// Why a session ended, as logged.
+const (
+	reasonQuit         = "quit"          // the model quit (the viewer asked)
+	reasonIdle         = "idle timeout"  // Config.IdleTimeout without input
+	reasonMax          = "max timeout"   // Config.MaxTimeout reached
+	reasonShutdown     = "shutdown"      // Server.Shutdown
+	reasonClientClosed = "client closed" // input reached EOF
+	reasonDisconnected = "disconnected"  // the connection went away
+	reasonPanic        = "panic"         // the model panicked
+	reasonNoPTY        = "no pty"        // refused by activeterm
+	reasonNoModel      = "no model"      // the factory returned nil
+)
+
+// quitGrace is how long a program has to quit after being asked before it
+// is killed.
+const quitGrace = 2 * time.Second
+
+// inputTracker passes the viewer's input to the program and records when the
+// viewer last sent anything, and when the input ended.
+type inputTracker struct {
+	r    io.Reader
+	last atomic.Int64 // unix nanoseconds of the last input
+	eof  chan struct{}
+	once sync.Once
+}
+
+func newInputTracker(r io.Reader) *inputTracker {
+	t := &inputTracker{r: r, eof: make(chan struct{})}
+	t.touch()
+	return t
+}
+
+func (t *inputTracker) touch() { t.last.Store(time.Now().UnixNano()) }
+
+func (t *inputTracker) idleFor() time.Duration {
+	return time.Since(time.Unix(0, t.last.Load()))
+}
+
+func (t *inputTracker) Read(p []byte) (int, error) {
+	n, err := t.r.Read(p)
+	if n > 0 {
+		t.touch()
+	}
+	if err != nil {
+		t.once.Do(func() { close(t.eof) })
+	}
+	return n, err
+}
+
+// runProgram is the innermost handler: it runs one Bubble Tea program on
+// the session until the model quits, a limit is reached, the viewer goes
+// away or the server shuts down, and then ends the session with a line of
+// explanation and an exit status.
+func (s *Server) runProgram(sess ssh.Session) {
+	st := statsOf(sess)
+	pty, winch, _ := sess.Pty()
+	w, h := ClampSize(pty.Window.Width, pty.Window.Height)
+
+	ctx, cancel := context.WithCancel(sess.Context())
+	defer cancel()
+
+	g := newGuard()
+	g.m = s.cfg.NewModel(SessionInfo{
+		User:       sess.User(),
+		RemoteAddr: sess.RemoteAddr().String(),
+		Renderer:   makeRenderer(sess),
+		Width:      w,
+		Height:     h,
+		Context:    ctx,
+	})
+	if g.m == nil {
+		st.setReason(reasonNoModel)
+		s.log.Error("model factory returned nil", "user", sess.User(), "remote", sess.RemoteAddr().String())
+		fmt.Fprint(sess, "docsurvey: internal error, session closed\r\n")
+		_ = sess.Exit(1)
+		return
+	}
+
+	in := newInputTracker(sess)
+	p := tea.NewProgram(g,
+		tea.WithInput(in),
+		tea.WithOutput(sess),
+		tea.WithoutSignalHandler(), // signals belong to the process, not to a viewer
+	)
+
+	done := make(chan struct{})
+	watched := make(chan string, 1)
+	go s.watch(p, g, in, winch, ctx, done, watched)
+
+	_, err := p.Run()
+	close(done)
+	reason := <-watched
+	if reason == "" {
+		reason = reasonQuit
+	}
+
+	code := 0
+	var msg string
+	if what, stack := g.panicInfo(); what != "" {
+		reason, code = reasonPanic, 1
+		msg = "docsurvey: internal error, session closed"
+		s.log.Error("panic in session", "user", sess.User(), "remote", sess.RemoteAddr().String(), "in", what, "stack", stack)
+	} else if errors.Is(err, tea.ErrProgramPanic) {
+		// A panic the guard could not see (one in Bubble Tea itself): Bubble
+		// Tea recovered it and printed it to the server's stdout.
+		reason, code = reasonPanic, 1
+		msg = "docsurvey: internal error, session closed"
+		s.log.Error("panic in session", "user", sess.User(), "remote", sess.RemoteAddr().String(), "in", "program (recovered by Bubble Tea)")
+	} else if err != nil && !errors.Is(err, tea.ErrProgramKilled) {
+		code = 1
+		s.log.Warn("program error", "user", sess.User(), "remote", sess.RemoteAddr().String(), "err", err)
+	}
+	switch reason {
+	case reasonIdle:
+		msg = fmt.Sprintf("docsurvey: closed after %s without input", s.cfg.IdleTimeout)
+	case reasonMax:
+		msg = fmt.Sprintf("docsurvey: session time limit (%s) reached", s.cfg.MaxTimeout)
+	case reasonShutdown:
+		msg = "docsurvey: server is shutting down"
+	}
+	st.setReason(reason)
+	if msg != "" {
+		fmt.Fprint(sess, "\r\n"+msg+"\r\n")
+	}
+	_ = sess.Exit(code)
+}
+
+// watch feeds clamped window sizes to the program and ends it when a limit
+// is reached. It keeps draining winch until done is closed, because the SSH
+// library blocks the session's request loop until each size is taken. It
+// sends the reason it ended the program (or "") on result when done.
+func (s *Server) watch(p *tea.Program, g *guard, in *inputTracker, winch <-chan ssh.Window, ctx context.Context, done <-chan struct{}, result chan<- string) {
+	idle := time.NewTimer(s.cfg.IdleTimeout)
+	defer idle.Stop()
+	maxT := time.NewTimer(s.cfg.MaxTimeout)
+	defer maxT.Stop()
+	var kill <-chan time.Time
+	var reason string
+	end := func(r string) {
+		if reason != "" {
+			return
+		}
+		reason = r
+		go p.Quit() // may block until the event loop runs; returns when the program ends
+		kill = time.After(quitGrace)
+	}
+	shutdown, eof, panicked, ctxDone := s.shutdown, in.eof, g.panicked, ctx.Done()
+	for {
+		select {
+		case <-done:
+			result <- reason
+			return
+		case win, ok := <-winch:
+			if !ok {
+				winch = nil
+				continue
+			}
+			in.touch()
+			w, h := ClampSize(win.Width, win.Height)
+			p.Send(tea.WindowSizeMsg{Width: w, Height: h})
+		case <-idle.C:
+			if d := in.idleFor(); d < s.cfg.IdleTimeout {
+				idle.Reset(s.cfg.IdleTimeout - d)
+				continue
+			}
+			end(reasonIdle)
+		case <-maxT.C:
+			end(reasonMax)
+		case <-shutdown:
+			shutdown = nil
+			end(reasonShutdown)
+		case <-eof:
+			eof = nil
+			end(reasonClientClosed)
+		case <-panicked:
+			panicked = nil
+			end(reasonPanic)
+		case <-ctxDone:
+			ctxDone = nil
+			end(reasonDisconnected)
+		case <-kill:
+			kill = nil
+			p.Kill()
+		}
+	}
+}
