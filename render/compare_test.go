@@ -15,11 +15,11 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata")
 
-// testData is the frozen copy of the shipped dataset the tui goldens use, so
-// that data edits do not churn these goldens either.
+// testData is a frozen copy of the shipped dataset (testdata/survey.yaml),
+// so that data edits do not churn these goldens.
 func testData(t testing.TB) *dataset.Collection {
 	t.Helper()
-	c, err := dataset.Load(filepath.Join("..", "tui", "testdata", "survey.yaml"))
+	c, err := dataset.Load(filepath.Join("testdata", "survey.yaml"))
 	if err != nil {
 		t.Fatal(err)
 	}

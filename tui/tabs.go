@@ -73,7 +73,8 @@ func (m *Model) info() string {
 		short = append(short, seriesName(c, st))
 	}
 	if st.Diverging && explore.CanDiverge(st.CurrentChart(c)) {
-		parts = append(parts, "butterfly")
+		long = append(long, "butterfly")
+		short = append(short, "butterfly")
 	}
 	if st.Big {
 		long = append(long, "big")
