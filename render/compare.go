@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/docsurvey/docsurvey/dataset"
@@ -125,7 +126,7 @@ func compareLines(c *dataset.Collection, st explore.State, w, h int, s *Styles) 
 		for _, i := range order {
 			it := cm.Items[i]
 			cell := cm.Cells[i][col]
-			if !cell.OK && !containsInt(it.Series, col) {
+			if !cell.OK && !slices.Contains(it.Series, col) {
 				continue // the item's chart has no such series
 			}
 			line := label(it) + " "
@@ -246,15 +247,6 @@ func compareLines(c *dataset.Collection, st explore.State, w, h int, s *Styles) 
 		}
 	}
 	return assemble(false, false)
-}
-
-func containsInt(list []int, v int) bool {
-	for _, x := range list {
-		if x == v {
-			return true
-		}
-	}
-	return false
 }
 
 func plural(n int, one, many string) string {
