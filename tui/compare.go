@@ -119,9 +119,6 @@ func (m *Model) compareKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 	var cmd tea.Cmd
 	switch {
 	case key.Matches(msg, k.Close):
-		if !m.cmp.panel && m.cmp.measure == "" {
-			return nil, false
-		}
 		m.cmp.panel, m.cmp.measure = false, ""
 		m.status = ""
 	case key.Matches(msg, k.Pin):
@@ -232,7 +229,22 @@ func (m *Model) setCompareKeys() {
 	k.Describe.SetEnabled(true)
 	k.Export.SetEnabled(m.cmp.export.dir != "")
 	k.Measure.SetEnabled(onMeasure && !overlay)
-	k.Close.SetEnabled(overlay)
+	// With the panel open, v and esc both close it, shown as one key.
+	if m.cmp.panel {
+		k.Compare.SetKeys("v", "esc")
+		k.Compare.SetHelp("v/esc", "close")
+	} else {
+		k.Compare.SetKeys("v")
+		k.Compare.SetHelp("v", "compare pins")
+	}
+	k.Close.SetEnabled(m.cmp.measure != "")
+	if overlay {
+		// The panel covers the chart: moving its hidden focus or series
+		// would change nothing visible. Sort still orders the panel.
+		for _, b := range []*key.Binding{&k.Up, &k.Down, &k.First, &k.Last, &k.Series} {
+			b.SetEnabled(false)
+		}
+	}
 }
 
 // compareBody draws the panel that covers the body, if one is open.

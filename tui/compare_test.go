@@ -122,7 +122,7 @@ func TestComparePanelKeys(t *testing.T) {
 		t.Fatalf("panel not open:\n%s", cmpScreen(m))
 	}
 	// Pin keys are off while the panel covers the chart; esc closes it.
-	if m.common.Keys.Pin.Enabled() || !m.common.Keys.Close.Enabled() {
+	if m.common.Keys.Pin.Enabled() || m.common.Keys.Compare.Help().Key != "v/esc" {
 		t.Fatal("keys not set for the panel")
 	}
 	cmpKeys(m, "<esc>")
