@@ -331,3 +331,39 @@ func TestShowTextColor(t *testing.T) {
 		}
 	}
 }
+
+// TestShowTextColorOnATerminal runs show under a pseudo-terminal (script
+// from util-linux): color by default, none with NO_COLOR or --color never.
+// TERM is tmux-256color, for which the terminal is not asked its background
+// (nothing here would answer).
+func TestShowTextColorOnATerminal(t *testing.T) {
+	script, err := exec.LookPath("script")
+	if err != nil {
+		t.Skip("no script(1) to make a pseudo-terminal")
+	}
+	tests := []struct {
+		env    []string
+		args   string
+		escape bool
+	}{
+		{nil, "show privacy", true},
+		{[]string{"NO_COLOR=1"}, "show privacy", false},
+		{nil, "show privacy --color never", false},
+		{[]string{"TERM=dumb"}, "show privacy", false},
+		{[]string{"NO_COLOR=1"}, "show privacy --color always", true},
+	}
+	for _, tt := range tests {
+		cmd := exec.Command(script, "-qec", bin+" "+tt.args, "/dev/null")
+		cmd.Env = append(append(os.Environ(), "TERM=tmux-256color", "NO_COLOR=", "COLORFGBG="), tt.env...)
+		out, err := cmd.Output()
+		if err != nil {
+			t.Fatalf("%v %s: %v\n%s", tt.env, tt.args, err, out)
+		}
+		if got := bytes.Contains(out, []byte("\x1b[")); got != tt.escape {
+			t.Errorf("%v %s on a terminal: escape codes %v, want %v:\n%.300q", tt.env, tt.args, got, tt.escape, out)
+		}
+		if !bytes.Contains(out, []byte("What holds doctors back")) {
+			t.Errorf("%v %s: no chart in the output:\n%.300q", tt.env, tt.args, out)
+		}
+	}
+}
