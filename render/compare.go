@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/docsurvey/docsurvey/dataset"
@@ -125,7 +126,7 @@ func compareLines(c *dataset.Collection, st explore.State, w, h int, s *Styles) 
 		for _, i := range order {
 			it := cm.Items[i]
 			cell := cm.Cells[i][col]
-			if !cell.OK && !containsInt(it.Series, col) {
+			if !cell.OK && !slices.Contains(it.Series, col) {
 				continue // the item's chart has no such series
 			}
 			line := label(it) + " "
@@ -220,7 +221,29 @@ func compareLines(c *dataset.Collection, st explore.State, w, h int, s *Styles) 
 		srcLines = append(srcLines, s.Muted.Render(fit(blank+strings.Join(g.items, ", ")+": "+g.key, w, tail)))
 	}
 
-	// Fit the height: drop the within-item section, then the blank lines.
+	// The scale under the bars, when there is room for its three marks.
+	var axisLine string
+	if lay.barW >= 20 {
+		lo, mid, hi := "0", explore.FormatNumber(cm.Scale/2), explore.FormatNumber(cm.Scale)
+		if unit == dataset.UnitPercent {
+			lo, mid, hi = lo+"%", mid+"%", hi+"%"
+		}
+		cellsRow := []rune(strings.Repeat(" ", lay.barW+len(hi)))
+		put := func(at int, t string) {
+			for i, r := range []rune(t) {
+				if at+i >= 0 && at+i < len(cellsRow) {
+					cellsRow[at+i] = r
+				}
+			}
+		}
+		put(0, lo)
+		put(lay.barW/2-len(mid)/2, mid)
+		put(lay.barW-len(hi)/2, hi)
+		axisLine = s.Muted.Render(fit(strings.Repeat(" ", 2+lay.labelW+1)+strings.TrimRight(string(cellsRow), " "), w, tail))
+	}
+
+	// Fit the height: drop the within-item section, then the blank lines
+	// and the scale.
 	assemble := func(withWithin, blanks bool) []string {
 		var out []string
 		out = append(out, head...)
@@ -228,6 +251,9 @@ func compareLines(c *dataset.Collection, st explore.State, w, h int, s *Styles) 
 			out = append(out, "")
 		}
 		out = append(out, groups...)
+		if blanks && axisLine != "" {
+			out = append(out, axisLine)
+		}
 		if withWithin && len(within) > 0 {
 			if blanks {
 				out = append(out, "")
@@ -246,15 +272,6 @@ func compareLines(c *dataset.Collection, st explore.State, w, h int, s *Styles) 
 		}
 	}
 	return assemble(false, false)
-}
-
-func containsInt(list []int, v int) bool {
-	for _, x := range list {
-		if x == v {
-			return true
-		}
-	}
-	return false
 }
 
 func plural(n int, one, many string) string {
