@@ -38,7 +38,7 @@ type compareLayout struct {
 	short                             bool
 }
 
-func layoutCompare(cm explore.Comparison, w int) compareLayout {
+func layoutCompare(cm explore.Comparison, base, w int) compareLayout {
 	lay := compareLayout{valW: 3, diffW: 8, ratioW: 6}
 	full, short := 0, 0
 	for i, it := range cm.Items {
@@ -46,8 +46,12 @@ func layoutCompare(cm explore.Comparison, w int) compareLayout {
 		short = max(short, width(compareLabel(it, true)))
 		for col := range cm.Series {
 			if cell := cm.Cells[i][col]; cell.OK {
-				lay.valW = max(lay.valW, width(formatValue(cell.Value, cm.Items[i].Unit)))
+				lay.valW = max(lay.valW, width(explore.FormatValue(cell.Value, cm.Items[i].Unit, cell.Qualifier)))
 			}
+			if d, ok := cm.Diff(i, base, col); ok {
+				lay.diffW = max(lay.diffW, width(explore.FormatPoints(d, cm.Items[i].Unit)))
+			}
+			lay.ratioW = max(lay.ratioW, width(explore.FormatRatio(cm.Ratio(i, base, col))))
 		}
 	}
 	fixed := 2 + 1 + 1 + lay.valW + 1 + lay.diffW + 1 + lay.ratioW
@@ -85,8 +89,8 @@ func compareLines(c *dataset.Collection, st explore.State, w, h int, s *Styles) 
 	}
 	cm := explore.Compare(c, st.Pins)
 	order := cm.Order(st.Sort, st.Reverse)
-	lay := layoutCompare(cm, w)
 	base := order[0]
+	lay := layoutCompare(cm, base, w)
 	unit := cm.Unit
 
 	scale := "0–100 scale"

@@ -385,3 +385,31 @@ func TestViewDivergingFitsEverySize(t *testing.T) {
 		}
 	}
 }
+
+func TestHostileValuesInButterflyAndPanel(t *testing.T) {
+	c := weird()
+	st := explore.Start().GotoViewID(c, "platforms")
+	st.Diverging, st.Sort = true, dataset.SortGap
+	st.Spotlight = "医師"
+	st.Pins = pinsOf("c/x", "c/y", "c/z", "c/n")
+	for _, ascii := range []bool{false, true} {
+		s := NewStyles(nil, StyleOptions{ASCII: ascii})
+		for w := 0; w <= 140; w += 2 {
+			checkBlock(t, "weird butterfly", View(c, st, Options{Width: w, Height: 30, Styles: s}), w, 30)
+			checkBlock(t, "weird panel", Compare(c, st, Options{Width: w, Height: 30, Styles: s}), w, 30)
+		}
+	}
+	bf := ansi.Strip(View(c, st, Options{Width: 100, Height: 30}))
+	for _, want := range []string{"n/a", "Missing", "医師", "Ärzte-Netzwerk"} {
+		if !strings.Contains(bf, want) {
+			t.Errorf("butterfly lacks %q:\n%s", want, bf)
+		}
+	}
+	panel := ansi.Strip(Compare(c, st, Options{Width: 100, Height: 30}))
+	if strings.Contains(panel, "+Inf") || strings.Contains(panel, "NaN%") || strings.Contains(panel, "000,000,000") {
+		t.Errorf("panel shows a raw infinity, NaN or a 300-digit number:\n%s", panel)
+	}
+	if !strings.Contains(panel, "n/a") {
+		t.Errorf("panel has no n/a for the NaN figures:\n%s", panel)
+	}
+}

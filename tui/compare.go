@@ -28,7 +28,7 @@ type CompareKeys struct {
 	Describe key.Binding
 	// Export writes the view as text, Markdown and CSV files.
 	Export key.Binding
-	// Measure sets a measure's sources side by side (sources view).
+	// Measure sets the sources of the focused figure's measure side by side.
 	Measure key.Binding
 	// Close closes the comparison panel or the measure view.
 	Close key.Binding
@@ -44,7 +44,7 @@ func DefaultCompareKeys() CompareKeys {
 		Spotlight: key.NewBinding(key.WithKeys("*"), key.WithHelp("*", "spotlight")),
 		Describe:  key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "describe")),
 		Export:    key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "export")),
-		Measure:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "sources side by side")),
+		Measure:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "compare sources")),
 		Close:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close")),
 	}
 }
@@ -87,14 +87,10 @@ func (m *Model) focusedRef() (dataset.Ref, *dataset.Item, bool) {
 	return dataset.Ref{Chart: ch.ID, Item: it.ID}, it, true
 }
 
-// focusedMeasure is the measure the sources view focuses, if any.
+// focusedMeasure is the measure the focus reports (a measure in the
+// sources view, a finding or chart figure tagged with one), if any.
 func (m *Model) focusedMeasure() (string, bool) {
-	st := m.State()
-	sec, ok := explore.SectionAt(m.common.Data, st.View, st.Chart)
-	if !ok || sec.Kind != explore.SectionMeasures || m.common.Data.Measure(st.Focus) == nil {
-		return "", false
-	}
-	return st.Focus, true
+	return explore.MeasureAt(m.common.Data, m.State())
 }
 
 // setAll applies a change to every view's state: pins and the spotlight

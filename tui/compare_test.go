@@ -237,6 +237,15 @@ func TestMeasureKey(t *testing.T) {
 	if m.cmp.measure != "" {
 		t.Fatal("esc did not close the measure")
 	}
+	// From the overview's first figure (87% personal use) too.
+	cmpKeys(m, "1", "g", "<enter>")
+	if m.cmp.measure != "personal-use" || !strings.Contains(cmpScreen(m), "almost 90%") {
+		t.Fatalf("measure from the overview: %q\n%s", m.cmp.measure, cmpScreen(m))
+	}
+	cmpKeys(m, "<esc>", "2", "<enter>") // Facebook reports no measure
+	if m.cmp.measure != "" {
+		t.Fatalf("enter on Facebook opened %q", m.cmp.measure)
+	}
 }
 
 func TestExportKey(t *testing.T) {
