@@ -23,14 +23,18 @@ func addPresentFlags(fl *pflag.FlagSet, f *presentFlags) {
 	fl.BoolVar(&f.tour, "tour", false, "the presenter starts on the first step of the dataset's guided tour")
 }
 
-// newSessionModel returns serve's model factory. With presenter keys, all
-// sessions share one hub: a presenter's session drives it, every other
-// session follows.
-func newSessionModel(c *dataset.Collection, start explore.State, f presentFlags) server.ModelFactory {
-	var hub *present.Hub
-	if f.presenterKeys != "" {
-		hub = present.NewHub()
+// newHub returns the hub of a served presentation, nil without presenter
+// keys.
+func newHub(f presentFlags) *present.Hub {
+	if f.presenterKeys == "" {
+		return nil
 	}
+	return present.NewHub()
+}
+
+// newSessionModel returns serve's model factory. With a hub, every session
+// shares it: a presenter's session drives it, every other session follows.
+func newSessionModel(c *dataset.Collection, start explore.State, f presentFlags, hub *present.Hub) server.ModelFactory {
 	return func(si server.SessionInfo) tea.Model {
 		o := tui.Options{Data: c, Renderer: si.Renderer, State: start, Width: si.Width, Height: si.Height,
 			Hub: hub, Context: si.Context}

@@ -115,7 +115,7 @@ func runServe(ctx context.Context, e *env, f *serveFlags) error {
 		RatePerIP:          f.ratePerIP,
 		MaxTimeout:         f.maxTimeout,
 		PresenterKeysPath:  f.presenterKeys,
-		NewModel:           newSessionModel(c, start, f.presentFlags),
+		NewModel:           newSessionModel(c, start, f.presentFlags, newHub(f.presentFlags)),
 	})
 	if err != nil {
 		// The host key or the authorized keys file cannot be used.

@@ -197,7 +197,7 @@ func (m *Model) presentKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 			return nil, true
 		}
 		if m.pr.following && !key.Matches(msg, k.Help, k.Quit, k.Mono, k.Describe) && !(m.full && msg.Type == tea.KeyEsc) {
-			m.status = "following the presenter: f to explore alone"
+			m.status = "f to explore alone"
 			m.frameOK = false
 			return nil, true
 		}
