@@ -285,15 +285,8 @@ func plural(n int, one, many string) string {
 	return many
 }
 
-// points writes a difference in points as the charts do ("+46 pts",
-// "−42 pts"), or for counts without a unit word.
-func points(d float64, unit string, s *Styles) string {
-	if unit == dataset.UnitCount {
-		return explore.FormatPoints(d, unit)
-	}
-	t := explore.FormatPoints(d, unit)
-	if !s.ASCII() && strings.HasPrefix(t, "-") {
-		t = "−" + t[1:]
-	}
-	return t
+// points writes a difference in points as the charts' detail line does
+// ("+46 pts", "-42 pts"), or for counts without a unit word.
+func points(d float64, unit string, _ *Styles) string {
+	return explore.FormatPoints(d, unit)
 }

@@ -118,7 +118,7 @@ func TestCompareContent(t *testing.T) {
 	for _, want := range []string{
 		"Comparing two pinned items",
 		"against Facebook",
-		"−42 pts", // LinkedIn personal 19 vs Facebook 61
+		"-42 pts", // LinkedIn personal 19 vs Facebook 61
 		"0.31x",
 		"+2 pts", // LinkedIn professional 17 vs 15
 		"61% vs 15%",

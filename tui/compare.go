@@ -186,7 +186,7 @@ func (m *Model) compareKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 			m.status = "export is off in this session"
 			break
 		}
-		m.status = "exporting…"
+		m.status = "exporting" + m.common.Styles.Ellipsis()
 		cmd = m.exportCmd()
 	case key.Matches(msg, k.Measure):
 		id, ok := m.focusedMeasure()

@@ -368,3 +368,36 @@ func TestExportLooksAsOnScreen(t *testing.T) {
 		t.Fatalf("exported text lacks the pins:\n%s", text)
 	}
 }
+
+func TestExportNames(t *testing.T) {
+	tests := []struct {
+		paths []string
+		want  string
+	}{
+		{[]string{"/d/docsurvey-x-1.txt", "/d/docsurvey-x-1.md", "/d/docsurvey-x-1.csv"}, "docsurvey-x-1.{txt,md,csv}"},
+		{[]string{"/d/docsurvey-x-1-2.txt", "/d/docsurvey-x-1-2.pins.csv"}, "docsurvey-x-1-2.{txt,pins.csv}"},
+		{[]string{"/d/a.txt"}, "a.txt"},
+		{[]string{"/d/a.txt", "/d/b.md"}, "a.txt, b.md"},
+		{[]string{"/d/noext"}, "noext"},
+	}
+	for _, tt := range tests {
+		if got := exportNames(tt.paths); got != tt.want {
+			t.Errorf("exportNames(%v) = %q, want %q", tt.paths, got, tt.want)
+		}
+	}
+}
+
+func TestWrapText(t *testing.T) {
+	got := wrapText("Facebook: 61% personal vs 15% professional, the largest gap", 20, 2, "…")
+	if len(got) != 2 || !strings.HasSuffix(got[1], "…") {
+		t.Fatalf("wrapText = %q", got)
+	}
+	for _, l := range got {
+		if ansi.StringWidth(l) > 20 {
+			t.Fatalf("line %q wider than 20", l)
+		}
+	}
+	if wrapText("x", 0, 2, "…") != nil || wrapText("x", 5, 0, "…") != nil {
+		t.Fatal("zero width or lines should give nothing")
+	}
+}
