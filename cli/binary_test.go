@@ -1,15 +1,21 @@
 package cli_test
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
+	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
+
+	"golang.org/x/crypto/ssh"
 
 	"github.com/docsurvey/docsurvey/dataset"
 )
@@ -275,7 +281,7 @@ func TestVersion(t *testing.T) {
 
 // TestHelp checks each command's help has examples and the exit codes.
 func TestHelp(t *testing.T) {
-	for _, args := range [][]string{{"--help"}, {"show", "--help"}, {"views", "--help"}, {"validate", "--help"}} {
+	for _, args := range [][]string{{"--help"}, {"show", "--help"}, {"views", "--help"}, {"validate", "--help"}, {"serve", "--help"}} {
 		r := run(t, args...)
 		if r.code != 0 || !strings.Contains(r.stdout, "Examples:") {
 			t.Errorf("%v: code %d, no examples in:\n%s", args, r.code, r.stdout)
@@ -328,6 +334,171 @@ func TestShowTextColor(t *testing.T) {
 	for i, c := range []byte(r.stdout) {
 		if c > 0x7e || (c < 0x20 && c != '\n') {
 			t.Fatalf("--ascii output has byte %#x at %d", c, i)
+		}
+	}
+}
+
+// TestShowTextColorOnATerminal runs show under a pseudo-terminal (script
+// from util-linux): color by default, none with NO_COLOR or --color never.
+// TERM is tmux-256color, for which the terminal is not asked its background
+// (nothing here would answer).
+func TestShowTextColorOnATerminal(t *testing.T) {
+	script, err := exec.LookPath("script")
+	if err != nil {
+		t.Skip("no script(1) to make a pseudo-terminal")
+	}
+	tests := []struct {
+		env    []string
+		args   string
+		escape bool
+	}{
+		{nil, "show privacy", true},
+		{[]string{"NO_COLOR=1"}, "show privacy", false},
+		{nil, "show privacy --color never", false},
+		{[]string{"TERM=dumb"}, "show privacy", false},
+		{[]string{"NO_COLOR=1"}, "show privacy --color always", true},
+	}
+	for _, tt := range tests {
+		cmd := exec.Command(script, "-qec", bin+" "+tt.args, "/dev/null")
+		cmd.Env = append(append(os.Environ(), "TERM=tmux-256color", "NO_COLOR=", "COLORFGBG="), tt.env...)
+		out, err := cmd.Output()
+		if err != nil {
+			t.Fatalf("%v %s: %v\n%s", tt.env, tt.args, err, out)
+		}
+		if got := bytes.Contains(out, []byte("\x1b[")); got != tt.escape {
+			t.Errorf("%v %s on a terminal: escape codes %v, want %v:\n%.300q", tt.env, tt.args, got, tt.escape, out)
+		}
+		if !bytes.Contains(out, []byte("What holds doctors back")) {
+			t.Errorf("%v %s: no chart in the output:\n%.300q", tt.env, tt.args, out)
+		}
+	}
+}
+
+// TestServe starts the server on a free port, connects a viewer over SSH
+// with a PTY, waits for the explorer's first frame, then stops the server
+// with SIGTERM: exit 0.
+func TestServe(t *testing.T) {
+	dir := t.TempDir()
+	cmd := exec.Command(bin, "serve", "--listen", "127.0.0.1:0", "--host-key", filepath.Join(dir, "host_ed25519"), "--view", "platforms")
+	stderr, err := cmd.StderrPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	defer func() {
+		_ = cmd.Process.Kill()
+	}()
+	lines := bufio.NewScanner(stderr)
+	addr := ""
+	for addr == "" && lines.Scan() {
+		if m := regexp.MustCompile(`^serving on (\S+); connect with: ssh -p \d+ 127\.0\.0\.1$`).FindStringSubmatch(lines.Text()); m != nil {
+			addr = m[1]
+		}
+	}
+	if addr == "" {
+		t.Fatalf("no 'serving on' line: %v", lines.Err())
+	}
+	go func() {
+		for lines.Scan() {
+		}
+		done <- cmd.Wait()
+	}()
+
+	client, err := ssh.Dial("tcp", addr, &ssh.ClientConfig{
+		User:            "viewer",
+		HostKeyCallback: ssh.InsecureIgnoreHostKey(),
+		Timeout:         10 * time.Second,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer client.Close()
+	sess, err := client.NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sess.Close()
+	out, err := sess.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := sess.RequestPty("xterm-256color", 30, 100, ssh.TerminalModes{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := sess.Shell(); err != nil {
+		t.Fatal(err)
+	}
+	frame := make(chan bool, 1)
+	go func() {
+		var seen bytes.Buffer
+		buf := make([]byte, 4096)
+		for {
+			n, err := out.Read(buf)
+			seen.Write(buf[:n])
+			if strings.Contains(seen.String(), "Popular social media sites") {
+				frame <- true
+				return
+			}
+			if err != nil {
+				frame <- false
+				return
+			}
+		}
+	}()
+	select {
+	case ok := <-frame:
+		if !ok {
+			t.Fatal("the session ended before the platforms view was drawn")
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("no platforms view within 20s")
+	}
+	sess.Close()
+	client.Close()
+	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Errorf("serve after SIGTERM: %v, want exit 0", err)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("serve did not stop within 20s of SIGTERM")
+	}
+}
+
+func TestServeBadInput(t *testing.T) {
+	dir := t.TempDir()
+	busy, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer busy.Close()
+	loose := filepath.Join(dir, "loose_key")
+	if err := os.WriteFile(loose, []byte("not a key"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		args []string
+		code int
+		want string
+	}{
+		{"unknown view", []string{"serve", "--view", "nope"}, 2, `docsurvey: unknown view "nope"`},
+		{"loose host key", []string{"serve", "--listen", "127.0.0.1:0", "--host-key", loose}, 2, "docsurvey: host key " + loose + " has mode 0644"},
+		{"missing authorized keys", []string{"serve", "--listen", "127.0.0.1:0", "--host-key", filepath.Join(dir, "k"), "--authorized-keys", filepath.Join(dir, "nope")}, 2, "docsurvey: authorized keys"},
+		{"bad address", []string{"serve", "--listen", "127.0.0.1:99999", "--host-key", filepath.Join(dir, "k")}, 2, "docsurvey: --listen 127.0.0.1:99999: "},
+		{"address in use", []string{"serve", "--listen", busy.Addr().String(), "--host-key", filepath.Join(dir, "k")}, 1, "docsurvey: cannot listen on " + busy.Addr().String() + ": address already in use"},
+		{"no sessions", []string{"serve", "--max-sessions", "0"}, 2, "docsurvey: --max-sessions 0"},
+	}
+	for _, tt := range tests {
+		r := run(t, tt.args...)
+		if r.code != tt.code || !strings.Contains(r.stderr, tt.want) {
+			t.Errorf("%s: code %d, stderr %q; want %d and %q", tt.name, r.code, r.stderr, tt.code, tt.want)
 		}
 	}
 }

@@ -161,9 +161,7 @@ any view as text, markdown, CSV, JSON or SVG for reports, slides and scripts.
 		newViewsCommand(e),
 		newValidateCommand(e),
 		newVersionCommand(e),
-		// TODO(server): register the serve command here when the server
-		// package lands: docsurvey serve [--addr] [--host-key], built in
-		// its own file like the others.
+		newServeCommand(e),
 	)
 	return root
 }

@@ -53,18 +53,17 @@ func darkBackground() bool {
 	return bg < 7 || bg == 8
 }
 
-// textStyles builds the styles for the text format written to w: color
-// only when mode is "always", or "auto" with w a terminal and NO_COLOR
-// unset.
+// textStyles builds the styles for the text format written to w. Color
+// comes only with mode "always" (at least 256 colors), or "auto" when w is
+// a terminal whose TERM supports color and NO_COLOR is unset.
 func textStyles(w io.Writer, mode string, ascii bool) *render.Styles {
-	color := mode == colorAlways || (mode == colorAuto && isTerminal(w) && !noColor())
 	r := lipgloss.NewRenderer(w)
 	switch {
-	case !color:
+	case mode == colorNever, mode == colorAuto && (!isTerminal(w) || noColor()):
 		r.SetColorProfile(termenv.Ascii)
-	case r.ColorProfile() == termenv.Ascii:
+	case mode == colorAlways && (r.ColorProfile() == termenv.Ascii || r.ColorProfile() == termenv.ANSI):
 		r.SetColorProfile(termenv.ANSI256)
 	}
 	r.SetHasDarkBackground(darkBackground())
-	return render.NewStyles(r, render.StyleOptions{Mono: !color, ASCII: ascii})
+	return render.NewStyles(r, render.StyleOptions{Mono: r.ColorProfile() == termenv.Ascii, ASCII: ascii})
 }

@@ -137,7 +137,7 @@ func TestDescribeMeasureAndSource(t *testing.T) {
 	c := embedded(t)
 	tests := []struct{ got, want string }{
 		{DescribeMeasure(c, "personal-use"), "Physicians using at least one social media site for personal purposes: five figures from four sources, 87% to 90%"},
-		{DescribeMeasure(c, "physician-communities"), "Physicians using professional physician communities: three figures from one source, all 28%"},
+		{DescribeMeasure(c, "physician-communities"), "Physicians using professional physician communities: two figures from one source, all 28%"},
 		{DescribeMeasure(c, "colleague-interaction"), "Physicians who interacted with colleagues on social media in the past month (Kantar): two figures from two sources, 47% where a number is given"},
 		{DescribeMeasure(c, "nope"), ""},
 		{DescribeSource(c, "hwc-2011"), "QuantiaMD 2011: “Personal v Professional Physician Social Media”, HealthWorks Collective, 2011-09, n=4,033, primary document"},

@@ -23,7 +23,10 @@ func FormatNumber(v float64) string {
 		v = -v
 	}
 	var s string
-	if r := math.Round(v); math.Abs(v-r) < 0.05 {
+	if v >= 1e15 {
+		// Past what any survey counts: scientific notation, not 16+ digits.
+		s = strconv.FormatFloat(v, 'g', 3, 64)
+	} else if r := math.Round(v); math.Abs(v-r) < 0.05 {
 		s = groupThousands(strconv.FormatFloat(r, 'f', 0, 64))
 	} else {
 		s = strconv.FormatFloat(v, 'f', 1, 64)

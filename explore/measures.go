@@ -131,3 +131,42 @@ func MeasuresCompared(c *dataset.Collection) []dataset.Measure {
 	}
 	return out
 }
+
+// MeasureAt returns the measure the state's focus reports, so that its
+// sources can be set side by side: the focused measure in the sources
+// view, the focused finding's measure, or the measure of the focused chart
+// item's figure in the first shown series that has one. It returns false
+// when the focus reports no measure the collection defines.
+func MeasureAt(c *dataset.Collection, st State) (string, bool) {
+	if c == nil {
+		return "", false
+	}
+	sec, ok := SectionAt(c, st.View, st.Chart)
+	if !ok {
+		return "", false
+	}
+	var id string
+	switch sec.Kind {
+	case SectionMeasures:
+		id = st.Focus
+	case SectionFindings:
+		for _, f := range c.FindingsIn(st.View) {
+			if f.ID == st.Focus {
+				id = f.Measure
+			}
+		}
+	case SectionChart:
+		if it := sec.Chart.Item(st.Focus); it != nil {
+			for _, si := range SeriesShown(sec.Chart, st.Series) {
+				if f, ok := it.Figure(sec.Chart.Series[si].ID); ok && f.Measure != "" {
+					id = f.Measure
+					break
+				}
+			}
+		}
+	}
+	if id == "" || c.Measure(id) == nil {
+		return "", false
+	}
+	return id, true
+}

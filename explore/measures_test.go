@@ -79,3 +79,36 @@ func TestMeasuresCompared(t *testing.T) {
 		t.Fatalf("a collection without measures lists %v", got)
 	}
 }
+
+func TestMeasureAt(t *testing.T) {
+	c := embedded(t)
+	at := func(view string, section int, focus, series string) State {
+		st := Start().GotoViewID(c, view)
+		st.Chart, st.Focus, st.Series = section, focus, series
+		return st
+	}
+	tests := []struct {
+		name string
+		st   State
+		want string
+	}{
+		{"overview finding by ref", at("overview", 0, "personal-use", "all"), "personal-use"},
+		{"overview finding of its own", at("overview", 0, "health-professionals-88", "all"), "personal-use"},
+		{"overview finding without measure", at("overview", 0, "kantar-portal", "all"), ""},
+		{"chart figure, both series: the first", at("connected", 0, "total", "all"), "professional-use"},
+		{"chart figure, personal only", at("connected", 0, "total", "personal"), "personal-use"},
+		{"chart item without measure", at("platforms", 0, "facebook", "all"), ""},
+		{"sources view measure", at("sources", 1, "privacy-deterrent", "all"), "privacy-deterrent"},
+		{"sources view source", at("sources", 0, "hwc-2011", "all"), ""},
+		{"unknown measure", at("sources", 1, "nope", "all"), ""},
+	}
+	for _, tt := range tests {
+		got, ok := MeasureAt(c, tt.st)
+		if got != tt.want || ok != (tt.want != "") {
+			t.Errorf("%s: MeasureAt = %q, %v; want %q", tt.name, got, ok, tt.want)
+		}
+	}
+	if _, ok := MeasureAt(nil, Start()); ok {
+		t.Error("nil collection")
+	}
+}

@@ -73,9 +73,23 @@ func butterflyLines(c *dataset.Collection, ch *dataset.Chart, st explore.State, 
 	if w <= 0 || !explore.CanDiverge(ch) {
 		return "", nil, -1, ""
 	}
-	lay := layoutButterfly(ch, w, st.Big)
 	shown := explore.SeriesShown(ch, st.Series)
 	showL, showR := slices.Contains(shown, 0), slices.Contains(shown, 1)
+	// Sorted by gap with both sides shown, each row ends with its gap, so
+	// the order can be read; only when the bars keep their room.
+	gapW := 0
+	if st.Sort == dataset.SortGap && showL && showR {
+		for i := range ch.Items {
+			if g, ok := explore.Gap(ch, &ch.Items[i]); ok {
+				gapW = max(gapW, width(formatGap(g)))
+			}
+		}
+	}
+	lay := layoutButterfly(ch, w-gapW-2, st.Big)
+	if gapW == 0 || lay.kind == bfRows {
+		gapW = 0
+		lay = layoutButterfly(ch, w, st.Big)
+	}
 	rows := explore.Rows(ch, st.Sort, st.Reverse, shown)
 	mark, blank := s.Marker()
 	spot, _ := s.SpotlightMarker()
@@ -159,7 +173,15 @@ func butterflyLines(c *dataset.Collection, ch *dataset.Chart, st explore.State, 
 			if t == 0 {
 				lead, lbl = m, lstyle.Render(label)
 			}
-			g = append(g, fit(lead+side(0, true, showL, t == 0)+fill(1)+lbl+fill(1)+side(1, false, showR, t == 0), w, ""))
+			line := lead + side(0, true, showL, t == 0) + fill(1) + lbl + fill(1) + side(1, false, showR, t == 0)
+			if gapW > 0 {
+				gt := ""
+				if gap, ok := explore.Gap(ch, r.Item); ok && t == 0 {
+					gt = formatGap(gap)
+				}
+				line += fill(2) + s.Muted.Render(padLeft(gt, gapW))
+			}
+			g = append(g, fit(line, w, ""))
 		}
 		groups = append(groups, g)
 	}
@@ -183,7 +205,11 @@ func butterflyLines(c *dataset.Collection, ch *dataset.Chart, st explore.State, 
 		if width(l) > lw {
 			l = fit(l, lw, tail)
 		}
-		legendLine = fit(blank+strings.Repeat(" ", lw-width(l))+l+strings.Repeat(" ", lay.labelW+2)+fit(rt, lay.sideW, tail), w, "")
+		legendLine = blank + strings.Repeat(" ", lw-width(l)) + l + strings.Repeat(" ", lay.labelW+2) + pad(rt, lay.sideW, tail)
+		if gapW > 0 {
+			legendLine += "  " + s.Muted.Render(padLeft("gap", gapW))
+		}
+		legendLine = fit(strings.TrimRight(legendLine, " "), w, "")
 	}
 
 	// Axis: top … 0 under the left bars, 0 … top under the right ones.

@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/docsurvey/docsurvey/dataset"
@@ -37,7 +38,7 @@ type compareLayout struct {
 	short                             bool
 }
 
-func layoutCompare(cm explore.Comparison, w int) compareLayout {
+func layoutCompare(cm explore.Comparison, base, w int) compareLayout {
 	lay := compareLayout{valW: 3, diffW: 8, ratioW: 6}
 	full, short := 0, 0
 	for i, it := range cm.Items {
@@ -45,8 +46,12 @@ func layoutCompare(cm explore.Comparison, w int) compareLayout {
 		short = max(short, width(compareLabel(it, true)))
 		for col := range cm.Series {
 			if cell := cm.Cells[i][col]; cell.OK {
-				lay.valW = max(lay.valW, width(formatValue(cell.Value, cm.Items[i].Unit)))
+				lay.valW = max(lay.valW, width(explore.FormatValue(cell.Value, cm.Items[i].Unit, cell.Qualifier)))
 			}
+			if d, ok := cm.Diff(i, base, col); ok {
+				lay.diffW = max(lay.diffW, width(explore.FormatPoints(d, cm.Items[i].Unit)))
+			}
+			lay.ratioW = max(lay.ratioW, width(explore.FormatRatio(cm.Ratio(i, base, col))))
 		}
 	}
 	fixed := 2 + 1 + 1 + lay.valW + 1 + lay.diffW + 1 + lay.ratioW
@@ -84,8 +89,8 @@ func compareLines(c *dataset.Collection, st explore.State, w, h int, s *Styles) 
 	}
 	cm := explore.Compare(c, st.Pins)
 	order := cm.Order(st.Sort, st.Reverse)
-	lay := layoutCompare(cm, w)
 	base := order[0]
+	lay := layoutCompare(cm, base, w)
 	unit := cm.Unit
 
 	scale := "0–100 scale"
@@ -125,7 +130,7 @@ func compareLines(c *dataset.Collection, st explore.State, w, h int, s *Styles) 
 		for _, i := range order {
 			it := cm.Items[i]
 			cell := cm.Cells[i][col]
-			if !cell.OK && !containsInt(it.Series, col) {
+			if !cell.OK && !slices.Contains(it.Series, col) {
 				continue // the item's chart has no such series
 			}
 			line := label(it) + " "
@@ -220,7 +225,29 @@ func compareLines(c *dataset.Collection, st explore.State, w, h int, s *Styles) 
 		srcLines = append(srcLines, s.Muted.Render(fit(blank+strings.Join(g.items, ", ")+": "+g.key, w, tail)))
 	}
 
-	// Fit the height: drop the within-item section, then the blank lines.
+	// The scale under the bars, when there is room for its three marks.
+	var axisLine string
+	if lay.barW >= 20 {
+		lo, mid, hi := "0", explore.FormatNumber(cm.Scale/2), explore.FormatNumber(cm.Scale)
+		if unit == dataset.UnitPercent {
+			lo, mid, hi = lo+"%", mid+"%", hi+"%"
+		}
+		cellsRow := []rune(strings.Repeat(" ", lay.barW+len(hi)))
+		put := func(at int, t string) {
+			for i, r := range []rune(t) {
+				if at+i >= 0 && at+i < len(cellsRow) {
+					cellsRow[at+i] = r
+				}
+			}
+		}
+		put(0, lo)
+		put(lay.barW/2-len(mid)/2, mid)
+		put(lay.barW-len(hi)/2, hi)
+		axisLine = s.Muted.Render(fit(strings.Repeat(" ", 2+lay.labelW+1)+strings.TrimRight(string(cellsRow), " "), w, tail))
+	}
+
+	// Fit the height: drop the within-item section, then the blank lines
+	// and the scale.
 	assemble := func(withWithin, blanks bool) []string {
 		var out []string
 		out = append(out, head...)
@@ -228,6 +255,9 @@ func compareLines(c *dataset.Collection, st explore.State, w, h int, s *Styles) 
 			out = append(out, "")
 		}
 		out = append(out, groups...)
+		if blanks && axisLine != "" {
+			out = append(out, axisLine)
+		}
 		if withWithin && len(within) > 0 {
 			if blanks {
 				out = append(out, "")
@@ -248,15 +278,6 @@ func compareLines(c *dataset.Collection, st explore.State, w, h int, s *Styles) 
 	return assemble(false, false)
 }
 
-func containsInt(list []int, v int) bool {
-	for _, x := range list {
-		if x == v {
-			return true
-		}
-	}
-	return false
-}
-
 func plural(n int, one, many string) string {
 	if n == 1 {
 		return one
@@ -264,15 +285,8 @@ func plural(n int, one, many string) string {
 	return many
 }
 
-// points writes a difference in points as the charts do ("+46 pts",
-// "−42 pts"), or for counts without a unit word.
-func points(d float64, unit string, s *Styles) string {
-	if unit == dataset.UnitCount {
-		return explore.FormatPoints(d, unit)
-	}
-	t := explore.FormatPoints(d, unit)
-	if !s.ASCII() && strings.HasPrefix(t, "-") {
-		t = "−" + t[1:]
-	}
-	return t
+// points writes a difference in points as the charts' detail line does
+// ("+46 pts", "-42 pts"), or for counts without a unit word.
+func points(d float64, unit string, _ *Styles) string {
+	return explore.FormatPoints(d, unit)
 }

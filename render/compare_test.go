@@ -15,11 +15,11 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata")
 
-// testData is the frozen copy of the shipped dataset the tui goldens use, so
-// that data edits do not churn these goldens either.
+// testData is a frozen copy of the shipped dataset (testdata/survey.yaml),
+// so that data edits do not churn these goldens.
 func testData(t testing.TB) *dataset.Collection {
 	t.Helper()
-	c, err := dataset.Load(filepath.Join("..", "tui", "testdata", "survey.yaml"))
+	c, err := dataset.Load(filepath.Join("testdata", "survey.yaml"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -118,7 +118,7 @@ func TestCompareContent(t *testing.T) {
 	for _, want := range []string{
 		"Comparing two pinned items",
 		"against Facebook",
-		"−42 pts", // LinkedIn personal 19 vs Facebook 61
+		"-42 pts", // LinkedIn personal 19 vs Facebook 61
 		"0.31x",
 		"+2 pts", // LinkedIn professional 17 vs 15
 		"61% vs 15%",
@@ -383,5 +383,33 @@ func TestViewDivergingFitsEverySize(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+func TestHostileValuesInButterflyAndPanel(t *testing.T) {
+	c := weird()
+	st := explore.Start().GotoViewID(c, "platforms")
+	st.Diverging, st.Sort = true, dataset.SortGap
+	st.Spotlight = "医師"
+	st.Pins = pinsOf("c/x", "c/y", "c/z", "c/n")
+	for _, ascii := range []bool{false, true} {
+		s := NewStyles(nil, StyleOptions{ASCII: ascii})
+		for w := 0; w <= 140; w += 2 {
+			checkBlock(t, "weird butterfly", View(c, st, Options{Width: w, Height: 30, Styles: s}), w, 30)
+			checkBlock(t, "weird panel", Compare(c, st, Options{Width: w, Height: 30, Styles: s}), w, 30)
+		}
+	}
+	bf := ansi.Strip(View(c, st, Options{Width: 100, Height: 30}))
+	for _, want := range []string{"n/a", "Missing", "医師", "Ärzte-Netzwerk"} {
+		if !strings.Contains(bf, want) {
+			t.Errorf("butterfly lacks %q:\n%s", want, bf)
+		}
+	}
+	panel := ansi.Strip(Compare(c, st, Options{Width: 100, Height: 30}))
+	if strings.Contains(panel, "+Inf") || strings.Contains(panel, "NaN%") || strings.Contains(panel, "000,000,000") {
+		t.Errorf("panel shows a raw infinity, NaN or a 300-digit number:\n%s", panel)
+	}
+	if !strings.Contains(panel, "n/a") {
+		t.Errorf("panel has no n/a for the NaN figures:\n%s", panel)
 	}
 }

@@ -201,7 +201,7 @@ func buildChart(ch *dataset.Chart, sel explore.State, cited map[string]bool) cha
 	return out
 }
 
-// sourceByID finds a source in the doc's list.
+// source finds a source in the doc's list, or nil.
 func (d *doc) source(id string) *source {
 	i := slices.IndexFunc(d.Sources, func(s source) bool { return s.ID == id })
 	if i < 0 {

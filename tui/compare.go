@@ -28,7 +28,7 @@ type CompareKeys struct {
 	Describe key.Binding
 	// Export writes the view as text, Markdown and CSV files.
 	Export key.Binding
-	// Measure sets a measure's sources side by side (sources view).
+	// Measure sets the sources of the focused figure's measure side by side.
 	Measure key.Binding
 	// Close closes the comparison panel or the measure view.
 	Close key.Binding
@@ -44,7 +44,7 @@ func DefaultCompareKeys() CompareKeys {
 		Spotlight: key.NewBinding(key.WithKeys("*"), key.WithHelp("*", "spotlight")),
 		Describe:  key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "describe")),
 		Export:    key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "export")),
-		Measure:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "sources side by side")),
+		Measure:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "compare sources")),
 		Close:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close")),
 	}
 }
@@ -87,14 +87,10 @@ func (m *Model) focusedRef() (dataset.Ref, *dataset.Item, bool) {
 	return dataset.Ref{Chart: ch.ID, Item: it.ID}, it, true
 }
 
-// focusedMeasure is the measure the sources view focuses, if any.
+// focusedMeasure is the measure the focus reports (a measure in the
+// sources view, a finding or chart figure tagged with one), if any.
 func (m *Model) focusedMeasure() (string, bool) {
-	st := m.State()
-	sec, ok := explore.SectionAt(m.common.Data, st.View, st.Chart)
-	if !ok || sec.Kind != explore.SectionMeasures || m.common.Data.Measure(st.Focus) == nil {
-		return "", false
-	}
-	return st.Focus, true
+	return explore.MeasureAt(m.common.Data, m.State())
 }
 
 // setAll applies a change to every view's state: pins and the spotlight
@@ -119,9 +115,6 @@ func (m *Model) compareKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 	var cmd tea.Cmd
 	switch {
 	case key.Matches(msg, k.Close):
-		if !m.cmp.panel && m.cmp.measure == "" {
-			return nil, false
-		}
 		m.cmp.panel, m.cmp.measure = false, ""
 		m.status = ""
 	case key.Matches(msg, k.Pin):
@@ -193,7 +186,7 @@ func (m *Model) compareKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 			m.status = "export is off in this session"
 			break
 		}
-		m.status = "exporting…"
+		m.status = "exporting" + m.common.Styles.Ellipsis()
 		cmd = m.exportCmd()
 	case key.Matches(msg, k.Measure):
 		id, ok := m.focusedMeasure()
@@ -228,11 +221,26 @@ func (m *Model) setCompareKeys() {
 	k.Spotlight.SetEnabled(onItem && !overlay)
 	k.ClearPins.SetEnabled(len(st.Pins) > 0)
 	k.Compare.SetEnabled(len(st.Pins) > 0)
-	k.Diverging.SetEnabled(explore.CanDiverge(st.CurrentChart(m.common.Data)) && !overlay)
+	k.Diverging.SetEnabled(explore.CanDiverge(st.CurrentChart(m.common.Data)) && m.cmp.measure == "")
 	k.Describe.SetEnabled(true)
 	k.Export.SetEnabled(m.cmp.export.dir != "")
 	k.Measure.SetEnabled(onMeasure && !overlay)
-	k.Close.SetEnabled(overlay)
+	// With the panel open, v and esc both close it, shown as one key.
+	if m.cmp.panel {
+		k.Compare.SetKeys("v", "esc")
+		k.Compare.SetHelp("v/esc", "close")
+	} else {
+		k.Compare.SetKeys("v")
+		k.Compare.SetHelp("v", "compare pins")
+	}
+	k.Close.SetEnabled(m.cmp.measure != "")
+	if overlay {
+		// The panel covers the chart: moving its hidden focus or series
+		// would change nothing visible. Sort still orders the panel.
+		for _, b := range []*key.Binding{&k.Up, &k.Down, &k.First, &k.Last, &k.Series} {
+			b.SetEnabled(false)
+		}
+	}
 }
 
 // compareBody draws the panel that covers the body, if one is open.

@@ -122,7 +122,7 @@ func TestComparePanelKeys(t *testing.T) {
 		t.Fatalf("panel not open:\n%s", cmpScreen(m))
 	}
 	// Pin keys are off while the panel covers the chart; esc closes it.
-	if m.common.Keys.Pin.Enabled() || !m.common.Keys.Close.Enabled() {
+	if m.common.Keys.Pin.Enabled() || m.common.Keys.Compare.Help().Key != "v/esc" {
 		t.Fatal("keys not set for the panel")
 	}
 	cmpKeys(m, "<esc>")
@@ -134,6 +134,11 @@ func TestComparePanelKeys(t *testing.T) {
 	cmpKeys(m, "<tab>")
 	if m.cmp.panel || m.State().View != dataset.ViewBenefits {
 		t.Fatalf("tab: panel %v, view %s", m.cmp.panel, m.State().View)
+	}
+	// d from the open panel shows the butterfly chart instead.
+	cmpKeys(m, "2", "v", "d")
+	if m.cmp.panel || !m.State().Diverging {
+		t.Fatalf("d from the panel: panel %v, diverging %v", m.cmp.panel, m.State().Diverging)
 	}
 	// Unpinning the last pin closes the panel.
 	cmpKeys(m, "2", "C")
@@ -232,6 +237,15 @@ func TestMeasureKey(t *testing.T) {
 	if m.cmp.measure != "" {
 		t.Fatal("esc did not close the measure")
 	}
+	// From the overview's first figure (87% personal use) too.
+	cmpKeys(m, "1", "g", "<enter>")
+	if m.cmp.measure != "personal-use" || !strings.Contains(cmpScreen(m), "almost 90%") {
+		t.Fatalf("measure from the overview: %q\n%s", m.cmp.measure, cmpScreen(m))
+	}
+	cmpKeys(m, "<esc>", "2", "<enter>") // Facebook reports no measure
+	if m.cmp.measure != "" {
+		t.Fatalf("enter on Facebook opened %q", m.cmp.measure)
+	}
 }
 
 func TestExportKey(t *testing.T) {
@@ -252,7 +266,7 @@ func TestExportKey(t *testing.T) {
 	}
 	run()
 	base := "docsurvey-platforms-20261121-120000"
-	if line := lastLine(cmpScreen(m)); !strings.Contains(line, "wrote "+base+".txt") {
+	if line := lastLine(cmpScreen(m)); !strings.Contains(line, "wrote "+base+".{txt,md,csv,pins.csv}") {
 		t.Fatalf("status: %q", line)
 	}
 	for _, ext := range []string{"txt", "md", "csv", "pins.csv"} {
@@ -275,7 +289,7 @@ func TestExportKey(t *testing.T) {
 	}
 	// The same second again: a new name, nothing overwritten.
 	run()
-	if line := lastLine(cmpScreen(m)); !strings.Contains(line, base+"-2.txt") {
+	if line := lastLine(cmpScreen(m)); !strings.Contains(line, base+"-2.{txt") {
 		t.Fatalf("second export: %q", line)
 	}
 	entries, _ := os.ReadDir(dir)
@@ -303,7 +317,7 @@ func TestCompareScreens(t *testing.T) {
 		}{
 			{"1-pinned", []string{"2", "c", "j", "j", "j", "c"}},
 			{"2-panel", []string{"v"}},
-			{"3-butterfly", []string{"v", "d"}},
+			{"3-butterfly", []string{"d"}}, // d from the open panel closes it
 			{"4-butterfly-gap", []string{"s", "s"}},
 			{"5-panel-gap", []string{"v"}},
 			{"6-spotlight-platforms", []string{"<esc>", "d", "s", "s", "g", "j", "j", "*", "g"}},
@@ -325,5 +339,65 @@ func TestCompareScreens(t *testing.T) {
 			}
 			golden(t, name, shot)
 		}
+	}
+}
+
+func TestExportLooksAsOnScreen(t *testing.T) {
+	m := cmpModel(t, 100, 30)
+	dir := t.TempDir()
+	m.SetExportDir(dir)
+	cmpKeys(m, "2", "c", "d", "s", "s")
+	cmd := cmpKeys(m, "x")
+	m.Update(cmd())
+	files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
+	if len(files) != 1 {
+		t.Fatalf("txt files: %v", files)
+	}
+	text, _ := os.ReadFile(files[0])
+	butterfly := false
+	for _, l := range strings.Split(string(text), "\n") {
+		if strings.Contains(l, "15%") && strings.Contains(l, "Facebook") && strings.Contains(l, "61%") {
+			butterfly = strings.HasPrefix(l, "◆") || strings.HasPrefix(l, "▸")
+			break
+		}
+	}
+	if !butterfly {
+		t.Fatalf("exported text is not the butterfly on screen:\n%s", text)
+	}
+	if !strings.Contains(string(text), "Comparing one pinned item\n") {
+		t.Fatalf("exported text lacks the pins:\n%s", text)
+	}
+}
+
+func TestExportNames(t *testing.T) {
+	tests := []struct {
+		paths []string
+		want  string
+	}{
+		{[]string{"/d/docsurvey-x-1.txt", "/d/docsurvey-x-1.md", "/d/docsurvey-x-1.csv"}, "docsurvey-x-1.{txt,md,csv}"},
+		{[]string{"/d/docsurvey-x-1-2.txt", "/d/docsurvey-x-1-2.pins.csv"}, "docsurvey-x-1-2.{txt,pins.csv}"},
+		{[]string{"/d/a.txt"}, "a.txt"},
+		{[]string{"/d/a.txt", "/d/b.md"}, "a.txt, b.md"},
+		{[]string{"/d/noext"}, "noext"},
+	}
+	for _, tt := range tests {
+		if got := exportNames(tt.paths); got != tt.want {
+			t.Errorf("exportNames(%v) = %q, want %q", tt.paths, got, tt.want)
+		}
+	}
+}
+
+func TestWrapText(t *testing.T) {
+	got := wrapText("Facebook: 61% personal vs 15% professional, the largest gap", 20, 2, "…")
+	if len(got) != 2 || !strings.HasSuffix(got[1], "…") {
+		t.Fatalf("wrapText = %q", got)
+	}
+	for _, l := range got {
+		if ansi.StringWidth(l) > 20 {
+			t.Fatalf("line %q wider than 20", l)
+		}
+	}
+	if wrapText("x", 0, 2, "…") != nil || wrapText("x", 5, 0, "…") != nil {
+		t.Fatal("zero width or lines should give nothing")
 	}
 }

@@ -46,12 +46,12 @@ func (m *Model) exportCmd() tea.Cmd {
 	if now == nil {
 		now = time.Now
 	}
-	width := m.width
+	width, ascii := m.width, m.common.ASCII
 	if width <= 0 {
 		width = report.DefaultWidth
 	}
 	return func() tea.Msg {
-		paths, err := exportView(dir, now(), c, st, width)
+		paths, err := exportView(dir, now(), c, st, width, ascii)
 		return exportDoneMsg{paths: paths, err: err}
 	}
 }
@@ -61,28 +61,50 @@ func (m *Model) exportDone(msg exportDoneMsg) {
 	if msg.err != nil {
 		m.status = "export failed: " + msg.err.Error()
 	} else {
-		var names []string
-		for _, p := range msg.paths {
-			names = append(names, filepath.Base(p))
-		}
-		m.status = "wrote " + strings.Join(names, ", ")
+		m.status = "wrote " + exportNames(msg.paths)
 	}
 	m.frameOK = false
 }
 
+// exportNames writes the names of an export's files compactly: they share
+// a name and differ in extension, "docsurvey-platforms-….{txt,md,csv}".
+func exportNames(paths []string) string {
+	var base string
+	var exts []string
+	for _, p := range paths {
+		name := filepath.Base(p)
+		b, ext, ok := strings.Cut(name, ".")
+		if !ok || (base != "" && b != base) {
+			var names []string
+			for _, p := range paths {
+				names = append(names, filepath.Base(p))
+			}
+			return strings.Join(names, ", ")
+		}
+		base = b
+		exts = append(exts, ext)
+	}
+	if len(exts) == 1 {
+		return base + "." + exts[0]
+	}
+	return base + ".{" + strings.Join(exts, ",") + "}"
+}
+
 // exportView writes the view of st as text, Markdown and CSV with the report
 // package (the renderer of `docsurvey show`), under a name that never
-// overwrites. With pins, the text and Markdown end with the comparison and
-// a further .pins.csv holds its figures.
-func exportView(dir string, now time.Time, c *dataset.Collection, st explore.State, width int) ([]string, error) {
+// overwrites. The text is drawn from the whole state, so it looks as on
+// screen: sort, series, butterfly, spotlight and pin marks. With pins, the
+// text and Markdown end with the comparison and a further .pins.csv holds
+// its figures.
+func exportView(dir string, now time.Time, c *dataset.Collection, st explore.State, width int, ascii bool) ([]string, error) {
 	st = st.Normalize(c)
-	sel := report.Selection{View: st.View, Sort: st.Sort, Reverse: st.Reverse, Series: st.Series}
-	if !explore.ValidSeries(st.CurrentChart(c), st.Series) || report.Check(c, sel, report.FormatCSV) != nil {
-		sel.Series = dataset.SeriesAll
+	if report.Check(c, st, report.FormatCSV) != nil {
+		st.Series = dataset.SeriesAll
 	}
+	styles := render.NewStyles(nil, render.StyleOptions{ASCII: ascii})
 	write := func(format string, tail func(io.Writer) error) func(io.Writer) error {
 		return func(w io.Writer) error {
-			if err := report.Write(w, c, sel, report.Options{Format: format, Width: width}); err != nil {
+			if err := report.Write(w, c, st, report.Options{Format: format, Width: width, Styles: styles}); err != nil {
 				return err
 			}
 			if tail != nil && len(st.Pins) > 0 {
@@ -92,7 +114,7 @@ func exportView(dir string, now time.Time, c *dataset.Collection, st explore.Sta
 		}
 	}
 	formats := []explore.ExportFormat{
-		{Ext: "txt", Write: write(report.FormatText, func(w io.Writer) error { return pinsText(w, c, st, width) })},
+		{Ext: "txt", Write: write(report.FormatText, func(w io.Writer) error { return pinsText(w, c, st, width, styles) })},
 		{Ext: "md", Write: write(report.FormatMarkdown, func(w io.Writer) error { return pinsMarkdown(w, c, st) })},
 		{Ext: "csv", Write: write(report.FormatCSV, nil)},
 	}
@@ -103,9 +125,12 @@ func exportView(dir string, now time.Time, c *dataset.Collection, st explore.Sta
 }
 
 // pinsText is the comparison panel as plain text.
-func pinsText(w io.Writer, c *dataset.Collection, st explore.State, width int) error {
-	panel := render.Compare(c, st, render.Options{Width: width, Height: render.MaxHeight, Styles: render.NewStyles(nil, render.StyleOptions{})})
-	_, err := fmt.Fprintf(w, "\n%s\n", ansi.Strip(panel))
+func pinsText(w io.Writer, c *dataset.Collection, st explore.State, width int, styles *render.Styles) error {
+	panel := render.Compare(c, st, render.Options{Width: width, Height: render.MaxHeight, Styles: styles})
+	// The panel's key hint means nothing in a file.
+	head, rest, _ := strings.Cut(ansi.Strip(panel), "\n")
+	head = strings.TrimRight(strings.TrimSuffix(head, "v or esc: close"), " ")
+	_, err := fmt.Fprintf(w, "\n%s\n%s\n", head, rest)
 	return err
 }
 

@@ -65,7 +65,7 @@ func (k *KeyMap) UseASCII() {
 
 // ShortHelp is the one-line help: the keys a new user needs first.
 func (k KeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.NextView, k.Down, k.Sort, k.Series, k.Help, k.Quit, k.Big}
+	return []key.Binding{k.NextView, k.Down, k.Close, k.Measure, k.Compare, k.Sort, k.Series, k.Help, k.Quit, k.Big}
 }
 
 // FullHelp is the full help, in columns: views, items, chart, display.

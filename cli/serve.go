@@ -1,0 +1,131 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"os"
+	"strings"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/spf13/cobra"
+
+	"github.com/docsurvey/docsurvey/dataset"
+	"github.com/docsurvey/docsurvey/explore"
+	"github.com/docsurvey/docsurvey/server"
+	"github.com/docsurvey/docsurvey/tui"
+)
+
+// serveFlags are the flags of docsurvey serve.
+type serveFlags struct {
+	listen         string
+	hostKey        string
+	authorizedKeys string
+	view           string
+	maxSessions    int
+	idleTimeout    time.Duration
+}
+
+func newServeCommand(e *env) *cobra.Command {
+	f := &serveFlags{}
+	cmd := &cobra.Command{
+		Use:   "serve",
+		Short: "Serve the explorer over SSH, read-only",
+		Long: `Serve the explorer over SSH: every viewer who connects gets their own
+explorer on the same data, in their own terminal's colors. Viewers cannot run
+commands, copy files or forward ports. Stop with Ctrl-C (SIGINT) or SIGTERM:
+open sessions get a grace period to end.
+
+The host key is created on first run (mode 0600). Without --authorized-keys
+anyone who reaches the address may view; the default address is loopback
+only.
+` + exitCodesHelp,
+		Example: `  docsurvey serve                                   # on 127.0.0.1:23234
+  ssh -p 23234 localhost                            # then, from a terminal
+  docsurvey serve --listen :2222 --authorized-keys ~/.ssh/authorized_keys
+  docsurvey --data mine.yaml serve --view platforms`,
+		Args: cobra.NoArgs,
+		RunE: runE(func(cmd *cobra.Command, args []string) error {
+			return runServe(cmd.Context(), e, f)
+		}),
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&f.listen, "listen", server.DefaultListen, "listen on `ADDRESS` (host:port; port 0 picks a free one)")
+	fl.StringVar(&f.hostKey, "host-key", "", "the server's ed25519 host key `FILE` (default $XDG_DATA_HOME/docsurvey/host_ed25519)")
+	fl.StringVar(&f.authorizedKeys, "authorized-keys", "", "only let in the keys in `FILE` (OpenSSH authorized_keys format)")
+	fl.StringVar(&f.view, "view", dataset.ViewOverview, "open each viewer's explorer on `VIEW`")
+	fl.IntVar(&f.maxSessions, "max-sessions", server.DefaultMaxSessions, "at most `N` viewers at once")
+	fl.DurationVar(&f.idleTimeout, "idle-timeout", server.DefaultIdleTimeout, "end a session when its viewer has typed nothing for `DURATION`")
+	_ = cmd.RegisterFlagCompletionFunc("view", cobra.FixedCompletions(dataset.ViewIDs(), cobra.ShellCompDirectiveNoFileComp))
+	return cmd
+}
+
+func runServe(ctx context.Context, e *env, f *serveFlags) error {
+	if err := checkChoice("view", f.view, dataset.ViewIDs()); err != nil {
+		return err
+	}
+	if f.maxSessions < 1 {
+		return usageErrorf("--max-sessions %d: at least 1 viewer", f.maxSessions)
+	}
+	if f.idleTimeout <= 0 {
+		return usageErrorf("--idle-timeout %v: must be positive", f.idleTimeout)
+	}
+	c, err := loadData(e.dataPath)
+	if err != nil {
+		return err
+	}
+	start := explore.Start().GotoViewID(c, f.view)
+	srv, err := server.New(server.Config{
+		Listen:             f.listen,
+		HostKeyPath:        f.hostKey,
+		AuthorizedKeysPath: f.authorizedKeys,
+		MaxSessions:        f.maxSessions,
+		IdleTimeout:        f.idleTimeout,
+		NewModel: func(si server.SessionInfo) tea.Model {
+			m := tui.New(tui.Options{Data: c, Renderer: si.Renderer, State: start, Width: si.Width, Height: si.Height})
+			go func() {
+				<-si.Context.Done()
+				m.Close()
+			}()
+			return m
+		},
+	})
+	if err != nil {
+		// The host key or the authorized keys file cannot be used.
+		return usageErrorf("%v", err)
+	}
+	ln, err := net.Listen("tcp", f.listen)
+	if err != nil {
+		var ae *net.AddrError
+		if errors.As(err, &ae) {
+			return usageErrorf("--listen %s: %v", f.listen, ae)
+		}
+		var se *os.SyscallError
+		if errors.As(err, &se) {
+			err = se.Err
+		}
+		return runtimeErrorf("cannot listen on %s: %v", f.listen, err)
+	}
+	fmt.Fprintf(e.stderr, "serving on %s; connect with: %s\n", ln.Addr(), sshCommand(ln.Addr()))
+	if err := server.RunUntilSignal(ctx, srv, ln, 0); err != nil && !errors.Is(err, server.ErrServerClosed) {
+		return runtimeErrorf("serving: %v", err)
+	}
+	return nil
+}
+
+// sshCommand is the command a viewer runs to connect to addr.
+func sshCommand(addr net.Addr) string {
+	host, port, err := net.SplitHostPort(addr.String())
+	if err != nil {
+		return "ssh " + addr.String()
+	}
+	if ip := net.ParseIP(host); ip != nil && ip.IsUnspecified() {
+		host = "HOST"
+	}
+	if strings.Contains(host, ":") {
+		host = "[" + host + "]"
+	}
+	return "ssh -p " + port + " " + host
+}
