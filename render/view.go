@@ -166,35 +166,28 @@ func chartViewLines(c *dataset.Collection, st explore.State, w, h int, s *Styles
 		bfLegend, groups, focusAt, bfAxis = butterflyLines(c, ch, st, w, thick, s)
 		legendLine = []string{bfLegend}
 	}
-	need := linesNeeded(groups, true)
-	if big && linesNeeded(groups, false) > b.left {
+	// need is the chart without blank lines between groups: the lines
+	// below are added only while it still fits whole; blank lines between
+	// groups, the note and the findings take what is left.
+	need := linesNeeded(groups, false)
+	if big && need > b.left {
 		thick = 1
 		groups, focusAt = chartLines(c, ch, st, true, lay, thick, s)
 		if butterfly {
 			_, groups, focusAt, _ = butterflyLines(c, ch, st, w, thick, s)
 		}
-		need = linesNeeded(groups, true)
+		need = linesNeeded(groups, false)
 	}
-	// The question (up to 3 lines), the axis and the detail body come next,
-	// if the chart still fits.
+	// In order, while the whole chart still fits: one line of question (always,
+	// if any room is left), the axis, the detail body, a blank line, the rest
+	// of the question.
 	var question, axisLine, bodyLines, spacer []string
+	var q []string
+	qn := 0
 	if !big {
-		// One line of question always (if any room is left); more only
-		// while the whole chart still fits.
-		q := wrap(ch.Question, w, 3, s.Ellipsis())
-		n := 0
+		q = wrap(ch.Question, w, 3, s.Ellipsis())
 		if len(q) > 0 && b.left > 1 {
-			n = 1
-		}
-		for n < len(q) && b.left-(n+1) >= need {
-			n++
-		}
-		if n > 0 {
-			question = wrap(ch.Question, w, n, s.Ellipsis())
-		}
-		b.take(len(question))
-		for i := range question {
-			question[i] = s.Question.Render(question[i])
+			qn = b.take(1)
 		}
 	}
 	if butterfly {
@@ -206,18 +199,26 @@ func chartViewLines(c *dataset.Collection, st explore.State, w, h int, s *Styles
 		axisLine = []string{s.Muted.Render(axis(ch, lay))}
 		b.take(1)
 	}
-	if b.left-1 >= need {
-		spacer = []string{""}
-		b.take(1)
-	}
 	if !big && body != "" {
-		extra := b.left - need
-		if extra > 0 {
+		if extra := b.left - need; extra > 0 {
 			bodyLines = wrap(body, w-2, min(extra, 3), s.Ellipsis())
 			for i := range bodyLines {
 				bodyLines[i] = s.Detail.Render("  " + bodyLines[i])
 			}
 			b.take(len(bodyLines))
+		}
+	}
+	if b.left-1 >= need {
+		spacer = []string{""}
+		b.take(1)
+	}
+	for qn > 0 && qn < len(q) && b.left-1 >= need {
+		qn += b.take(1)
+	}
+	if qn > 0 {
+		question = wrap(ch.Question, w, qn, s.Ellipsis())
+		for i := range question {
+			question[i] = s.Question.Render(question[i])
 		}
 	}
 	chartBlock := window(groups, focusAt, b.left, s)

@@ -66,7 +66,7 @@ func (m *Model) info() string {
 	var long, short []string
 	if st.Sortable(c) {
 		long = append(long, "sort: "+sortName(st))
-		short = append(short, sortName(st))
+		short = append(short, shortSortName(st))
 	}
 	if st.MultiSeries(c) {
 		long = append(long, "series: "+seriesName(c, st))
@@ -83,7 +83,25 @@ func (m *Model) info() string {
 	if l := strings.Join(long, "  "); ansi.StringWidth(l)+76 <= m.width {
 		return l
 	}
+	// Short forms, dropping the last until they fit beside the tabs.
+	for n := len(short); n > 0; n-- {
+		if l := strings.Join(short[:n], m.common.Styles.Dot()); ansi.StringWidth(l)+76 <= m.width {
+			return l
+		}
+	}
 	return strings.Join(short, m.common.Styles.Dot())
+}
+
+// shortSortName is the sort in a word or two: "value", "gap (rev)".
+func shortSortName(st explore.State) string {
+	n := st.Sort
+	if n == dataset.SortOrder {
+		n = "order"
+	}
+	if st.Reverse {
+		n += " (rev)"
+	}
+	return n
 }
 
 // sortName names the sort for the status: "value", "name (reversed)".
