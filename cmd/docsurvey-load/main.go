@@ -5,6 +5,7 @@
 //
 //	docsurvey-load --addr 127.0.0.1:23234 --sessions 50 --keys 20 --server-pid $(pgrep -n docsurvey)
 //	docsurvey-load --idle --idle-for 30s --sessions 100 --server-pid 1234
+//	docsurvey-load --presenter-identity talk_ed25519 --sessions 200 --keys 20   # 1 presenter, 200 followers
 package main
 
 import (
@@ -17,12 +18,14 @@ import (
 	"syscall"
 	"time"
 
+	gossh "golang.org/x/crypto/ssh"
+
 	"github.com/docsurvey/docsurvey/internal/loadtest"
 )
 
 func main() {
 	var cfg loadtest.Config
-	var keys string
+	var keys, identity string
 	flag.StringVar(&cfg.Addr, "addr", "127.0.0.1:23234", "server address (loopback only)")
 	flag.StringVar(&cfg.User, "user", "load", "SSH user name")
 	flag.IntVar(&cfg.Sessions, "sessions", 10, fmt.Sprintf("concurrent sessions (at most %d)", loadtest.MaxSessions))
@@ -39,6 +42,7 @@ func main() {
 	flag.DurationVar(&cfg.IdleFor, "idle-for", 10*time.Second, "idle mode: length of the quiet window")
 	flag.IntVar(&cfg.ServerPID, "server-pid", 0, "sample this process's RSS and CPU time from /proc")
 	flag.DurationVar(&cfg.Timeout, "timeout", 2*time.Minute, fmt.Sprintf("stop the whole run after this long (at most %s)", loadtest.MaxDuration))
+	flag.StringVar(&identity, "presenter-identity", "", "presenter mode: log in one presenter with this unencrypted private key `FILE` (its public key in serve's --presenter-key) and measure presenter key to follower frame over --sessions followers")
 	flag.Parse()
 	if flag.NArg() > 0 {
 		fmt.Fprintln(os.Stderr, "docsurvey-load: unexpected arguments:", flag.Args())
@@ -50,6 +54,17 @@ func main() {
 		os.Exit(2)
 	}
 	cfg.KeyBytes = k
+	if identity != "" {
+		pem, err := os.ReadFile(identity)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "docsurvey-load:", err)
+			os.Exit(2)
+		}
+		if cfg.PresenterKey, err = gossh.ParsePrivateKey(pem); err != nil {
+			fmt.Fprintf(os.Stderr, "docsurvey-load: --presenter-identity %s: %v\n", identity, err)
+			os.Exit(2)
+		}
+	}
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()

@@ -48,6 +48,10 @@ type Config struct {
 	IdleFor       time.Duration // idle mode: how long to hold the sessions quiet
 	ServerPID     int           // sample this process from /proc if non-zero
 	Timeout       time.Duration // the whole run stops after this long
+	// PresenterKey switches to presenter mode (see runPresent): Sessions
+	// followers and one presenter who logs in with this key and sends the
+	// keys.
+	PresenterKey gossh.Signer
 }
 
 func (c *Config) check() error {
@@ -116,6 +120,9 @@ type Report struct {
 	// quiet window), and after the sessions closed.
 	Before, Loaded, LoadedEnd, After *ProcSample
 	SampleErr                        string
+
+	// Present is presenter mode's result.
+	Present PresentReport
 }
 
 // Run performs the load run and returns its report. It stops by itself
@@ -140,6 +147,18 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 		return &s
 	}
 	rep.Before = sample()
+	if cfg.PresenterKey != nil {
+		runPresent(ctx, cfg, rep, sample)
+		if cfg.ServerPID != 0 {
+			sleep(context.Background(), 500*time.Millisecond)
+		}
+		rep.After = sample()
+		rep.Wall = time.Since(start)
+		if ctx.Err() != nil && errors.Is(ctx.Err(), context.DeadlineExceeded) {
+			rep.Failures["run: stopped at the timeout"]++
+		}
+		return rep, nil
+	}
 
 	var (
 		mu     sync.Mutex
@@ -170,7 +189,7 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 					return
 				}
 			}
-			s, err := open(ctx, cfg)
+			s, err := open(ctx, cfg, keyboardInteractive())
 			if err != nil {
 				fail("open", err)
 				return
@@ -298,7 +317,9 @@ func (s *session) ended() bool {
 	}
 }
 
-func open(ctx context.Context, cfg Config) (*session, error) {
+// open logs in with auth (after "none", which a server without keys
+// accepts) and starts a shell on a PTY.
+func open(ctx context.Context, cfg Config, auth ...gossh.AuthMethod) (*session, error) {
 	s := &session{start: time.Now(), out: newOutput()}
 	d := net.Dialer{Timeout: cfg.FrameTimeout}
 	conn, err := d.DialContext(ctx, "tcp", cfg.Addr)
@@ -308,6 +329,7 @@ func open(ctx context.Context, cfg Config) (*session, error) {
 	_ = conn.SetDeadline(time.Now().Add(cfg.FrameTimeout))
 	cc, chans, reqs, err := gossh.NewClientConn(conn, cfg.Addr, &gossh.ClientConfig{
 		User:            cfg.User,
+		Auth:            auth,
 		HostKeyCallback: gossh.InsecureIgnoreHostKey(), // loopback only
 	})
 	if err != nil {
@@ -399,10 +421,16 @@ func (r *Report) Print(w io.Writer) {
 	if c.Idle {
 		mode = fmt.Sprintf("idle for %s", c.IdleFor)
 	}
+	if c.PresenterKey != nil {
+		mode = fmt.Sprintf("presenter mode: 1 presenter, %d followers", c.Sessions)
+	}
 	fmt.Fprintf(w, "target %s: %d sessions of %dx%d, %s (settle %s)\n", c.Addr, c.Sessions, c.Width, c.Height, mode, c.Settle)
 	fmt.Fprintf(w, "opened %d/%d in %s\n", r.Opened, c.Sessions, r.Wall.Round(time.Millisecond))
 	fmt.Fprintf(w, "first frame:       %s\n", r.FirstFrame)
-	if !c.Idle {
+	switch {
+	case c.PresenterKey != nil:
+		r.printPresent(w)
+	case !c.Idle:
 		fmt.Fprintf(w, "keypress to frame: %s; keys without a frame: %d\n", r.KeyToFrame, r.KeysNoFrame)
 	}
 	if len(r.Failures) == 0 {

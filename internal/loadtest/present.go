@@ -1,0 +1,167 @@
+package loadtest
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"sync"
+	"time"
+
+	gossh "golang.org/x/crypto/ssh"
+)
+
+// PresentReport is what presenter mode measures: for each key the
+// presenter sends, the time until each follower has drawn the frame that
+// follows it (presenter key to follower frame), and the presenter's own
+// keypress to frame.
+type PresentReport struct {
+	// FollowerFrame is presenter key to follower frame, over every key and
+	// every follower.
+	FollowerFrame Dist
+	// PresenterFrame is the presenter's own keypress to frame.
+	PresenterFrame Dist
+	// Missed counts (key, follower) pairs without a frame within
+	// Config.FrameTimeout.
+	Missed int
+	// Keys is how many keys the presenter sent.
+	Keys int
+}
+
+// runPresent is presenter mode: cfg.Sessions followers log in without a
+// key (keyboard-interactive), wait for their first frame, then one
+// presenter logs in with cfg.PresenterKey and sends cfg.Keys keys,
+// cfg.KeyInterval after every follower has drawn the previous one (or
+// FrameTimeout passed). Followers draw only when the presenter's screen
+// changes, so the first burst of output after a key is that key's frame.
+func runPresent(ctx context.Context, cfg Config, rep *Report, sample func() *ProcSample) {
+	var (
+		mu        sync.Mutex
+		first     []time.Duration
+		followers []*session
+		wg        sync.WaitGroup
+	)
+	fail := func(what string, err error) {
+		mu.Lock()
+		rep.Failures[what+": "+addrRE.ReplaceAllString(err.Error(), "ADDR")]++
+		mu.Unlock()
+	}
+	for i := range cfg.Sessions {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if cfg.Ramp > 0 && !sleep(ctx, cfg.Ramp*time.Duration(i)/time.Duration(cfg.Sessions)) {
+				return
+			}
+			s, err := open(ctx, cfg, keyboardInteractive())
+			if err != nil {
+				fail("open", err)
+				return
+			}
+			d, err := s.out.frame(ctx, 0, s.start, cfg)
+			if err != nil {
+				s.close()
+				fail("first frame", err)
+				return
+			}
+			mu.Lock()
+			first = append(first, d)
+			followers = append(followers, s)
+			mu.Unlock()
+		}()
+	}
+	wg.Wait()
+	defer func() {
+		for _, s := range followers {
+			s.close()
+		}
+	}()
+	rep.Opened = len(followers)
+	rep.FirstFrame = distOf(first)
+	if ctx.Err() != nil || len(followers) == 0 {
+		return
+	}
+
+	p, err := open(ctx, cfg, gossh.PublicKeys(cfg.PresenterKey))
+	if err != nil {
+		fail("presenter open", err)
+		return
+	}
+	defer p.close()
+	// The presenter's first frame; followers redraw when it comes online
+	// and publishes, so let that settle before the first key.
+	seen := make([]int64, len(followers))
+	for i, f := range followers {
+		seen[i] = f.out.count()
+	}
+	if _, err := p.out.frame(ctx, 0, p.start, cfg); err != nil {
+		fail("presenter first frame", err)
+		return
+	}
+	sleep(ctx, cfg.KeyInterval+cfg.Settle)
+	rep.Loaded = sample()
+
+	var follow, own []time.Duration
+	missed := 0
+	for range cfg.Keys {
+		if !sleep(ctx, cfg.KeyInterval) {
+			break
+		}
+		if p.ended() {
+			fail("presenter", errEndedEarly)
+			break
+		}
+		for i, f := range followers {
+			seen[i] = f.out.count()
+		}
+		pseen := p.out.count()
+		t0 := time.Now()
+		if _, err := io.WriteString(p.stdin, cfg.KeyBytes); err != nil {
+			fail("presenter key", err)
+			break
+		}
+		rep.Present.Keys++
+		var kw sync.WaitGroup
+		ds := make([]time.Duration, len(followers))
+		oks := make([]bool, len(followers))
+		for i, f := range followers {
+			kw.Add(1)
+			go func() {
+				defer kw.Done()
+				d, err := f.out.frame(ctx, seen[i], t0, cfg)
+				ds[i], oks[i] = d, err == nil
+			}()
+		}
+		d, err := p.out.frame(ctx, pseen, t0, cfg)
+		if err == nil {
+			own = append(own, d)
+		}
+		kw.Wait()
+		for i := range followers {
+			if oks[i] {
+				follow = append(follow, ds[i])
+			} else {
+				missed++
+			}
+		}
+	}
+	rep.Present.FollowerFrame = distOf(follow)
+	rep.Present.PresenterFrame = distOf(own)
+	rep.Present.Missed = missed
+	rep.KeyToFrame = rep.Present.FollowerFrame
+	rep.KeysNoFrame = missed
+}
+
+// keyboardInteractive answers a keyboard-interactive exchange with no
+// answers: how a client without a key logs in to a server with presenter
+// keys and no allowlist.
+func keyboardInteractive() gossh.AuthMethod {
+	return gossh.KeyboardInteractive(func(string, string, []string, []bool) ([]string, error) { return nil, nil })
+}
+
+// printPresent writes presenter mode's figures.
+func (r *Report) printPresent(w io.Writer) {
+	p := r.Present
+	fmt.Fprintf(w, "presenter keys:    %d of %q, %s apart\n", p.Keys, r.Config.KeyBytes, r.Config.KeyInterval)
+	fmt.Fprintf(w, "presenter key to follower frame: %s; missed: %d\n", p.FollowerFrame, p.Missed)
+	fmt.Fprintf(w, "presenter key to own frame:      %s\n", p.PresenterFrame)
+}

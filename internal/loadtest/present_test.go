@@ -1,0 +1,86 @@
+package loadtest
+
+import (
+	"context"
+	"crypto/ed25519"
+	"crypto/rand"
+	"errors"
+	"io"
+	"net"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/log"
+	gossh "golang.org/x/crypto/ssh"
+
+	"github.com/docsurvey/docsurvey/present"
+	"github.com/docsurvey/docsurvey/server"
+	"github.com/docsurvey/docsurvey/tui"
+)
+
+func TestPresenterMode(t *testing.T) {
+	_, priv, err := ed25519.GenerateKey(rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	signer, err := gossh.NewSignerFromKey(priv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	keys := filepath.Join(t.TempDir(), "presenters")
+	if err := os.WriteFile(keys, gossh.MarshalAuthorizedKey(signer.PublicKey()), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	hub := present.NewHub()
+	srv, err := server.New(server.Config{
+		HostKeyPath: t.TempDir() + "/host", MaxPerIP: 20, RatePerIP: -1, PresenterKeysPath: keys,
+		Logger: log.New(io.Discard),
+		NewModel: func(i server.SessionInfo) tea.Model {
+			role := tui.RoleAudience
+			if i.Presenter {
+				role = tui.RolePresenter
+			}
+			m := tui.New(tui.Options{Renderer: i.Renderer, Width: i.Width, Height: i.Height, Role: role, Hub: hub, Context: i.Context})
+			go func() { <-i.Context.Done(); m.Close() }()
+			return m
+		},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	served := make(chan error, 1)
+	go func() { served <- srv.Serve(ln) }()
+	t.Cleanup(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		_ = srv.Shutdown(ctx)
+		if err := <-served; !errors.Is(err, server.ErrServerClosed) {
+			t.Errorf("Serve: %v", err)
+		}
+	})
+
+	rep, err := Run(context.Background(), Config{Addr: ln.Addr().String(), Sessions: 4, Width: 80, Height: 24,
+		Keys: 3, KeyBytes: "\t", KeyInterval: 20 * time.Millisecond, Settle: 20 * time.Millisecond,
+		FrameTimeout: 5 * time.Second, Timeout: 30 * time.Second, PresenterKey: signer})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	rep.Print(&b)
+	t.Log("\n" + b.String())
+	p := rep.Present
+	if rep.Opened != 4 || len(rep.Failures) != 0 || p.Keys != 3 || p.FollowerFrame.N != 12 || p.Missed != 0 || p.PresenterFrame.N != 3 {
+		t.Errorf("report: %+v", rep)
+	}
+	if !strings.Contains(b.String(), "presenter key to follower frame: p50") {
+		t.Errorf("report lacks the follower figure:\n%s", b.String())
+	}
+}
