@@ -26,12 +26,14 @@ type exploreFlags struct {
 	view  string
 	ascii bool
 	color string
+	tour  bool
 }
 
 func addExploreFlags(root *cobra.Command, e *env) {
 	f := &exploreFlags{}
 	root.Flags().StringVar(&f.view, "view", dataset.ViewOverview, "open the explorer on `VIEW` ("+strings.Join(dataset.ViewIDs(), ", ")+")")
 	root.Flags().BoolVar(&f.ascii, "ascii", false, "draw with ASCII characters only")
+	root.Flags().BoolVar(&f.tour, "tour", false, "open on the first step of the dataset's guided tour (space and backspace step)")
 	root.Flags().StringVar(&f.color, "color", colorAuto, "color `MODE`: auto, always or never (auto: when NO_COLOR is unset)")
 	_ = root.RegisterFlagCompletionFunc("view", cobra.FixedCompletions(dataset.ViewIDs(), cobra.ShellCompDirectiveNoFileComp))
 	_ = root.RegisterFlagCompletionFunc("color", cobra.FixedCompletions(colorModes(), cobra.ShellCompDirectiveNoFileComp))
@@ -59,11 +61,14 @@ func runExplorer(cmd *cobra.Command, e *env, f *exploreFlags) error {
 	if err != nil {
 		return err
 	}
+	if err := checkTour(c, f.tour); err != nil {
+		return err
+	}
 	if !isTerminal(e.stdout) {
 		return usageErrorf("the explorer needs a terminal; to print a view use 'docsurvey show %s' (see 'docsurvey show --help')", f.view)
 	}
 	st := explore.Start().GotoViewID(c, f.view)
-	err = tui.Run(cmd.Context(), tui.Options{Data: c, State: st, ASCII: f.ascii, Color: f.color}, e.stdin, e.stdout)
+	err = tui.Run(cmd.Context(), tui.Options{Data: c, State: st, ASCII: f.ascii, Color: f.color, Tour: f.tour}, e.stdin, e.stdout)
 	switch {
 	case err == nil:
 		return nil

@@ -9,13 +9,11 @@ import (
 	"strings"
 	"time"
 
-	tea "github.com/charmbracelet/bubbletea"
 	"github.com/spf13/cobra"
 
 	"github.com/docsurvey/docsurvey/dataset"
 	"github.com/docsurvey/docsurvey/explore"
 	"github.com/docsurvey/docsurvey/server"
-	"github.com/docsurvey/docsurvey/tui"
 )
 
 // serveFlags are the flags of docsurvey serve.
@@ -25,7 +23,11 @@ type serveFlags struct {
 	authorizedKeys string
 	view           string
 	maxSessions    int
+	maxPerIP       int
+	ratePerIP      float64
 	idleTimeout    time.Duration
+	maxTimeout     time.Duration
+	presentFlags
 }
 
 func newServeCommand(e *env) *cobra.Command {
@@ -41,11 +43,18 @@ open sessions get a grace period to end.
 The host key is created on first run (mode 0600). Without --authorized-keys
 anyone who reaches the address may view; the default address is loopback
 only.
+
+With --presenter-key, a viewer who logs in with one of those keys presents:
+every other viewer follows what the presenter shows, drawn at their own size
+and colors, and may press f to explore alone and f again to follow. The
+presenter steps through the dataset's guided tour with space and backspace
+(or a clicker's PgDn and PgUp) and sees the speaker notes; q twice quits.
 ` + exitCodesHelp,
 		Example: `  docsurvey serve                                   # on 127.0.0.1:23234
   ssh -p 23234 localhost                            # then, from a terminal
   docsurvey serve --listen :2222 --authorized-keys ~/.ssh/authorized_keys
-  docsurvey --data mine.yaml serve --view platforms`,
+  docsurvey --data mine.yaml serve --view platforms
+  docsurvey serve --presenter-key talk.pub --tour     # present; everyone else follows`,
 		Args: cobra.NoArgs,
 		RunE: runE(func(cmd *cobra.Command, args []string) error {
 			return runServe(cmd.Context(), e, f)
@@ -58,6 +67,10 @@ only.
 	fl.StringVar(&f.view, "view", dataset.ViewOverview, "open each viewer's explorer on `VIEW`")
 	fl.IntVar(&f.maxSessions, "max-sessions", server.DefaultMaxSessions, "at most `N` viewers at once")
 	fl.DurationVar(&f.idleTimeout, "idle-timeout", server.DefaultIdleTimeout, "end a session when its viewer has typed nothing for `DURATION`")
+	fl.IntVar(&f.maxPerIP, "max-per-ip", server.DefaultMaxPerIP, "at most `N` connections from one IP address")
+	fl.Float64Var(&f.ratePerIP, "rate-per-ip", server.DefaultRatePerIP, "new connections per second allowed from one IP (`RATE`; negative: no limit)")
+	fl.DurationVar(&f.maxTimeout, "max-timeout", server.DefaultMaxTimeout, "end every session after `DURATION`, whatever it is doing")
+	addPresentFlags(fl, &f.presentFlags)
 	_ = cmd.RegisterFlagCompletionFunc("view", cobra.FixedCompletions(dataset.ViewIDs(), cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
@@ -72,8 +85,23 @@ func runServe(ctx context.Context, e *env, f *serveFlags) error {
 	if f.idleTimeout <= 0 {
 		return usageErrorf("--idle-timeout %v: must be positive", f.idleTimeout)
 	}
+	if f.maxPerIP < 1 {
+		return usageErrorf("--max-per-ip %d: at least 1 connection", f.maxPerIP)
+	}
+	if f.ratePerIP == 0 {
+		return usageErrorf("--rate-per-ip 0: would refuse everyone; use a positive rate, or negative for no limit")
+	}
+	if f.maxTimeout <= 0 {
+		return usageErrorf("--max-timeout %v: must be positive", f.maxTimeout)
+	}
+	if f.tour && f.presenterKeys == "" {
+		return usageErrorf("--tour needs --presenter-key: only a presenter steps through the tour")
+	}
 	c, err := loadData(e.dataPath)
 	if err != nil {
+		return err
+	}
+	if err := checkTour(c, f.tour); err != nil {
 		return err
 	}
 	start := explore.Start().GotoViewID(c, f.view)
@@ -83,14 +111,11 @@ func runServe(ctx context.Context, e *env, f *serveFlags) error {
 		AuthorizedKeysPath: f.authorizedKeys,
 		MaxSessions:        f.maxSessions,
 		IdleTimeout:        f.idleTimeout,
-		NewModel: func(si server.SessionInfo) tea.Model {
-			m := tui.New(tui.Options{Data: c, Renderer: si.Renderer, State: start, Width: si.Width, Height: si.Height})
-			go func() {
-				<-si.Context.Done()
-				m.Close()
-			}()
-			return m
-		},
+		MaxPerIP:           f.maxPerIP,
+		RatePerIP:          f.ratePerIP,
+		MaxTimeout:         f.maxTimeout,
+		PresenterKeysPath:  f.presenterKeys,
+		NewModel:           newSessionModel(c, start, f.presentFlags, newHub(f.presentFlags)),
 	})
 	if err != nil {
 		// The host key or the authorized keys file cannot be used.

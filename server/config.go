@@ -20,8 +20,9 @@ type SessionInfo struct {
 	User string
 	// RemoteAddr is the client's address, "ip:port".
 	RemoteAddr string
-	// Presenter is true only if the client authenticated with a key from
-	// Config.PresenterKeysPath. It is always false for now.
+	// Presenter is true only if the connection authenticated with a key
+	// from Config.PresenterKeysPath: the key whose signature was verified,
+	// not one merely offered.
 	Presenter bool
 	// Renderer is this session's Lip Gloss renderer (from
 	// bubbletea.MakeRenderer): its colour profile comes from the client's
@@ -71,8 +72,11 @@ type Config struct {
 	// format, read once by New. Without it anyone who reaches the port may
 	// view.
 	AuthorizedKeysPath string
-	// PresenterKeysPath is an optional authorized_keys file of presenters.
-	// It is parsed by New but not used yet.
+	// PresenterKeysPath is an optional authorized_keys file of presenters:
+	// a session that authenticates with one of these keys gets
+	// SessionInfo.Presenter. Presenter keys may always log in; without
+	// AuthorizedKeysPath every other key, and a client without a key
+	// (keyboard-interactive, no questions), logs in as audience.
 	PresenterKeysPath string
 	// MaxSessions caps open connections in total (DefaultMaxSessions).
 	MaxSessions int

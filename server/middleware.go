@@ -82,7 +82,7 @@ func (s *Server) loggingMiddleware(next ssh.Handler) ssh.Handler {
 			key = gossh.FingerprintSHA256(pk)
 		}
 		s.log.Info("session start", "user", sess.User(), "remote", sess.RemoteAddr().String(),
-			"term", pty.Term, "width", w, "height", h, "key", key, "client", sess.Context().ClientVersion())
+			"term", pty.Term, "width", w, "height", h, "key", key, "presenter", s.isPresenter(sess), "client", sess.Context().ClientVersion())
 		defer func() {
 			reason := st.getReason()
 			if reason == "" {

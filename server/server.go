@@ -27,7 +27,7 @@ type Server struct {
 	ssh         *ssh.Server
 	fingerprint string
 	authorized  keySet // nil: anyone may view
-	presenters  keySet // parsed, not used yet
+	presenters  keySet // nil: nobody presents
 	rate        *ipRate
 
 	shutdown     chan struct{} // closed by Shutdown
@@ -107,16 +107,48 @@ func New(cfg Config) (*Server, error) {
 	if err := s.ssh.SetOption(ssh.EmulatePty()); err != nil {
 		return nil, err
 	}
-	if s.authorized != nil {
+	s.setAuth()
+	return s, nil
+}
+
+// setAuth installs the authentication handlers.
+//
+// With an allowlist, its keys and the presenter keys may log in. With
+// presenter keys and no allowlist, every key may log in (as audience unless
+// it is a presenter key), and so may a client without a key, through a
+// keyboard-interactive exchange with no questions; "none" is not offered,
+// because OpenSSH would take it before trying its keys and no presenter
+// could ever log in. With neither, no authentication at all.
+//
+// Who presents is never decided here: these handlers also run for keys that
+// are merely offered (the public-key query), not proven. It is decided
+// after the handshake from the key the connection authenticated with (see
+// isPresenter).
+func (s *Server) setAuth() {
+	switch {
+	case s.authorized != nil:
 		s.ssh.PublicKeyHandler = func(ctx ssh.Context, key ssh.PublicKey) bool {
-			ok := s.authorized.has(key)
+			ok := s.authorized.has(key) || s.presenters.has(key)
 			if !ok {
 				s.log.Debug("key not authorized", "user", ctx.User(), "remote", ctx.RemoteAddr().String(), "key", gossh.FingerprintSHA256(key))
 			}
 			return ok
 		}
+	case s.presenters != nil:
+		s.ssh.PublicKeyHandler = func(ssh.Context, ssh.PublicKey) bool { return true }
+		s.ssh.KeyboardInteractiveHandler = func(ssh.Context, gossh.KeyboardInteractiveChallenge) bool { return true }
 	}
-	return s, nil
+}
+
+// isPresenter reports whether the session's connection authenticated with
+// a presenter key. ssh.Session.PublicKey is set after the handshake from
+// the permissions of the key whose signature the server verified, never
+// from a key only offered, so a client that offers the presenter's public
+// key without its private key and then logs in with its own key is
+// audience.
+func (s *Server) isPresenter(sess ssh.Session) bool {
+	k := sess.PublicKey()
+	return k != nil && s.presenters.has(k)
 }
 
 // Fingerprint returns the SHA256 fingerprint of the host key, as ssh shows it.
@@ -175,7 +207,7 @@ func (s *Server) Serve(ln net.Listener) error {
 	s.log.Info("listening", "addr", ln.Addr().String(), "host-key", s.fingerprint,
 		"max-sessions", s.cfg.MaxSessions, "max-per-ip", s.cfg.MaxPerIP,
 		"idle-timeout", s.cfg.IdleTimeout, "max-timeout", s.cfg.MaxTimeout,
-		"allowlist", s.authorized != nil)
+		"allowlist", s.authorized != nil, "presenter-keys", len(s.presenters))
 	err := s.ssh.Serve(lim)
 	select {
 	case <-s.shutdown:

@@ -78,6 +78,7 @@ func (s *Server) runProgram(sess ssh.Session) {
 	g.m = s.cfg.NewModel(SessionInfo{
 		User:       sess.User(),
 		RemoteAddr: sess.RemoteAddr().String(),
+		Presenter:  s.isPresenter(sess),
 		Renderer:   makeRenderer(sess),
 		Width:      w,
 		Height:     h,

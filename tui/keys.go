@@ -26,6 +26,9 @@ type KeyMap struct {
 	Mono key.Binding
 	// CompareKeys are the keys for comparing (see compare.go).
 	CompareKeys
+	// PresentKeys are the keys for presenting, following and the tour
+	// (see present.go).
+	PresentKeys
 	// Help shows or hides the full help.
 	Help key.Binding
 	// Quit leaves the explorer.
@@ -51,6 +54,7 @@ func DefaultKeyMap() KeyMap {
 		Quit:     key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
 
 		CompareKeys: DefaultCompareKeys(),
+		PresentKeys: DefaultPresentKeys(),
 	}
 }
 
@@ -65,7 +69,7 @@ func (k *KeyMap) UseASCII() {
 
 // ShortHelp is the one-line help: the keys a new user needs first.
 func (k KeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.NextView, k.Down, k.Close, k.Measure, k.Compare, k.Sort, k.Series, k.Help, k.Quit, k.Big}
+	return []key.Binding{k.Follow, k.NextStep, k.NextView, k.Down, k.Close, k.Measure, k.Compare, k.Sort, k.Series, k.Help, k.Quit, k.Big}
 }
 
 // FullHelp is the full help, in columns: views, items, chart, display.
@@ -75,6 +79,6 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		{k.Up, k.Down, k.First, k.Last},
 		{k.Sort, k.Reverse, k.Series},
 		k.CompareKeys.column(),
-		{k.Big, k.Mono, k.Help, k.Quit},
+		append(k.PresentKeys.column(), k.Big, k.Mono, k.Help, k.Quit),
 	}
 }

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
@@ -11,6 +12,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/docsurvey/docsurvey/dataset"
 	"github.com/docsurvey/docsurvey/explore"
+	"github.com/docsurvey/docsurvey/present"
 	"github.com/docsurvey/docsurvey/render"
 	zone "github.com/lrstanley/bubblezone"
 	"github.com/muesli/termenv"
@@ -40,6 +42,17 @@ type Options struct {
 	// Width and Height are the initial size; 0 waits for the first
 	// tea.WindowSizeMsg.
 	Width, Height int
+	// Role is the session's part in a presentation (see present.go);
+	// RolePresenter and RoleAudience need Hub.
+	Role Role
+	// Hub carries the presenter's screen to the audience; nil explores
+	// alone.
+	Hub *present.Hub
+	// Context ends the session's part in the presentation when done (the
+	// SSH session's context); Close does the same.
+	Context context.Context
+	// Tour starts on the first step of the dataset's guided tour.
+	Tour bool
 }
 
 // Model is the explorer's root model: navigation between the views, window
@@ -52,6 +65,7 @@ type Model struct {
 	full   bool // full help shown
 	status string
 	cmp    compareUI
+	pr     presentUI
 
 	width, height int
 	frame         string
@@ -92,21 +106,29 @@ func New(o Options) *Model {
 	m.resize(o.Width, o.Height)
 	m.panes[m.active].SetKeys()
 	m.setCompareKeys()
+	m.initPresent(o)
 	return m
 }
 
-// Close stops the model's zone manager.
-func (m *Model) Close() { m.common.Zone.Close() }
+// Close stops the model's zone manager and leaves the presentation, if any.
+func (m *Model) Close() {
+	m.leaveHub()
+	m.common.Zone.Close()
+}
 
 // State returns the state of the view on screen.
 func (m *Model) State() explore.State { return m.panes[m.active].State() }
 
 // Init implements tea.Model.
-func (m *Model) Init() tea.Cmd { return nil }
+func (m *Model) Init() tea.Cmd { return m.presentInit() }
 
 // Update implements tea.Model: window size, mouse and keys; the keys that
 // act within a view go to the active pane.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	defer m.afterUpdate()
+	if cmd, ok := m.presentUpdate(msg); ok {
+		return m, cmd
+	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.resize(msg.Width, msg.Height)
@@ -254,7 +276,7 @@ func (m *Model) resize(w, h int) {
 
 // bodySize is the area left for a view below the tabs and above the help.
 func (m *Model) bodySize() (int, int) {
-	h := m.height - 2 - m.describeHeight()
+	h := m.height - 2 - m.describeHeight() - m.tourHeight()
 	if m.height >= 30 {
 		h-- // a blank line under the tabs
 	}
@@ -316,6 +338,7 @@ func (m *Model) draw() string {
 	p := m.panes[m.active]
 	p.SetKeys()
 	m.setCompareKeys()
+	m.setPresentKeys()
 	bw, bh := m.bodySize()
 	var body string
 	if m.full {
@@ -335,6 +358,7 @@ func (m *Model) draw() string {
 	}
 	lines = append(lines, bl[:bh]...)
 	lines = append(lines, m.describeLines()...)
+	lines = append(lines, m.tourLines()...)
 	lines = append(lines, m.footer())
 	for i, l := range lines {
 		if ansi.StringWidth(l) > bw {
@@ -347,7 +371,7 @@ func (m *Model) draw() string {
 // footer is the short help, or the status after a key that changed a mode.
 func (m *Model) footer() string {
 	hv := m.help.View(m.common.Keys)
-	status := m.statusLine()
+	status := m.withPresentStatus(m.statusLine())
 	if status == "" {
 		return hv
 	}
