@@ -118,7 +118,7 @@ func chartLines(c *dataset.Collection, ch *dataset.Chart, st explore.State, focu
 		if lay.kind == layoutRows {
 			var nums []string
 			for _, si := range shown {
-				v := s.Bar(si, false).Render(string(s.Glyph(si))) + valueTextStyled(ch, r.Item, si, isFocus, s)
+				v := s.Bar(si, false).Render(string(s.Glyph(si))) + valueTextStyled(ch, r.Item, si, isFocus, lay.valW, s)
 				nums = append(nums, v)
 			}
 			g = append(g, m+lstyle.Render(label)+" "+strings.Join(nums, " "))
@@ -174,22 +174,42 @@ func sp(focus bool, s *Styles) string {
 	return " "
 }
 
-func valueTextStyled(ch *dataset.Chart, it *dataset.Item, si int, focus bool, s *Styles) string {
-	t := valueText(ch, it, si)
+func valueTextStyled(ch *dataset.Chart, it *dataset.Item, si int, focus bool, w int, s *Styles) string {
+	t := padLeft(valueText(ch, it, si), w)
 	if focus {
 		return s.ValueFocus.Render(t)
 	}
 	return s.Value.Render(t)
 }
 
-// legend lists the shown series, each with its glyph in its colour.
-func legend(ch *dataset.Chart, shown []int, s *Styles) string {
-	var parts []string
+// legend lists the shown series, each with its glyph in its colour: on one
+// line if it fits w, else one series per line.
+func legend(ch *dataset.Chart, shown []int, w int, s *Styles) []string {
+	var parts, plain []string
 	for _, si := range shown {
 		g := string(s.Glyph(si))
-		parts = append(parts, s.Bar(si, false).Render(g+g)+" "+ch.Series[si].Label)
+		parts = append(parts, s.Bar(si, false).Render(g+g)+" ")
+		plain = append(plain, ch.Series[si].Label)
 	}
-	return strings.Join(parts, "   ")
+	one := 0
+	for i := range parts {
+		one += 3 + width(plain[i]) + 3
+	}
+	if one-3 <= w {
+		var b strings.Builder
+		for i := range parts {
+			if i > 0 {
+				b.WriteString("   ")
+			}
+			b.WriteString(parts[i] + plain[i])
+		}
+		return []string{b.String()}
+	}
+	var out []string
+	for i := range parts {
+		out = append(out, parts[i]+fit(plain[i], w-3, s.Ellipsis()))
+	}
+	return out
 }
 
 // axis is the scale under the bars: 0 at the start, the middle, the top of

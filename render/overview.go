@@ -33,15 +33,43 @@ func overviewLines(c *dataset.Collection, st explore.State, w, h int, s *Styles)
 	for _, f := range findings {
 		labMax = max(labMax, width(f.Label))
 	}
+	// A small bar for each share, on the same 0-100 axis as the charts,
+	// when the window is wide enough.
+	barW := 0
+	switch {
+	case w >= 110:
+		barW = 20
+	case w >= 90:
+		barW = 12
+	}
+	lead := 2 + valW + 2
+	if barW > 0 {
+		lead += barW + 2
+	}
 	// The label gets what it needs, leaving the source at least 14 cells;
 	// without room for both, the source goes (it is in the detail line).
-	labelW := min(labMax, w-2-valW-2-2-14)
-	srcW = min(srcW, w-2-valW-2-labelW-2)
-	if labelW < 24 || srcW < 8 || st.Big {
+	// The label takes most of the room (three quarters of it, three fifths
+	// from 120 columns) and the source the rest; a source
+	// squeezed under 14 cells goes (it is in the detail line).
+	srcFull := min(srcW, 32)
+	avail := w - lead - 2
+	share := avail * 3 / 4
+	if w >= 120 {
+		share = avail * 3 / 5
+	}
+	labelW := min(labMax, max(avail-srcFull, share))
+	srcW = min(srcFull, avail-labelW)
+	if srcW < 14 || st.Big {
 		srcW = 0
-		labelW = min(labMax, w-2-valW-2)
+		labelW = min(labMax, w-lead)
 	}
 	labelW = max(0, labelW)
+	var chart *dataset.Chart
+	var plain []string
+	if barW > 0 {
+		chart = findingsChart(c, st.View, findings)
+		plain = barRows(c, chart, barW, 0, s, false)
+	}
 	var groups [][]string
 	focusAt := -1
 	var focused *dataset.Finding
@@ -52,7 +80,15 @@ func overviewLines(c *dataset.Collection, st explore.State, w, h int, s *Styles)
 			m, ls, vs = mark, s.LabelFocus, s.ValueFocus
 			focusAt, focused = i, f
 		}
-		line := m + vs.Render(padLeft(fit(findingValue(f), valW, tail), valW)) + "  " + ls.Render(pad(f.Label, labelW, tail))
+		line := m + vs.Render(padLeft(fit(findingValue(f), valW, tail), valW)) + "  "
+		if chart != nil {
+			bar := pick(plain, i)
+			if isFocus {
+				bar = pick(focusRows(c, chart, i, barW, 0, s, false), 0)
+			}
+			line += fit(bar, barW, "") + "  "
+		}
+		line += ls.Render(pad(f.Label, labelW, tail))
 		if srcW > 0 {
 			line += "  " + s.Muted.Render(fit(sourceLabel(c, f.Source), srcW, tail))
 		}
@@ -153,4 +189,33 @@ func sourceCitation(c *dataset.Collection, id string) string {
 		t += " (" + strings.Join(extra, ", ") + ")"
 	}
 	return t
+}
+
+// findingsKey identifies the synthetic chart of a view's findings.
+type findingsKey struct {
+	c    *dataset.Collection
+	view string
+}
+
+// findingsCharts keeps one synthetic chart per collection and view, so its
+// drawn bars are cached like any chart's.
+var findingsCharts = newLRU[findingsKey, *dataset.Chart](16)
+
+// findingsChart is a one-series percent chart of a view's findings: the
+// shares have bars, counts and worded figures none.
+func findingsChart(c *dataset.Collection, view string, findings []*dataset.Finding) *dataset.Chart {
+	k := findingsKey{c: c, view: view}
+	if ch, ok := findingsCharts.get(k); ok {
+		return ch
+	}
+	ch := &dataset.Chart{ID: "findings-" + view, View: view, Unit: dataset.UnitPercent, Series: []dataset.Series{{ID: "v"}}}
+	for _, f := range findings {
+		it := dataset.Item{ID: f.ID, Label: f.Label, Values: map[string]dataset.Figure{}}
+		if f.Value != nil && f.Unit != dataset.UnitCount {
+			it.Values["v"] = dataset.Figure{Value: *f.Value}
+		}
+		ch.Items = append(ch.Items, it)
+	}
+	findingsCharts.put(k, ch)
+	return ch
 }

@@ -56,7 +56,7 @@ func sourcesLines(c *dataset.Collection, st explore.State, w, h int, s *Styles) 
 		if isFocus {
 			m, ls = mark, s.LabelFocus
 			focusAt = idx
-			detailHead, detailBody = sourceDetail(&src, s)
+			detailHead, detailBody = sourceDetail(&src, cols[1] > 0, cols[4] > 0, s)
 		}
 		cells := []string{src.Label, src.Publisher, src.Date, sampleText(&src), documentText(&src)}
 		var parts []string
@@ -107,7 +107,7 @@ func sourcesLines(c *dataset.Collection, st explore.State, w, h int, s *Styles) 
 	need := linesNeeded(groups, false)
 	bodyN := 0
 	if detailBody != "" && !st.Big {
-		bodyN = min(max(0, b.left-need), 4)
+		bodyN = min(max(0, b.left-need), 8)
 	}
 	var body []string
 	if bodyN > 0 {
@@ -140,9 +140,16 @@ func documentText(src *dataset.Source) string {
 }
 
 // sourceDetail is the full record of a source.
-func sourceDetail(src *dataset.Source, s *Styles) (head, body string) {
+// Publisher and document are added when their columns did not fit.
+func sourceDetail(src *dataset.Source, pubShown, docShown bool, s *Styles) (head, body string) {
 	head = src.Label + ": " + src.Title
 	var parts []string
+	if src.Publisher != "" && !pubShown {
+		parts = append(parts, "Published by "+src.Publisher+".")
+	}
+	if src.Document != "" && !docShown {
+		parts = append(parts, "Document: "+src.Document+".")
+	}
 	if src.Author != "" {
 		parts = append(parts, "By "+src.Author+".")
 	}

@@ -135,8 +135,8 @@ func chartViewLines(c *dataset.Collection, st explore.State, w, h int, s *Styles
 	b := budget{left: h}
 	title := []string{titleLine(ch.Title, note, w, s)}
 	b.take(1)
-	legendLine := []string{fit(legend(ch, shown, s), w, "")}
-	b.take(1)
+	legendLine := legend(ch, shown, w, s)
+	b.take(len(legendLine))
 	var head, body string
 	if it != nil {
 		head, body = detail(c, ch, it, s)
@@ -164,6 +164,7 @@ func chartViewLines(c *dataset.Collection, st explore.State, w, h int, s *Styles
 	if butterfly {
 		var bfLegend string
 		bfLegend, groups, focusAt, bfAxis = butterflyLines(c, ch, st, w, thick, s)
+		b.left += len(legendLine) - 1
 		legendLine = []string{bfLegend}
 	}
 	// need is the chart without blank lines between groups: the lines
