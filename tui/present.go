@@ -260,7 +260,6 @@ func (m *Model) toggleFollow() {
 		if u := m.pr.hub.Current(); u.HasScreen {
 			m.applyScreen(u.Screen)
 		}
-		m.status = "following the presenter"
 	}
 	m.panes[m.active].SetKeys()
 	m.setCompareKeys()

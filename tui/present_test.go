@@ -145,6 +145,9 @@ func TestDetachAndFollowAgain(t *testing.T) {
 	if !a.State().Equal(p.State()) {
 		t.Fatalf("f did not snap back: %+v, want %+v", a.State(), p.State())
 	}
+	if got := footer(a); strings.Count(got, "following the presenter") != 1 {
+		t.Fatalf("footer after following again: %q", got)
+	}
 	drain(p)
 	if got := footer(p); !strings.Contains(got, "presenting · 1 follows") {
 		t.Fatalf("presenter footer: %q", got)
