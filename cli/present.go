@@ -37,7 +37,7 @@ func newHub(f presentFlags) *present.Hub {
 func newSessionModel(c *dataset.Collection, start explore.State, f presentFlags, hub *present.Hub) server.ModelFactory {
 	return func(si server.SessionInfo) tea.Model {
 		o := tui.Options{Data: c, Renderer: si.Renderer, State: start, Width: si.Width, Height: si.Height,
-			Hub: hub, Context: si.Context}
+			Hub: hub, Context: si.Context, Touch: si.Touch}
 		if hub != nil {
 			o.Role = tui.RoleAudience
 			if si.Presenter {

@@ -33,6 +33,11 @@ type SessionInfo struct {
 	Width, Height int
 	// Context is cancelled when the session ends.
 	Context context.Context
+	// Touch counts as input for Config.IdleTimeout, as if the viewer had
+	// typed. A follower's model calls it when the presenter's screen
+	// changes, so an audience watching a talk does not time out while the
+	// presenter is active. Safe to call from any goroutine.
+	Touch func()
 }
 
 // ModelFactory builds a fresh model for each session. Nothing mutable may be

@@ -24,10 +24,17 @@
 // remote host".
 //
 // During the handshake: public-key authentication against
-// [Config.AuthorizedKeysPath] when it is set (otherwise anyone may view), and
+// [Config.AuthorizedKeysPath] when it is set (otherwise anyone may view;
+// with [Config.PresenterKeysPath] and no allowlist, any key or a
+// keyboard-interactive exchange without questions, never "none"), and
 // [HandshakeTimeout] for a connection to start its session (a shell). One
 // session at a time per connection; the connection is closed when its
 // session ends.
+//
+// A session is a presenter's ([SessionInfo.Presenter]) only if the key its
+// connection authenticated with, the one whose signature was verified, is in
+// [Config.PresenterKeysPath]. The key handler is never asked who presents:
+// it also runs for keys a client merely offers.
 //
 // Each session then runs this middleware chain, outermost first:
 //
@@ -43,7 +50,8 @@
 //   - Every window size (the PTY request and every window-change) goes
 //     through [ClampSize] before the model sees it.
 //   - [Config.IdleTimeout] counts only what the viewer sends (keystrokes and
-//     window changes), never our redraws.
+//     window changes), never our redraws, and what the model reports
+//     through [SessionInfo.Touch] (a follower when the presenter acts).
 //   - [Config.MaxTimeout] is absolute from the start of the session.
 //   - Both end the session with a one-line message after the terminal has
 //     been restored. As a backstop, the SSH connection itself has an I/O

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 	gossh "golang.org/x/crypto/ssh"
@@ -208,4 +209,51 @@ func TestNoPresenterKeysNobodyPresents(t *testing.T) {
 	}
 	defer v.close()
 	v.waitFor(t, "role=audience")
+}
+
+// toucher calls Touch every 100ms until stop is closed, as a follower does
+// while the presenter acts.
+type toucher struct {
+	touch func()
+	stop  chan struct{}
+}
+
+type touchMsg struct{}
+
+func (m *toucher) Init() tea.Cmd { return m.next() }
+func (m *toucher) next() tea.Cmd {
+	return func() tea.Msg {
+		select {
+		case <-time.After(100 * time.Millisecond):
+			return touchMsg{}
+		case <-m.stop:
+			return nil
+		}
+	}
+}
+func (m *toucher) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if _, ok := msg.(touchMsg); ok {
+		m.touch()
+		return m, m.next()
+	}
+	return m, nil
+}
+func (m *toucher) View() string { return "touching" }
+
+func TestTouchCountsAsInput(t *testing.T) {
+	stop := make(chan struct{})
+	ts := startServer(t, func(c *Config) {
+		c.IdleTimeout = time.Second
+		c.NewModel = func(info SessionInfo) tea.Model { return &toucher{touch: info.Touch, stop: stop} }
+	})
+	v := mustDial(t, ts.addr, 80, 24)
+	v.waitFor(t, "touching")
+	select {
+	case err := <-v.waited:
+		t.Fatalf("session ended while the model touched: %v", err)
+	case <-time.After(2500 * time.Millisecond):
+	}
+	close(stop)
+	v.waitEnd(t)
+	v.waitFor(t, "closed after 1s without input")
 }

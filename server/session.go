@@ -74,6 +74,7 @@ func (s *Server) runProgram(sess ssh.Session) {
 	ctx, cancel := context.WithCancel(sess.Context())
 	defer cancel()
 
+	in := newInputTracker(sess)
 	g := newGuard()
 	g.m = s.cfg.NewModel(SessionInfo{
 		User:       sess.User(),
@@ -83,6 +84,7 @@ func (s *Server) runProgram(sess ssh.Session) {
 		Width:      w,
 		Height:     h,
 		Context:    ctx,
+		Touch:      in.touch,
 	})
 	if g.m == nil {
 		st.setReason(reasonNoModel)
@@ -92,7 +94,6 @@ func (s *Server) runProgram(sess ssh.Session) {
 		return
 	}
 
-	in := newInputTracker(sess)
 	p := tea.NewProgram(g,
 		tea.WithInput(in),
 		tea.WithOutput(sess),

@@ -53,6 +53,10 @@ type Options struct {
 	Context context.Context
 	// Tour starts on the first step of the dataset's guided tour.
 	Tour bool
+	// Touch, if set, is called when a following audience session shows a
+	// new screen from the presenter: over SSH it counts as the viewer's
+	// input for the idle timeout (server.SessionInfo.Touch).
+	Touch func()
 }
 
 // Model is the explorer's root model: navigation between the views, window

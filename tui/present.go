@@ -66,6 +66,7 @@ type presentUI struct {
 	sent      bool                  // presenter: published at least once
 	quitArmed bool                  // presenter: q pressed once
 	tourH     int                   // lines the tour takes, as last laid out
+	touch     func()                // audience: the presenter's activity keeps the session alive
 	leave     sync.Once
 }
 
@@ -102,6 +103,7 @@ func (m *Model) initPresent(o Options) {
 		return
 	}
 	m.pr.hub = o.Hub
+	m.pr.touch = o.Touch
 	switch o.Role {
 	case RolePresenter:
 		if u := o.Hub.Current(); u.HasScreen && !o.Tour {
@@ -172,6 +174,9 @@ func (m *Model) onHub(u present.Update) {
 	m.pr.last = u
 	if m.pr.role == RoleAudience && m.pr.following && u.HasScreen {
 		m.applyScreen(u.Screen)
+		if m.pr.touch != nil {
+			m.pr.touch()
+		}
 	}
 	m.frameOK = false
 }
@@ -282,7 +287,6 @@ func (m *Model) applyScreen(sc present.Screen) {
 	if c.Measure(sc.Measure) != nil {
 		m.cmp.measure = sc.Measure
 	}
-	m.full = false
 	m.syncTourHeight()
 	m.panes[m.active].SetKeys()
 	m.frameOK = false

@@ -350,3 +350,30 @@ func flat(s string) string {
 }
 
 func itoa(n int) string { return strings.TrimSpace(strings.Repeat(" ", 0) + string(rune('0'+n))) }
+
+func TestFollowingTouchesAndKeepsHelpOpen(t *testing.T) {
+	hub := present.NewHub()
+	p := roleModel(t, hub, RolePresenter, 100, 30)
+	touched := 0
+	a := New(Options{Data: frozen(t), Width: 100, Height: 30, Renderer: colorRenderer(), Role: RoleAudience, Hub: hub,
+		Touch: func() { touched++ }})
+	t.Cleanup(a.Close)
+	drain(a)
+	press(a, "?")
+	before := touched
+	press(p, "2")
+	drain(a)
+	if touched <= before {
+		t.Fatal("the presenter's change did not count as activity for the follower")
+	}
+	if !a.full || a.State().View != dataset.ViewPlatforms {
+		t.Fatalf("follower's help closed (%v) or state not followed (%s)", a.full, a.State().View)
+	}
+	press(a, "f") // exploring alone: no longer touched by the presenter
+	before = touched
+	press(p, "3")
+	drain(a)
+	if touched != before {
+		t.Fatal("a follower exploring alone was kept alive by the presenter")
+	}
+}
