@@ -285,7 +285,7 @@ func TestMouseClickOnTab(t *testing.T) {
 }
 
 func TestSizeWalk(t *testing.T) {
-	views := []string{"1", "2", "4", "5", "6"}
+	views := []string{"1", "2", "4", "5", "6", "?"}
 	check := func(m *Model, w, h int) {
 		t.Helper()
 		out := m.View()
