@@ -346,3 +346,17 @@ func TestWarmRunsBesideUpdates(t *testing.T) {
 		t.Fatalf("unexpected screen:\n%s", screen(m))
 	}
 }
+
+func TestMonoKeyOnlyWithColour(t *testing.T) {
+	m := New(Options{Data: frozen(t), Width: 100, Height: 30}) // no renderer: no colour
+	defer m.Close()
+	press(m, "?")
+	if m.common.Keys.Mono.Enabled() || strings.Contains(screen(m), "monochrome") {
+		t.Error("m offered without colour")
+	}
+	c := newModel(t, 100, 30)
+	press(c, "?")
+	if !strings.Contains(screen(c), "monochrome") {
+		t.Error("m not offered with colour")
+	}
+}

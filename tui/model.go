@@ -90,6 +90,9 @@ func New(o Options) *Model {
 	if o.ASCII {
 		keys.UseASCII()
 	}
+	// Without colours (NO_COLOR, --color never, a dumb terminal) there is
+	// nothing for m to switch off.
+	keys.Mono.SetEnabled(r.ColorProfile() != termenv.Ascii && o.Color != "never")
 	c := &Common{Keys: &keys, Renderer: r, Zone: zone.New(), Data: data, ASCII: o.ASCII, Mono: o.Color == "never"}
 	c.restyle()
 	start := o.State
