@@ -65,7 +65,11 @@ func View(c *dataset.Collection, st explore.State, o Options) string {
 			lines = append(make([]string, pad), lines...)
 		}
 	}
-	return clampBlock(lines, w, h)
+	out := clampBlock(lines, w, h)
+	if s.ASCII() {
+		out = ToASCII(out)
+	}
+	return out
 }
 
 func clampInt(v, lo, hi int) int {

@@ -312,7 +312,11 @@ func (m *Model) View() string {
 		return ""
 	}
 	if !m.frameOK {
-		m.frame = m.common.Zone.Scan(m.draw())
+		f := m.draw()
+		if m.common.ASCII {
+			f = render.ToASCII(f)
+		}
+		m.frame = m.common.Zone.Scan(f)
 		m.frameOK = true
 	}
 	return m.frame
