@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 )
@@ -38,7 +40,27 @@ type screen struct {
 	done    chan struct{}
 	stop    sync.Once
 
-	shown []string // rows as last written; owned by run
+	shown   []string     // rows as last written; owned by run
+	writing atomic.Int64 // unix nanoseconds when the write under way began; 0 when none is
+}
+
+// stallAfter is how long a write must wait on a viewer before the screen
+// counts as stalled.
+const stallAfter = 500 * time.Millisecond
+
+// stalled reports whether the screen has been waiting on its viewer to take
+// a write for longer than stallAfter.
+func (s *screen) stalled() bool {
+	began := s.writing.Load()
+	return began != 0 && time.Since(time.Unix(0, began)) > stallAfter
+}
+
+// write writes out to the viewer, recording while it waits.
+func (s *screen) write(out string) error {
+	s.writing.Store(time.Now().UnixNano())
+	defer s.writing.Store(0)
+	_, err := io.WriteString(s.out, out)
+	return err
 }
 
 // newScreen starts a screen that writes to out, which has height rows.
@@ -88,7 +110,7 @@ func (s *screen) finished() <-chan struct{} { return s.done }
 
 func (s *screen) run() {
 	defer close(s.done)
-	if _, err := io.WriteString(s.out, seqEnter); err != nil {
+	if err := s.write(seqEnter); err != nil {
 		return
 	}
 	for {
@@ -99,7 +121,7 @@ func (s *screen) run() {
 			}
 		case <-s.quit:
 			s.draw()
-			_, _ = io.WriteString(s.out, seqLeave)
+			_ = s.write(seqLeave)
 			return
 		}
 	}
@@ -124,8 +146,7 @@ func (s *screen) draw() bool {
 	if out == "" {
 		return true
 	}
-	_, err := io.WriteString(s.out, out)
-	return err == nil
+	return s.write(out) == nil
 }
 
 // diffFrame returns the bytes that turn the rows shown into frame on a

@@ -98,6 +98,8 @@ func (s *Server) runProgram(sess ssh.Session) {
 
 	in := newInputTracker(sess)
 	scr := newScreen(sess, h)
+	s.screens.Store(scr, struct{}{})
+	defer s.screens.Delete(scr)
 	p := tea.NewProgram(&screenModel{m: g, scr: scr},
 		tea.WithInput(in),
 		tea.WithOutput(sess),
