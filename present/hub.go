@@ -189,9 +189,9 @@ func (h *Hub) Followers() int {
 }
 
 // Lagging returns how many audience sessions have an update waiting that
-// they have not taken yet: a follower that is stuck (its viewer stopped
-// reading, so its program cannot draw) stays counted here while the others
-// go on.
+// they have not taken yet: a follower whose program is not taking updates
+// (busy, or blocked) stays counted here while the others go on. For
+// diagnostics and tests.
 func (h *Hub) Lagging() int {
 	h.mu.Lock()
 	defer h.mu.Unlock()

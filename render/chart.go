@@ -144,11 +144,11 @@ func chartLines(c *dataset.Collection, ch *dataset.Chart, st explore.State, focu
 			}
 			for t := 0; t < thick; t++ {
 				line := bar
-				if t > 0 && barNoVal != "" {
+				if t != (thick-1)/2 && barNoVal != "" {
 					line = barNoVal
 				}
 				lead := blank + blankLabel
-				if k == 0 && t == 0 {
+				if k == 0 && t == (thick-1)/2 {
 					lead = m + lstyle.Render(label) + sp(isFocus, s)
 				}
 				g = append(g, lead+line)

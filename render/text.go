@@ -132,3 +132,43 @@ func clampBlock(lines []string, w, h int) string {
 
 // ansiStrip removes ANSI escape codes.
 func ansiStrip(s string) string { return ansi.Strip(s) }
+
+// ToASCII replaces non-ASCII characters for --ascii output without changing
+// any width: curly quotes become straight, dashes hyphens, the ellipsis "~",
+// bullets "*", anything else "?" (or "??" for a double-width character), so
+// columns stay aligned. Escape sequences are ASCII and pass through.
+func ToASCII(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		switch {
+		case r < 0x80:
+			b.WriteRune(r)
+		case r == '“' || r == '”' || r == '„' || r == '″':
+			b.WriteByte('"')
+		case r == '‘' || r == '’' || r == '′':
+			b.WriteByte('\'')
+		case r == '–' || r == '—' || r == '‐' || r == '−':
+			b.WriteByte('-')
+		case r == '…':
+			b.WriteByte('~')
+		case r == '·' || r == '•':
+			b.WriteByte('*')
+		case r == '\u00a0':
+			b.WriteByte(' ')
+		default:
+			b.WriteString(strings.Repeat("?", max(0, ansi.StringWidth(string(r)))))
+		}
+	}
+	return b.String()
+}

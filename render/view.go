@@ -61,8 +61,15 @@ func View(c *dataset.Collection, st explore.State, o Options) string {
 	}
 	if st.Big {
 		lines = center(lines, blockWidth(lines), w)
+		if pad := (h - len(lines)) / 3; pad > 0 {
+			lines = append(make([]string, pad), lines...)
+		}
 	}
-	return clampBlock(lines, w, h)
+	out := clampBlock(lines, w, h)
+	if s.ASCII() {
+		out = ToASCII(out)
+	}
+	return out
 }
 
 func clampInt(v, lo, hi int) int {
@@ -154,9 +161,14 @@ func chartViewLines(c *dataset.Collection, st explore.State, w, h int, s *Styles
 	b.take(1)
 
 	// The chart: as many rows as it needs, at least three groups if it can.
+	// Big mode: bars three rows thick, or two, if the whole chart fits.
 	thick := 1
 	if big {
 		thick = 2
+		rows := len(ch.Items) * max(1, len(explore.SeriesShown(ch, st.Series)))
+		if rows*3 <= b.left-2 {
+			thick = 3
+		}
 	}
 	groups, focusAt := chartLines(c, ch, st, true, lay, thick, s)
 	butterfly := st.Diverging && explore.CanDiverge(ch)

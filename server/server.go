@@ -33,6 +33,7 @@ type Server struct {
 	shutdown     chan struct{} // closed by Shutdown
 	shutdownOnce sync.Once
 	sessions     atomic.Int64 // sessions whose handler is running
+	screens      sync.Map     // *screen of every running session
 
 	mu sync.Mutex
 	ln *limitListener
@@ -346,4 +347,18 @@ func (s *Server) sessionHandler(h ssh.Handler) ssh.Handler {
 			}
 		}
 	}
+}
+
+// Stalled returns how many sessions are waiting on a viewer who has stopped
+// reading (a write held up for over half a second). Such a session holds
+// only its own screen writer: its program, and every other session, go on.
+func (s *Server) Stalled() int {
+	n := 0
+	s.screens.Range(func(k, _ any) bool {
+		if k.(*screen).stalled() {
+			n++
+		}
+		return true
+	})
+	return n
 }

@@ -30,6 +30,10 @@ const (
 // is killed.
 const quitGrace = 2 * time.Second
 
+// screenGrace is how long a session's end waits for its last frame to reach
+// the viewer before the closing message.
+const screenGrace = time.Second
+
 // inputTracker passes the viewer's input to the program and records when the
 // viewer last sent anything, and when the input ended.
 type inputTracker struct {
@@ -94,9 +98,13 @@ func (s *Server) runProgram(sess ssh.Session) {
 		return
 	}
 
-	p := tea.NewProgram(g,
+	scr := newScreen(sess, h)
+	s.screens.Store(scr, struct{}{})
+	defer s.screens.Delete(scr)
+	p := tea.NewProgram(&screenModel{m: g, scr: scr},
 		tea.WithInput(in),
 		tea.WithOutput(sess),
+		tea.WithoutRenderer(),      // the screen draws; see screen.go
 		tea.WithoutSignalHandler(), // signals belong to the process, not to a viewer
 	)
 
@@ -136,6 +144,11 @@ func (s *Server) runProgram(sess ssh.Session) {
 		msg = "docsurvey: server is shutting down"
 	}
 	st.setReason(reason)
+	scr.close()
+	select {
+	case <-scr.finished():
+	case <-time.After(screenGrace):
+	}
 	if msg != "" {
 		fmt.Fprint(sess, "\r\n"+msg+"\r\n")
 	}

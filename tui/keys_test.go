@@ -285,7 +285,7 @@ func TestMouseClickOnTab(t *testing.T) {
 }
 
 func TestSizeWalk(t *testing.T) {
-	views := []string{"1", "2", "4", "5", "6"}
+	views := []string{"1", "2", "4", "5", "6", "?"}
 	check := func(m *Model, w, h int) {
 		t.Helper()
 		out := m.View()
@@ -344,5 +344,19 @@ func TestWarmRunsBesideUpdates(t *testing.T) {
 	<-done
 	if !strings.Contains(screen(m), "What doctors want") {
 		t.Fatalf("unexpected screen:\n%s", screen(m))
+	}
+}
+
+func TestMonoKeyOnlyWithColour(t *testing.T) {
+	m := New(Options{Data: frozen(t), Width: 100, Height: 30}) // no renderer: no colour
+	defer m.Close()
+	press(m, "?")
+	if m.common.Keys.Mono.Enabled() || strings.Contains(screen(m), "monochrome") {
+		t.Error("m offered without colour")
+	}
+	c := newModel(t, 100, 30)
+	press(c, "?")
+	if !strings.Contains(screen(c), "monochrome") {
+		t.Error("m not offered with colour")
 	}
 }

@@ -94,6 +94,9 @@ func New(o Options) *Model {
 	if o.ASCII {
 		keys.UseASCII()
 	}
+	// Without colours (NO_COLOR, --color never, a dumb terminal) there is
+	// nothing for m to switch off.
+	keys.Mono.SetEnabled(r.ColorProfile() != termenv.Ascii && o.Color != "never")
 	c := &Common{Keys: &keys, Renderer: r, Zone: zone.New(), Data: data, ASCII: o.ASCII, Mono: o.Color == "never"}
 	c.restyle()
 	start := o.State
@@ -313,7 +316,11 @@ func (m *Model) View() string {
 		return ""
 	}
 	if !m.frameOK {
-		m.frame = m.common.Zone.Scan(m.draw())
+		f := m.draw()
+		if m.common.ASCII {
+			f = render.ToASCII(f)
+		}
+		m.frame = m.common.Zone.Scan(f)
 		m.frameOK = true
 	}
 	return m.frame

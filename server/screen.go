@@ -1,0 +1,209 @@
+package server
+
+import (
+	"io"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// Terminal sequences the screen writes around a session: the alternate
+// screen, a hidden cursor and mouse reporting (cell motion, SGR encoding), as
+// tea.WithAltScreen and tea.WithMouseCellMotion would locally.
+const (
+	seqEnter = "\x1b[?1049h\x1b[?25l\x1b[?1002h\x1b[?1006h\x1b[2J"
+	seqLeave = "\x1b[?1002l\x1b[?1006l\x1b[?25h\x1b[?1049l"
+	seqEL    = "\x1b[K" // erase to the end of the line
+)
+
+// screen draws a session's frames. Bubble Tea's own renderer wakes 60 times
+// a second per program to compare frames, which for hundreds of idle viewers
+// is most of the server's CPU. A screen is told each frame as the model
+// produces it (from View, in the program's event loop, which never blocks
+// here) and a goroutine of its own writes only the lines that changed. An
+// idle session costs nothing, and a viewer who stops reading holds up only
+// that goroutine: it skips to the latest frame when the viewer catches up.
+type screen struct {
+	out io.Writer
+
+	mu      sync.Mutex
+	frame   string // the latest frame
+	height  int    // rows on the viewer's terminal
+	full    bool   // redraw every row (start, resize)
+	pending bool   // frame or size changed since the last write
+	wake    chan struct{}
+	quit    chan struct{}
+	done    chan struct{}
+	stop    sync.Once
+
+	shown   []string     // rows as last written; owned by run
+	writing atomic.Int64 // unix nanoseconds when the write under way began; 0 when none is
+}
+
+// stallAfter is how long a write must wait on a viewer before the screen
+// counts as stalled.
+const stallAfter = 500 * time.Millisecond
+
+// stalled reports whether the screen has been waiting on its viewer to take
+// a write for longer than stallAfter.
+func (s *screen) stalled() bool {
+	began := s.writing.Load()
+	return began != 0 && time.Since(time.Unix(0, began)) > stallAfter
+}
+
+// write writes out to the viewer, recording while it waits.
+func (s *screen) write(out string) error {
+	s.writing.Store(time.Now().UnixNano())
+	defer s.writing.Store(0)
+	_, err := io.WriteString(s.out, out)
+	return err
+}
+
+// newScreen starts a screen that writes to out, which has height rows.
+func newScreen(out io.Writer, height int) *screen {
+	s := &screen{out: out, height: height, full: true, wake: make(chan struct{}, 1), quit: make(chan struct{}), done: make(chan struct{})}
+	go s.run()
+	return s
+}
+
+// set records the latest frame; it never blocks.
+func (s *screen) set(frame string) {
+	s.mu.Lock()
+	if frame == s.frame && !s.full {
+		s.mu.Unlock()
+		return
+	}
+	s.frame, s.pending = frame, true
+	s.mu.Unlock()
+	s.signal()
+}
+
+// resize records a new height and asks for a full redraw.
+func (s *screen) resize(height int) {
+	s.mu.Lock()
+	s.height, s.full, s.pending = height, true, true
+	s.mu.Unlock()
+	s.signal()
+}
+
+func (s *screen) signal() {
+	select {
+	case s.wake <- struct{}{}:
+	default:
+	}
+}
+
+// close stops the writer after it has written the latest frame, and leaves
+// the alternate screen. It waits for the writer only while the viewer keeps
+// reading; a writer stuck on a viewer who stopped is left to end when the
+// connection closes.
+func (s *screen) close() {
+	s.stop.Do(func() { close(s.quit) })
+}
+
+// finished is closed when the writer has left the alternate screen.
+func (s *screen) finished() <-chan struct{} { return s.done }
+
+func (s *screen) run() {
+	defer close(s.done)
+	if err := s.write(seqEnter); err != nil {
+		return
+	}
+	for {
+		select {
+		case <-s.wake:
+			if !s.draw() {
+				return
+			}
+		case <-s.quit:
+			s.draw()
+			_ = s.write(seqLeave)
+			return
+		}
+	}
+}
+
+// draw writes what changed since the last write; false if the viewer is gone.
+func (s *screen) draw() bool {
+	s.mu.Lock()
+	if !s.pending {
+		s.mu.Unlock()
+		return true
+	}
+	frame, height, full := s.frame, s.height, s.full
+	s.pending, s.full = false, false
+	s.mu.Unlock()
+
+	out := diffFrame(s.shown, frame, height, full)
+	s.shown = strings.Split(frame, "\n")
+	if len(s.shown) > height {
+		s.shown = s.shown[:height]
+	}
+	if out == "" {
+		return true
+	}
+	return s.write(out) == nil
+}
+
+// diffFrame returns the bytes that turn the rows shown into frame on a
+// terminal of height rows: each changed row is rewritten in place and
+// cleared to its end, rows no longer used are cleared, and with full every
+// row is rewritten after clearing the screen.
+func diffFrame(shown []string, frame string, height int, full bool) string {
+	rows := strings.Split(frame, "\n")
+	if len(rows) > height {
+		rows = rows[:max(height, 0)]
+	}
+	var b strings.Builder
+	if full {
+		b.WriteString("\x1b[2J")
+		shown = nil
+	}
+	for i, row := range rows {
+		if i < len(shown) && shown[i] == row {
+			continue
+		}
+		moveTo(&b, i)
+		b.WriteString(row)
+		b.WriteString(seqEL)
+	}
+	for i := len(rows); i < len(shown); i++ {
+		moveTo(&b, i)
+		b.WriteString(seqEL)
+	}
+	return b.String()
+}
+
+func moveTo(b *strings.Builder, row int) {
+	b.WriteString("\x1b[")
+	b.WriteString(strconv.Itoa(row + 1))
+	b.WriteString(";1H")
+}
+
+// screenModel hands every frame its model draws to a screen, and tells the
+// screen of new window sizes. Bubble Tea runs with no renderer of its own.
+type screenModel struct {
+	m   tea.Model
+	scr *screen
+}
+
+func (s *screenModel) Init() tea.Cmd { return s.m.Init() }
+
+func (s *screenModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if ws, ok := msg.(tea.WindowSizeMsg); ok {
+		s.scr.resize(ws.Height)
+	}
+	next, cmd := s.m.Update(msg)
+	s.m = next
+	return s, cmd
+}
+
+func (s *screenModel) View() string {
+	v := s.m.View()
+	s.scr.set(v)
+	return v
+}

@@ -1,0 +1,117 @@
+package server
+
+import (
+	"bytes"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+func TestDiffFrame(t *testing.T) {
+	tests := []struct {
+		name   string
+		shown  []string
+		frame  string
+		height int
+		full   bool
+		want   string
+	}{
+		{"first frame, full", nil, "a\nb", 5, true, "\x1b[2J\x1b[1;1Ha\x1b[K\x1b[2;1Hb\x1b[K"},
+		{"unchanged", []string{"a", "b"}, "a\nb", 5, false, ""},
+		{"one row changed", []string{"a", "b", "c"}, "a\nB\nc", 5, false, "\x1b[2;1HB\x1b[K"},
+		{"fewer rows clears the rest", []string{"a", "b", "c"}, "a", 5, false, "\x1b[2;1H\x1b[K\x1b[3;1H\x1b[K"},
+		{"more rows than the terminal are cut", nil, "a\nb\nc", 2, false, "\x1b[1;1Ha\x1b[K\x1b[2;1Hb\x1b[K"},
+		{"full redraw rewrites unchanged rows", []string{"a"}, "a", 3, true, "\x1b[2J\x1b[1;1Ha\x1b[K"},
+		{"zero height clears what was shown", []string{"a"}, "a", 0, false, "\x1b[1;1H\x1b[K"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := diffFrame(tt.shown, tt.frame, tt.height, tt.full)
+			if got != tt.want {
+				t.Errorf("diffFrame = %q\nwant        %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// lockedBuffer is a writer the test can read while the screen writes.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
+}
+
+func waitFor(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting for %s", what)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+func TestScreenWritesChangesAndLeaves(t *testing.T) {
+	var out lockedBuffer
+	s := newScreen(&out, 10)
+	s.set("hello\nworld")
+	waitFor(t, "first frame", func() bool { return strings.Contains(out.String(), "world") })
+	before := out.String()
+	s.set("hello\nworld") // the same frame writes nothing
+	s.set("hello\nthere")
+	waitFor(t, "second frame", func() bool { return strings.Contains(out.String(), "there") })
+	if added := strings.TrimPrefix(out.String(), before); strings.Contains(added, "hello") {
+		t.Errorf("unchanged row rewritten: %q", added)
+	}
+	s.close()
+	<-s.finished()
+	got := out.String()
+	if !strings.HasPrefix(got, seqEnter) || !strings.HasSuffix(got, seqLeave) {
+		t.Errorf("output does not enter and leave the alternate screen: %q", got)
+	}
+}
+
+// blockedWriter never returns from Write until released, like a viewer who
+// stopped reading.
+type blockedWriter struct{ release chan struct{} }
+
+func (b *blockedWriter) Write(p []byte) (int, error) {
+	<-b.release
+	return len(p), nil
+}
+
+func TestScreenNeverBlocksTheProgram(t *testing.T) {
+	w := &blockedWriter{release: make(chan struct{})}
+	s := newScreen(w, 10)
+	done := make(chan struct{})
+	go func() {
+		for i := 0; i < 10000; i++ {
+			s.set(strings.Repeat("x", i%50))
+			if i%100 == 0 {
+				s.resize(i%40 + 1)
+			}
+		}
+		s.close()
+		close(done)
+	}()
+	select {
+	case <-done:
+	case <-time.After(5 * time.Second):
+		t.Fatal("set/resize/close blocked behind a viewer who does not read")
+	}
+	close(w.release)
+	<-s.finished()
+}
