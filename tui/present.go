@@ -106,11 +106,12 @@ func (m *Model) initPresent(o Options) {
 	m.pr.touch = o.Touch
 	switch o.Role {
 	case RolePresenter:
-		if u := o.Hub.Current(); u.HasScreen && !o.Tour {
-			m.applyScreen(u.Screen) // a presenter who reconnects resumes the talk
+		if u := o.Hub.Current(); u.HasScreen {
+			m.applyScreen(u.Screen) // a presenter who reconnects resumes the talk, tour or not
 		}
 		m.pr.pres = o.Hub.Join()
 		m.publish()
+		m.pr.last = o.Hub.Current()
 	case RoleAudience:
 		m.pr.following = true
 		m.pr.sub = o.Hub.Subscribe()
@@ -187,7 +188,7 @@ func (m *Model) presentKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 	k := m.common.Keys
 	armed := m.pr.quitArmed
 	m.pr.quitArmed = false
-	if m.pr.role == RolePresenter && key.Matches(msg, k.Quit) && !m.full {
+	if m.pr.role == RolePresenter && key.Matches(msg, k.Quit) {
 		if !armed {
 			m.pr.quitArmed = true
 			m.status = "press q again to quit"

@@ -188,9 +188,13 @@ func TestPresenterLeavesAndReturns(t *testing.T) {
 	}
 	p.Close()
 
-	p2 := roleModel(t, hub, RolePresenter, 80, 24)
+	p2 := New(Options{Data: frozen(t), Width: 80, Height: 24, Renderer: colorRenderer(), Role: RolePresenter, Hub: hub, Tour: true})
+	t.Cleanup(p2.Close)
 	if !p2.State().Equal(want) {
-		t.Fatalf("returning presenter starts at %+v, want the talk's state %+v", p2.State(), want)
+		t.Fatalf("returning presenter (serve --tour) starts at %+v, want the talk's state %+v", p2.State(), want)
+	}
+	if got := footer(p2); !strings.Contains(got, "presenting · 1 follows") {
+		t.Fatalf("returning presenter's first footer %q", got)
 	}
 	drain(a)
 	if got := footer(a); !strings.Contains(got, "following the presenter") {
@@ -234,6 +238,11 @@ func TestPresenterQuitsOnSecondQ(t *testing.T) {
 	}
 	if _, ok := cmd().(tea.QuitMsg); !ok {
 		t.Fatal("second q did not quit")
+	}
+	h := roleModel(t, hub, RolePresenter, 100, 30)
+	press(h, "?")
+	if _, cmd := h.Update(keyMsg("q")); cmd != nil {
+		t.Fatal("first q in the full help quit")
 	}
 	a := roleModel(t, hub, RoleAudience, 100, 30)
 	if _, cmd := a.Update(keyMsg("q")); cmd == nil {
