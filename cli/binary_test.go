@@ -374,6 +374,33 @@ func TestShowTextColorOnATerminal(t *testing.T) {
 	}
 }
 
+// TestNoTerminalQueryAtStartup runs commands on a pseudo-terminal that
+// answers nothing, with a TERM for which termenv would ask the background
+// colour. Bubble Tea's package init asks (and would wait 5 s for an answer)
+// unless package quietinit keeps os.Stdout off the terminal while packages
+// initialise: no OSC 11 query may reach the terminal.
+func TestNoTerminalQueryAtStartup(t *testing.T) {
+	script, err := exec.LookPath("script")
+	if err != nil {
+		t.Skip("no script(1) to make a pseudo-terminal")
+	}
+	for _, args := range []string{"version", "views", "show benefits"} {
+		cmd := exec.Command(script, "-qec", bin+" "+args, "/dev/null")
+		cmd.Env = append(os.Environ(), "TERM=xterm-256color", "COLORFGBG=", "NO_COLOR=")
+		cmd.Stdin = strings.NewReader("")
+		out, err := cmd.Output()
+		if err != nil {
+			t.Fatalf("%s: %v\n%s", args, err, out)
+		}
+		if bytes.Contains(out, []byte("\x1b]11;?")) {
+			t.Errorf("%s asked the terminal for its background at startup:\n%.200q", args, out)
+		}
+		if len(bytes.TrimSpace(out)) == 0 {
+			t.Errorf("%s printed nothing", args)
+		}
+	}
+}
+
 // TestServe starts the server on a free port, connects a viewer over SSH
 // with a PTY, waits for the explorer's first frame, then stops the server
 // with SIGTERM: exit 0.
