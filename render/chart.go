@@ -216,8 +216,8 @@ func legend(ch *dataset.Chart, shown []int, w int, s *Styles) []string {
 // the axis at the end of the bar area.
 func axis(ch *dataset.Chart, lay chartLayout) string {
 	max := chartMax(ch)
-	lo, hi := formatValue(0, ch.Unit), formatValue(max, ch.Unit)
-	mid := formatValue(max/2, ch.Unit)
+	lo, hi := explore.FormatValue(0, ch.Unit, ""), explore.FormatValue(max, ch.Unit, "")
+	mid := explore.FormatValue(max/2, ch.Unit, "")
 	cells := []rune(strings.Repeat(" ", lay.barW+len(hi)))
 	put := func(at int, t string) {
 		for i, r := range []rune(t) {

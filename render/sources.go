@@ -182,16 +182,10 @@ func measureSummary(c *dataset.Collection, id string, s *Styles) string {
 }
 
 func figureText(f dataset.MeasureFigure) string {
-	t := ""
-	if f.Qualifier != "" {
-		t = f.Qualifier + " "
+	if t := explore.FormatFigure(f.Value, dataset.UnitPercent, f.Qualifier); t != "" {
+		return t
 	}
-	if f.Value != nil {
-		t += formatValue(*f.Value, dataset.UnitPercent)
-	} else if f.Qualifier == "" {
-		t += "(worded)"
-	}
-	return strings.TrimSpace(t)
+	return "(worded)"
 }
 
 // measureDetail is a measure's note: which figure to trust and why.
