@@ -84,3 +84,25 @@ func TestFiguresKeepTheirHedge(t *testing.T) {
 		}
 	}
 }
+
+// TestDetailNamesOnlyOtherSources: the detail line under a chart names a
+// figure's source only when it is not the chart's own, which the footnote
+// right below already cites.
+func TestDetailNamesOnlyOtherSources(t *testing.T) {
+	c := embedded(t)
+	for _, diverging := range []bool{false, true} {
+		st := explore.Start().GotoViewID(c, dataset.ViewConnected)
+		st.Diverging = diverging
+		out := ansi.Strip(View(c, st, Options{Width: 80, Height: 24}))
+		if n := strings.Count(out, "Source: QuantiaMD 2011"); n != 1 {
+			t.Errorf("diverging %v: the chart's source is named %d times, want once (the footnote):\n%s", diverging, n, out)
+		}
+	}
+	// A figure from another document than the chart's keeps its source.
+	st := explore.Start().GotoViewID(c, dataset.ViewPrivacy)
+	st.Chart, st.Focus = 1, "unlikely"
+	out := strings.Join(strings.Fields(ansi.Strip(View(c, st, Options{Width: 120, Height: 40}))), " ")
+	if !strings.Contains(out, "Source: The Health Care Blog 2011.") {
+		t.Errorf("the secondary figure's source is not named:\n%s", out)
+	}
+}
