@@ -106,3 +106,39 @@ func TestDetailNamesOnlyOtherSources(t *testing.T) {
 		t.Errorf("the secondary figure's source is not named:\n%s", out)
 	}
 }
+
+// TestSourcesViewSaysWhichFiguresDiffer: the measures' heading is true of
+// every row, rows whose numbers differ say so and those that agree say
+// that, and a source with no sample says "n not stated".
+func TestSourcesViewSaysWhichFiguresDiffer(t *testing.T) {
+	c := embedded(t)
+	st := explore.Start().GotoViewID(c, dataset.ViewSources)
+	for _, w := range []int{60, 100} {
+		out := ansi.Strip(View(c, st, Options{Width: w, Height: 40}))
+		for _, want := range []string{"Figures several sources report", "n not stated"} {
+			if !strings.Contains(out, want) {
+				t.Errorf("width %d: lacks %q:\n%s", w, want, out)
+			}
+		}
+		for _, bad := range []string{"Where sources disagree", "n=?"} {
+			if strings.Contains(out, bad) {
+				t.Errorf("width %d: has %q:\n%s", w, bad, out)
+			}
+		}
+		rows := map[string]string{"28% QuantiaMD": "agree", "70% Jones": "differ"}
+		for fig, verdict := range rows {
+			found := false
+			for _, l := range strings.Split(out, "\n") {
+				if strings.Contains(l, fig) {
+					found = true
+					if !strings.Contains(l, "  "+verdict+"  ") {
+						t.Errorf("width %d: row %q is not marked %q: %q", w, fig, verdict, l)
+					}
+				}
+			}
+			if !found {
+				t.Errorf("width %d: no row for %q:\n%s", w, fig, out)
+			}
+		}
+	}
+}
