@@ -28,7 +28,7 @@ func Compare(c *dataset.Collection, st explore.State, o Options) string {
 	if c == nil {
 		return clampBlock([]string{s.Warning.Render("No data.")}, w, h)
 	}
-	return clampBlock(compareLines(c, st, w, h, s), w, h)
+	return clampBlock(compareLines(c, st, w, h, s, o.Static), w, h)
 }
 
 // compareLayout is how the panel's rows fit a width: marker (2), label,
@@ -79,12 +79,16 @@ func compareLabel(it explore.CompareItem, short bool) string {
 
 // compareLines draws the panel's lines, dropping the least important
 // sections (within-item gaps, then blank lines) when h is short.
-func compareLines(c *dataset.Collection, st explore.State, w, h int, s *Styles) []string {
+func compareLines(c *dataset.Collection, st explore.State, w, h int, s *Styles, static bool) []string {
 	tail := s.Ellipsis()
 	if len(st.Pins) == 0 {
+		msg := "Nothing pinned. Press c on an item to pin it (up to 4), then v to compare."
+		if static {
+			msg = "Nothing pinned."
+		}
 		return []string{
 			s.Title.Render(fit("Compare pinned items", w, tail)),
-			s.Muted.Render(fit("Nothing pinned. Press c on an item to pin it (up to 4), then v to compare.", w, tail)),
+			s.Muted.Render(fit(msg, w, tail)),
 		}
 	}
 	cm := explore.Compare(c, st.Pins)
@@ -107,8 +111,12 @@ func compareLines(c *dataset.Collection, st explore.State, w, h int, s *Styles) 
 	if len(cm.Items) > 1 {
 		notes = append(notes, "differences and ratios against "+compareLabel(cm.Items[base], false))
 	}
+	hint := "v or esc: close"
+	if static {
+		hint = ""
+	}
 	head := []string{
-		titleLine(fmt.Sprintf("Comparing %s pinned %s", explore.CountWord(len(cm.Items)), plural(len(cm.Items), "item", "items")), "v or esc: close", w, s),
+		titleLine(fmt.Sprintf("Comparing %s pinned %s", explore.CountWord(len(cm.Items)), plural(len(cm.Items), "item", "items")), hint, w, s),
 		s.Muted.Render(fit(strings.Join(notes, s.Dot()), w, tail)),
 	}
 

@@ -142,3 +142,28 @@ func TestSourcesViewSaysWhichFiguresDiffer(t *testing.T) {
 		}
 	}
 }
+
+// TestStaticDrawsNoKeyHints: drawn for a file (Options.Static), the
+// comparison panel names no keys; on screen it does.
+func TestStaticDrawsNoKeyHints(t *testing.T) {
+	c := embedded(t)
+	st := explore.Start().GotoViewID(c, dataset.ViewPlatforms)
+	for _, pins := range [][]dataset.Ref{nil, pinsOf("platforms/facebook", "platforms/linkedin")} {
+		st.Pins = pins
+		for _, w := range []int{60, 120} {
+			screen := ansi.Strip(Compare(c, st, Options{Width: w, Height: 40}))
+			file := ansi.Strip(Compare(c, st, Options{Width: w, Height: 40, Static: true}))
+			if !strings.Contains(screen, "esc: close") && !strings.Contains(screen, "Press c") {
+				t.Errorf("%d pins, width %d: the screen's panel has no key hint:\n%s", len(pins), w, screen)
+			}
+			if len(pins) > 0 && !strings.Contains(file, "Comparing two pinned items") {
+				t.Errorf("width %d: static panel lacks its title:\n%s", w, file)
+			}
+			for _, hint := range []string{"esc", "close", "Press", "press"} {
+				if strings.Contains(file, hint) {
+					t.Errorf("%d pins, width %d: static panel has %q:\n%s", len(pins), w, hint, file)
+				}
+			}
+		}
+	}
+}

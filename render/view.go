@@ -25,6 +25,9 @@ type Options struct {
 	Width, Height int
 	// Styles are the styles to draw with; nil draws without colour.
 	Styles *Styles
+	// Static draws for a file or a printout rather than the explorer: no
+	// key hints ("v or esc: close", "Press c…"), which mean nothing there.
+	Static bool
 }
 
 // View draws the body of a view at the given size: title, question, legend,

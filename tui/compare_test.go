@@ -274,6 +274,10 @@ func TestExportKey(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	txt, _ := os.ReadFile(filepath.Join(dir, base+".txt"))
+	if !strings.Contains(string(txt), "Comparing two pinned items") || strings.Contains(string(txt), "esc") {
+		t.Errorf("text lacks the panel or has its key hint:\n%s", txt)
+	}
 	md, _ := os.ReadFile(filepath.Join(dir, base+".md"))
 	if !strings.Contains(string(md), "## Pinned for comparison") || !strings.Contains(string(md), "| LinkedIn |") {
 		t.Errorf("markdown lacks the pins:\n%s", md)

@@ -126,11 +126,8 @@ func exportView(dir string, now time.Time, c *dataset.Collection, st explore.Sta
 
 // pinsText is the comparison panel as plain text.
 func pinsText(w io.Writer, c *dataset.Collection, st explore.State, width int, styles *render.Styles) error {
-	panel := render.Compare(c, st, render.Options{Width: width, Height: render.MaxHeight, Styles: styles})
-	// The panel's key hint means nothing in a file.
-	head, rest, _ := strings.Cut(ansi.Strip(panel), "\n")
-	head = strings.TrimRight(strings.TrimSuffix(head, "v or esc: close"), " ")
-	_, err := fmt.Fprintf(w, "\n%s\n%s\n", head, rest)
+	panel := render.Compare(c, st, render.Options{Width: width, Height: render.MaxHeight, Styles: styles, Static: true})
+	_, err := fmt.Fprintf(w, "\n%s\n", ansi.Strip(panel))
 	return err
 }
 
