@@ -33,11 +33,7 @@ type bfLayout struct {
 
 func layoutButterfly(ch *dataset.Chart, w int, big bool) bfLayout {
 	valW := valueWidth(ch)
-	full, short := 0, 0
-	for i := range ch.Items {
-		full = max(full, width(labelOf(&ch.Items[i], false)))
-		short = max(short, width(labelOf(&ch.Items[i], true)))
-	}
+	full, short := labelWidths(ch)
 	side := func(lw int) int { return (w - 2 - lw - 2) / 2 }
 	minFull := minBfBarFull
 	if big {

@@ -38,14 +38,19 @@ func labelOf(it *dataset.Item, short bool) string {
 	return it.Label
 }
 
-// layoutChart picks the roomiest layout that fits w cells.
-func layoutChart(ch *dataset.Chart, w int, big bool) chartLayout {
-	valW := valueWidth(ch)
-	full, short := 0, 0
+// labelWidths are the widest full and abbreviated labels of a chart.
+func labelWidths(ch *dataset.Chart) (full, short int) {
 	for i := range ch.Items {
 		full = max(full, width(labelOf(&ch.Items[i], false)))
 		short = max(short, width(labelOf(&ch.Items[i], true)))
 	}
+	return full, short
+}
+
+// layoutChart picks the roomiest layout that fits w cells.
+func layoutChart(ch *dataset.Chart, w int, big bool) chartLayout {
+	valW := valueWidth(ch)
+	full, short := labelWidths(ch)
 	const marker = 2
 	minFull := minBarFull
 	if big {

@@ -17,16 +17,9 @@ import (
 // else pin order). No line is wider than o.Width and there are at most
 // o.Height lines; 0x0 draws nothing.
 func Compare(c *dataset.Collection, st explore.State, o Options) string {
-	w, h := clampInt(o.Width, 0, MaxWidth), clampInt(o.Height, 0, MaxHeight)
-	if w <= 0 || h <= 0 {
-		return ""
-	}
-	s := o.Styles
-	if s == nil {
-		s = NewStyles(nil, StyleOptions{})
-	}
-	if c == nil {
-		return clampBlock([]string{s.Warning.Render("No data.")}, w, h)
+	w, h, s, out, done := o.begin(c)
+	if done {
+		return out
 	}
 	return clampBlock(compareLines(c, st, w, h, s, o.Static), w, h)
 }

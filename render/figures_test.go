@@ -167,3 +167,31 @@ func TestStaticDrawsNoKeyHints(t *testing.T) {
 		}
 	}
 }
+
+// TestEntryPointsShareTheirStart: View, Compare and Measure treat no room
+// and no data alike: nothing for no room, "No data." for a nil collection,
+// and sizes past the limits clamped.
+func TestEntryPointsShareTheirStart(t *testing.T) {
+	c := embedded(t)
+	st := explore.Start()
+	draws := map[string]func(*dataset.Collection, Options) string{
+		"view":    func(c *dataset.Collection, o Options) string { return View(c, st, o) },
+		"compare": func(c *dataset.Collection, o Options) string { return Compare(c, st, o) },
+		"measure": func(c *dataset.Collection, o Options) string { return Measure(c, "personal-use", o) },
+	}
+	for name, draw := range draws {
+		for _, o := range []Options{{Width: 0, Height: 10}, {Width: 10, Height: 0}, {Width: -5, Height: -5}} {
+			if out := draw(c, o); out != "" {
+				t.Errorf("%s %dx%d: %q, want nothing", name, o.Width, o.Height, out)
+			}
+		}
+		if out := ansi.Strip(draw(nil, Options{Width: 20, Height: 3})); out != "No data." {
+			t.Errorf("%s of nil: %q, want \"No data.\"", name, out)
+		}
+		out := draw(c, Options{Width: 1 << 30, Height: 1 << 30})
+		checkFits(t, name+" huge", out, MaxWidth, MaxHeight)
+		if out == "" {
+			t.Errorf("%s at a huge size draws nothing", name)
+		}
+	}
+}

@@ -14,16 +14,9 @@ import (
 // caveat. No line is wider than o.Width and there are at most o.Height
 // lines; 0x0 draws nothing, an unknown measure says so.
 func Measure(c *dataset.Collection, id string, o Options) string {
-	w, h := clampInt(o.Width, 0, MaxWidth), clampInt(o.Height, 0, MaxHeight)
-	if w <= 0 || h <= 0 {
-		return ""
-	}
-	s := o.Styles
-	if s == nil {
-		s = NewStyles(nil, StyleOptions{})
-	}
-	if c == nil {
-		return clampBlock([]string{s.Warning.Render("No data.")}, w, h)
+	w, h, s, out, done := o.begin(c)
+	if done {
+		return out
 	}
 	return clampBlock(measureLines(c, id, w, h, s), w, h)
 }

@@ -37,16 +37,9 @@ type Options struct {
 // any state draws. No line is wider than o.Width and there are at most
 // o.Height lines.
 func View(c *dataset.Collection, st explore.State, o Options) string {
-	w, h := clampInt(o.Width, 0, MaxWidth), clampInt(o.Height, 0, MaxHeight)
-	if w <= 0 || h <= 0 {
-		return ""
-	}
-	s := o.Styles
-	if s == nil {
-		s = NewStyles(nil, StyleOptions{})
-	}
-	if c == nil {
-		return clampBlock([]string{s.Warning.Render("No data.")}, w, h)
+	w, h, s, out, done := o.begin(c)
+	if done {
+		return out
 	}
 	st = st.Normalize(c)
 	bw := w
@@ -68,11 +61,30 @@ func View(c *dataset.Collection, st explore.State, o Options) string {
 			lines = append(make([]string, pad), lines...)
 		}
 	}
-	out := clampBlock(lines, w, h)
+	out = clampBlock(lines, w, h)
 	if s.ASCII() {
 		out = ToASCII(out)
 	}
 	return out
+}
+
+// begin is what every drawing function starts with: the size asked for,
+// clamped to MaxWidth and MaxHeight, and the styles (colourless when o has
+// none). done is set when there is nothing more to draw: no room (out is
+// "") or no data (out says so).
+func (o Options) begin(c *dataset.Collection) (w, h int, s *Styles, out string, done bool) {
+	w, h = clampInt(o.Width, 0, MaxWidth), clampInt(o.Height, 0, MaxHeight)
+	if w <= 0 || h <= 0 {
+		return w, h, nil, "", true
+	}
+	s = o.Styles
+	if s == nil {
+		s = NewStyles(nil, StyleOptions{})
+	}
+	if c == nil {
+		return w, h, s, clampBlock([]string{s.Warning.Render("No data.")}, w, h), true
+	}
+	return w, h, s, "", false
 }
 
 func clampInt(v, lo, hi int) int {
