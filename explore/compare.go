@@ -1,7 +1,6 @@
 package explore
 
 import (
-	"cmp"
 	"math"
 	"slices"
 	"strings"
@@ -235,40 +234,21 @@ func (cm Comparison) Order(sortBy string, reverse bool) []int {
 	for i := range idx {
 		idx[i] = i
 	}
-	key := func(i int) (float64, bool) { return 0, true }
 	switch sortBy {
 	case dataset.SortGap:
-		key = func(i int) (float64, bool) {
+		sortLargestFirst(idx, func(i int) (float64, bool) {
 			g, ok := cm.Gap(i)
 			return math.Abs(g.Points), ok
-		}
+		})
 	case dataset.SortValue:
-		key = func(i int) (float64, bool) {
+		sortLargestFirst(idx, func(i int) (float64, bool) {
 			if len(cm.Series) == 0 || !cm.Cells[i][0].OK {
 				return 0, false
 			}
 			return cm.Cells[i][0].Value, true
-		}
+		})
 	case dataset.SortName:
-		slices.SortStableFunc(idx, func(a, b int) int {
-			return cmp.Compare(strings.ToLower(cm.Items[a].Label), strings.ToLower(cm.Items[b].Label))
-		})
-	}
-	if sortBy == dataset.SortGap || sortBy == dataset.SortValue {
-		slices.SortStableFunc(idx, func(a, b int) int {
-			va, okA := key(a)
-			vb, okB := key(b)
-			switch {
-			case okA != okB:
-				if okA {
-					return -1
-				}
-				return 1
-			case va != vb:
-				return cmp.Compare(vb, va)
-			}
-			return 0
-		})
+		sortByLabel(idx, func(i int) string { return cm.Items[i].Label })
 	}
 	if reverse {
 		slices.Reverse(idx)

@@ -2,6 +2,7 @@ package explore
 
 import (
 	"cmp"
+	"math"
 	"slices"
 	"strings"
 
@@ -97,45 +98,50 @@ func Rows(ch *dataset.Chart, sortBy string, reverse bool, shown []int) []Row {
 	for i := range ch.Items {
 		rows[i] = Row{Item: &ch.Items[i], Index: i}
 	}
-	key := func(r Row) (float64, bool) { return 0, true }
 	switch sortBy {
 	case dataset.SortValue:
 		s := 0
 		if len(shown) > 0 {
 			s = shown[0]
 		}
-		key = func(r Row) (float64, bool) { return Value(ch, r.Item, s) }
+		sortLargestFirst(rows, func(r Row) (float64, bool) { return Value(ch, r.Item, s) })
 	case dataset.SortGap:
-		key = func(r Row) (float64, bool) {
+		sortLargestFirst(rows, func(r Row) (float64, bool) {
 			g, ok := Gap(ch, r.Item)
-			if g < 0 {
-				g = -g
-			}
-			return g, ok
-		}
+			return math.Abs(g), ok
+		})
 	case dataset.SortName:
-		slices.SortStableFunc(rows, func(a, b Row) int {
-			return cmp.Compare(strings.ToLower(a.Item.Label), strings.ToLower(b.Item.Label))
-		})
-	}
-	if sortBy == dataset.SortValue || sortBy == dataset.SortGap {
-		slices.SortStableFunc(rows, func(a, b Row) int {
-			va, okA := key(a)
-			vb, okB := key(b)
-			switch {
-			case okA != okB:
-				if okA {
-					return -1
-				}
-				return 1
-			case va != vb:
-				return cmp.Compare(vb, va)
-			}
-			return 0
-		})
+		sortByLabel(rows, func(r Row) string { return r.Item.Label })
 	}
 	if reverse {
 		slices.Reverse(rows)
 	}
 	return rows
+}
+
+// sortLargestFirst sorts xs by key, largest first, stably (ties keep their
+// order); those without a key (ok false) go last, in their order. Rows and
+// Comparison.Order sort with it.
+func sortLargestFirst[T any](xs []T, key func(T) (float64, bool)) {
+	slices.SortStableFunc(xs, func(a, b T) int {
+		va, okA := key(a)
+		vb, okB := key(b)
+		switch {
+		case okA != okB:
+			if okA {
+				return -1
+			}
+			return 1
+		case okA && va != vb:
+			return cmp.Compare(vb, va)
+		}
+		return 0
+	})
+}
+
+// sortByLabel sorts xs by label, ignoring case, stably.
+func sortByLabel[T any](xs []T, label func(T) string) {
+	slices.SortStableFunc(xs, func(a, b T) int {
+		return cmp.Compare(strings.ToLower(label(a)), strings.ToLower(label(b)))
+	})
 }

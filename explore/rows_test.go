@@ -84,3 +84,28 @@ func TestCycles(t *testing.T) {
 		t.Fatalf("sort cycle = %s", got)
 	}
 }
+
+// TestSortLargestFirst: the one comparator behind Rows and
+// Comparison.Order: largest first, ties and missing keys in their order,
+// missing last; labels ignore case.
+func TestSortLargestFirst(t *testing.T) {
+	type kv struct {
+		name string
+		v    float64
+		ok   bool
+	}
+	xs := []kv{{"a", 1, true}, {"b", 0, false}, {"c", 3, true}, {"d", 1, true}, {"e", 9, false}, {"f", -2, true}}
+	sortLargestFirst(xs, func(x kv) (float64, bool) { return x.v, x.ok })
+	var got string
+	for _, x := range xs {
+		got += x.name
+	}
+	if got != "cadfbe" {
+		t.Errorf("largest first: %s, want cadfbe", got)
+	}
+	names := []string{"beta", "Alpha", "alpha", "Gamma"}
+	sortByLabel(names, func(s string) string { return s })
+	if strings.Join(names, " ") != "Alpha alpha beta Gamma" {
+		t.Errorf("by label: %v", names)
+	}
+}
