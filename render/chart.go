@@ -223,7 +223,13 @@ func axis(ch *dataset.Chart, lay chartLayout) string {
 	max := chartMax(ch)
 	lo, hi := explore.FormatValue(0, ch.Unit, ""), explore.FormatValue(max, ch.Unit, "")
 	mid := explore.FormatValue(max/2, ch.Unit, "")
-	cells := []rune(strings.Repeat(" ", lay.barW+len(hi)))
+	return strings.Repeat(" ", 2+lay.labelW+1) + scaleMarks(lay.barW, lo, mid, hi)
+}
+
+// scaleMarks writes the marks under a bar area barW cells wide: lo at its
+// start, mid in the middle (from 20 cells), hi centred on its end.
+func scaleMarks(barW int, lo, mid, hi string) string {
+	cells := []rune(strings.Repeat(" ", barW+width(hi)))
 	put := func(at int, t string) {
 		for i, r := range []rune(t) {
 			if at+i >= 0 && at+i < len(cells) {
@@ -232,11 +238,11 @@ func axis(ch *dataset.Chart, lay chartLayout) string {
 		}
 	}
 	put(0, lo)
-	if lay.barW >= 20 {
-		put(lay.barW/2-len([]rune(mid))/2, mid)
+	if barW >= 20 {
+		put(barW/2-len([]rune(mid))/2, mid)
 	}
-	put(lay.barW-len([]rune(hi))/2, hi)
-	return strings.Repeat(" ", 2+lay.labelW+1) + strings.TrimRight(string(cells), " ")
+	put(barW-len([]rune(hi))/2, hi)
+	return strings.TrimRight(string(cells), " ")
 }
 
 // detail describes the focused item: full label, every series' value, the

@@ -232,18 +232,7 @@ func compareLines(c *dataset.Collection, st explore.State, w, h int, s *Styles, 
 			axisUnit = unit
 		}
 		lo, mid, hi := explore.FormatValue(0, axisUnit, ""), explore.FormatValue(cm.Scale/2, axisUnit, ""), explore.FormatValue(cm.Scale, axisUnit, "")
-		cellsRow := []rune(strings.Repeat(" ", lay.barW+len(hi)))
-		put := func(at int, t string) {
-			for i, r := range []rune(t) {
-				if at+i >= 0 && at+i < len(cellsRow) {
-					cellsRow[at+i] = r
-				}
-			}
-		}
-		put(0, lo)
-		put(lay.barW/2-len(mid)/2, mid)
-		put(lay.barW-len(hi)/2, hi)
-		axisLine = s.Muted.Render(fit(strings.Repeat(" ", 2+lay.labelW+1)+strings.TrimRight(string(cellsRow), " "), w, tail))
+		axisLine = s.Muted.Render(fit(strings.Repeat(" ", 2+lay.labelW+1)+scaleMarks(lay.barW, lo, mid, hi), w, tail))
 	}
 
 	// Fit the height: drop the within-item section, then the blank lines

@@ -42,36 +42,12 @@ func writeText(w io.Writer, c *dataset.Collection, sel explore.State, o Options)
 	}
 	out := strings.Join(blocks, "\n\n") + "\n"
 	if o.Styles != nil && o.Styles.ASCII() {
-		out = asciiOnly(out)
+		// render.View draws ASCII already; this is the guarantee for
+		// anything added around it.
+		out = render.ToASCII(out)
 	}
 	_, err := io.WriteString(w, out)
 	return err
-}
-
-// asciiOnly replaces what is left of non-ASCII text, the data's own
-// typography, one character for one so nothing gets wider: curly quotes
-// become straight, dashes hyphens, anything else "?". Escape sequences are
-// ASCII and pass through.
-func asciiOnly(s string) string {
-	return strings.Map(func(r rune) rune {
-		switch {
-		case r < 0x80:
-			return r
-		case r == '“' || r == '”' || r == '„' || r == '″':
-			return '"'
-		case r == '‘' || r == '’' || r == '′':
-			return '\''
-		case r == '–' || r == '—' || r == '‐' || r == '−':
-			return '-'
-		case r == '…':
-			return '~'
-		case r == '·' || r == '•':
-			return '*'
-		case r == '\u00a0':
-			return ' '
-		}
-		return '?'
-	}, s)
 }
 
 // withoutFindings cuts the findings list the explorer draws under a chart:
