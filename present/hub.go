@@ -188,22 +188,6 @@ func (h *Hub) Followers() int {
 	return h.followers
 }
 
-// Lagging returns how many audience sessions have an update waiting that
-// they have not taken yet: a follower whose program is not taking updates
-// (busy, or blocked) stays counted here while the others go on. For
-// diagnostics and tests.
-func (h *Hub) Lagging() int {
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	n := 0
-	for s := range h.subs {
-		if len(s.ch) > 0 {
-			n++
-		}
-	}
-	return n
-}
-
 // snapshot returns the current update. The caller holds h.mu.
 func (h *Hub) snapshot() Update {
 	u := Update{Screen: h.screen, HasScreen: h.hasScreen, Online: len(h.presenters) > 0, Followers: h.followers, Seq: h.seq}
