@@ -2,8 +2,10 @@ package explore
 
 import (
 	"math"
+	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/docsurvey/docsurvey/dataset"
 )
@@ -59,9 +61,17 @@ func groupThousands(digits string) string {
 }
 
 // FormatValue writes a figure with its unit and hedge: "61%", "over 65%",
-// "more than 1,300".
+// "more than 1,300". It is the one way docsurvey writes a figure, on screen
+// and in every report, so a hedge is never dropped. Magnitudes of ten
+// million or more, which no survey figure reaches, are written short
+// ("1e+09%") so they cannot push a line off the screen.
 func FormatValue(v float64, unit, qualifier string) string {
-	s := FormatNumber(v)
+	var s string
+	if finite(v) && math.Abs(v) >= 1e7 {
+		s = strconv.FormatFloat(v, 'g', 3, 64)
+	} else {
+		s = FormatNumber(v)
+	}
 	if unit != dataset.UnitCount && finite(v) {
 		s += "%"
 	}
@@ -69,6 +79,48 @@ func FormatValue(v float64, unit, qualifier string) string {
 		s = qualifier + " " + s
 	}
 	return s
+}
+
+// FormatFigure writes a figure that may have no number: FormatValue when v
+// is set, else the hedge alone, the document's words for it ("two-thirds",
+// "nearly half"), or "" when there is neither.
+func FormatFigure(v *float64, unit, qualifier string) string {
+	if v == nil {
+		return qualifier
+	}
+	return FormatValue(*v, unit, qualifier)
+}
+
+// FindingFigure writes a finding's figure for a line that starts with its
+// label: FormatFigure, except that a worded figure (no number) is left out
+// when the label already says it, whole words and case aside ("A small group
+// of front runners…" with the hedge "a small group"), so the line does not
+// say it twice. A number is always written.
+func FindingFigure(label string, v *float64, unit, qualifier string) string {
+	if v == nil && qualifier != "" && containsWords(label, qualifier) {
+		return ""
+	}
+	return FormatFigure(v, unit, qualifier)
+}
+
+// containsWords reports whether the words of phrase occur in text in a row,
+// ignoring case and punctuation.
+func containsWords(text, phrase string) bool {
+	words := func(s string) []string {
+		return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+			return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+		})
+	}
+	t, p := words(text), words(phrase)
+	if len(p) == 0 {
+		return false
+	}
+	for i := 0; i+len(p) <= len(t); i++ {
+		if slices.Equal(t[i:i+len(p)], p) {
+			return true
+		}
+	}
+	return false
 }
 
 // FormatPoints writes a difference in percentage points with its sign:

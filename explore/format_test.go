@@ -23,6 +23,17 @@ func TestFormat(t *testing.T) {
 		{FormatValue(65, "", "over"), "over 65%"},
 		{FormatValue(1300, dataset.UnitCount, "more than"), "more than 1,300"},
 		{FormatValue(math.Inf(1), "", ""), "n/a"},
+		{FormatValue(1e9, "", "over"), "over 1e+09%"},
+		{FormatFigure(nil, "", "two-thirds"), "two-thirds"},
+		{FormatFigure(ptr(70), "", "more than"), "more than 70%"},
+		{FormatFigure(nil, "", ""), ""},
+		{FindingFigure("Concerned about patient privacy", ptr(70), "", "more than"), "more than 70%"},
+		{FindingFigure("A small group of front runners uses several sites", nil, "", "a small group"), ""},
+		{FindingFigure("Many see social media as an educational resource", nil, "", "many"), ""},
+		{FindingFigure("Doctors see the benefit, but many are concerned", nil, "", "many"), ""},
+		{FindingFigure("Manyfold uses", nil, "", "many"), "many"},
+		{FindingFigure("Interacted with colleagues", nil, "", "nearly half"), "nearly half"},
+		{FindingFigure("Half of them, nearly", nil, "", "nearly half"), "nearly half"},
 		{FormatPoints(46, ""), "+46 pts"},
 		{FormatPoints(-42, ""), "-42 pts"},
 		{FormatPoints(1, ""), "+1 pt"},
@@ -54,3 +65,5 @@ func TestFormat(t *testing.T) {
 		}
 	}
 }
+
+func ptr(v float64) *float64 { return &v }

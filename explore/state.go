@@ -15,8 +15,8 @@ type State struct {
 	// View is one of dataset.ViewIDs.
 	View string
 	// Chart is the index of the focused section within the view: a chart in
-	// chart views, 0 for the overview's findings, 0 (sources) or 1 (where
-	// sources disagree) in the sources view.
+	// chart views, 0 for the overview's findings, 0 (sources) or 1 (the
+	// measures several sources report) in the sources view.
 	Chart int
 	// Focus is the ID of the focused item within the section.
 	Focus string
@@ -45,7 +45,7 @@ func Start() State {
 }
 
 // Section is one focusable list of a view: a chart's items, the overview's
-// findings, the sources, or the measures the sources disagree on.
+// findings, the sources, or the measures several sources report.
 type Section struct {
 	// Chart is the chart, nil for lists that are not charts.
 	Chart *dataset.Chart

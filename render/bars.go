@@ -51,13 +51,17 @@ func max0(n int) int {
 	return n
 }
 
-// valueText is the text shown after a bar: the value, or "n/a".
+// valueText is the text shown after a bar: the figure with its hedge
+// ("over 65%"), or "n/a".
 func valueText(ch *dataset.Chart, it *dataset.Item, s int) string {
-	v, ok := explore.Value(ch, it, s)
+	if s < 0 || s >= len(ch.Series) {
+		return "n/a"
+	}
+	f, ok := it.Figure(ch.Series[s].ID)
 	if !ok {
 		return "n/a"
 	}
-	return formatValue(v, ch.Unit)
+	return explore.FormatValue(f.Value, ch.Unit, f.Qualifier)
 }
 
 // valueWidth is the widest value text of a chart.
@@ -68,8 +72,12 @@ func valueWidth(ch *dataset.Chart) int {
 			w = max(w, width(valueText(ch, &ch.Items[i], s)))
 		}
 	}
-	return min(w, 12)
+	return min(w, maxValueWidth)
 }
+
+// maxValueWidth is the widest a value column gets: room for a hedged
+// figure ("more than 1,300").
+const maxValueWidth = 16
 
 // barKey identifies one rendering of a chart's bars.
 type barKey struct {

@@ -214,7 +214,7 @@ func butterflyLines(c *dataset.Collection, ch *dataset.Chart, st explore.State, 
 
 	// Axis: top … 0 under the left bars, 0 … top under the right ones.
 	if lay.kind != bfRows {
-		lo, hi := formatValue(0, ch.Unit), formatValue(top, ch.Unit)
+		lo, hi := explore.FormatValue(0, ch.Unit, ""), explore.FormatValue(top, ch.Unit, "")
 		if lay.barW >= width(hi)+width(lo)+2 {
 			gapL := lay.barW - width(hi) - width(lo)
 			leftAxis := strings.Repeat(" ", lay.sideW-lay.barW) + hi + strings.Repeat(" ", gapL) + lo

@@ -216,8 +216,8 @@ func legend(ch *dataset.Chart, shown []int, w int, s *Styles) []string {
 // the axis at the end of the bar area.
 func axis(ch *dataset.Chart, lay chartLayout) string {
 	max := chartMax(ch)
-	lo, hi := formatValue(0, ch.Unit), formatValue(max, ch.Unit)
-	mid := formatValue(max/2, ch.Unit)
+	lo, hi := explore.FormatValue(0, ch.Unit, ""), explore.FormatValue(max, ch.Unit, "")
+	mid := explore.FormatValue(max/2, ch.Unit, "")
 	cells := []rune(strings.Repeat(" ", lay.barW+len(hi)))
 	put := func(at int, t string) {
 		for i, r := range []rune(t) {
@@ -235,7 +235,9 @@ func axis(ch *dataset.Chart, lay chartLayout) string {
 }
 
 // detail describes the focused item: full label, every series' value, the
-// gap between the first two series, base, and the exact wording with source.
+// gap between the first two series, base, and the exact wording. A figure's
+// source is named only when it is not the chart's, which the footnote
+// below cites: "Source: Jones & Bartlett 2012 (Personal use)."
 func detail(c *dataset.Collection, ch *dataset.Chart, it *dataset.Item, s *Styles) (head, body string) {
 	var parts []string
 	for si := range ch.Series {
@@ -246,7 +248,8 @@ func detail(c *dataset.Collection, ch *dataset.Chart, it *dataset.Item, s *Style
 	}
 	head = it.Label + ": " + strings.Join(parts, s.Dot())
 	var words []string
-	var srcs []string
+	var srcs []string               // sources other than the chart's, in order
+	series := map[string][]string{} // their series
 	for si := range ch.Series {
 		f, ok := it.Figure(ch.Series[si].ID)
 		if !ok {
@@ -255,28 +258,35 @@ func detail(c *dataset.Collection, ch *dataset.Chart, it *dataset.Item, s *Style
 		if f.Wording != "" && !contains(words, f.Wording) {
 			words = append(words, f.Wording)
 		}
-		if id := ch.SourceOf(f); !contains(srcs, id) {
-			srcs = append(srcs, id)
+		if id := ch.SourceOf(f); id != ch.Source {
+			if !contains(srcs, id) {
+				srcs = append(srcs, id)
+			}
+			series[id] = append(series[id], ch.Series[si].Label)
 		}
-	}
-	var labels []string
-	for _, id := range srcs {
-		labels = append(labels, sourceLabel(c, id))
 	}
 	for i := range words {
 		words[i] = quote(words[i], s)
 	}
-	body = strings.Join(words, " ")
-	if body != "" {
-		body += " "
+	var more []string
+	if len(srcs) > 0 {
+		var labels []string
+		for _, id := range srcs {
+			l := sourceLabel(c, id)
+			if len(ch.Series) > 1 {
+				l += " (" + strings.Join(series[id], ", ") + ")"
+			}
+			labels = append(labels, l)
+		}
+		more = append(more, "Source: "+strings.Join(labels, ", ")+".")
 	}
-	body += "Source: " + strings.Join(labels, ", ") + "."
 	if it.Base != "" {
-		body += " Base: " + it.Base + "."
+		more = append(more, "Base: "+it.Base+".")
 	}
 	if it.Note != "" {
-		body += " " + it.Note
+		more = append(more, it.Note)
 	}
+	body = strings.Join(append(words, more...), " ")
 	return head, body
 }
 

@@ -136,10 +136,7 @@ func compareLines(c *dataset.Collection, st explore.State, w, h int, s *Styles) 
 			line := label(it) + " "
 			val := "n/a"
 			if cell.OK {
-				val = explore.FormatValue(cell.Value, it.Unit, "")
-				if cell.Qualifier != "" {
-					val = cell.Qualifier + " " + val
-				}
+				val = explore.FormatValue(cell.Value, it.Unit, cell.Qualifier)
 			}
 			if lay.barW > 0 {
 				n := 0
@@ -228,10 +225,12 @@ func compareLines(c *dataset.Collection, st explore.State, w, h int, s *Styles) 
 	// The scale under the bars, when there is room for its three marks.
 	var axisLine string
 	if lay.barW >= 20 {
-		lo, mid, hi := "0", explore.FormatNumber(cm.Scale/2), explore.FormatNumber(cm.Scale)
+		// Mixed units ("") are drawn as counts: the scale has no unit.
+		axisUnit := dataset.UnitCount
 		if unit == dataset.UnitPercent {
-			lo, mid, hi = lo+"%", mid+"%", hi+"%"
+			axisUnit = unit
 		}
+		lo, mid, hi := explore.FormatValue(0, axisUnit, ""), explore.FormatValue(cm.Scale/2, axisUnit, ""), explore.FormatValue(cm.Scale, axisUnit, "")
 		cellsRow := []rune(strings.Repeat(" ", lay.barW+len(hi)))
 		put := func(at int, t string) {
 			for i, r := range []rune(t) {

@@ -42,7 +42,7 @@ func measureLines(c *dataset.Collection, id string, w, h int, s *Styles) []strin
 		if s.ASCII() {
 			dash = "-"
 		}
-		note += s.Dot() + explore.FormatNumber(lo) + dash + formatValue(hi, ms.Rows[0].Unit)
+		note += s.Dot() + explore.FormatNumber(lo) + dash + explore.FormatValue(hi, ms.Rows[0].Unit, "")
 	}
 	head := []string{titleLine(ms.Measure.Label, note, w, s)}
 

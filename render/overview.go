@@ -28,7 +28,7 @@ func overviewLines(c *dataset.Collection, st explore.State, w, h int, s *Styles)
 		valW = max(valW, width(findingValue(f)))
 		srcW = max(srcW, width(sourceLabel(c, f.Source)))
 	}
-	valW = min(valW, 12)
+	valW = min(valW, maxValueWidth)
 	labMax := 0
 	for _, f := range findings {
 		labMax = max(labMax, width(f.Label))
@@ -146,9 +146,6 @@ func findingDetail(c *dataset.Collection, f *dataset.Finding, s *Styles) (head, 
 	head = f.Label
 	if v := findingValue(f); v != "" {
 		head += ": " + v
-		if f.Value != nil && f.Qualifier != "" {
-			head += " (" + f.Qualifier + ")"
-		}
 	}
 	var parts []string
 	if f.Wording != "" {
@@ -163,8 +160,8 @@ func findingDetail(c *dataset.Collection, f *dataset.Finding, s *Styles) (head, 
 	}
 	for _, v := range f.Variants {
 		t := "Also: "
-		if v.Value != nil {
-			t += formatValue(*v.Value, f.Unit) + " "
+		if fig := explore.FormatFigure(v.Value, f.Unit, v.Qualifier); fig != "" {
+			t += fig + " "
 		}
 		parts = append(parts, t+"("+sourceLabel(c, v.Source)+").")
 	}

@@ -9,7 +9,8 @@ import (
 )
 
 // sourcesLines draws every source (publisher, date, sample, document) and,
-// below, the measures where sources give different figures.
+// below, the measures several sources report, each marked "differ" or
+// "agree" (see agreement) with its figures.
 func sourcesLines(c *dataset.Collection, st explore.State, w, h int, s *Styles) []string {
 	tail := s.Ellipsis()
 	out := []string{titleLine("Sources", fmt.Sprintf("%d documents", len(c.Sources)), w, s)}
@@ -35,6 +36,10 @@ func sourcesLines(c *dataset.Collection, st explore.State, w, h int, s *Styles) 
 			}
 		}
 		return t - 2
+	}
+	// A long publisher gives up a few cells before a column goes.
+	if over := total() - avail; over > 0 {
+		cols[1] = max(min(cols[1], 24), cols[1]-over)
 	}
 	for _, drop := range []int{4, 1, 3} {
 		if total() <= avail {
@@ -78,14 +83,28 @@ func sourcesLines(c *dataset.Collection, st explore.State, w, h int, s *Styles) 
 		idx++
 	}
 	if len(c.Measures) > 0 {
-		groups = append(groups, []string{"", s.Title.Render(fit("Where sources disagree", w, tail))})
+		// Each measure, marked "differ" when its numbers differ, "agree"
+		// when two or more are given and all equal; worded figures are not
+		// compared.
+		verdicts := make([]string, len(c.Measures))
+		differ := 0
+		for i, m := range c.Measures {
+			if ms, ok := explore.SourcesFor(c, m.ID); ok {
+				verdicts[i] = agreement(ms)
+				if verdicts[i] == "differ" {
+					differ++
+				}
+			}
+		}
+		groups = append(groups, []string{"", titleLine("Figures several sources report", fmt.Sprintf("%d differ", differ), w, s)})
 		idx++
+		const verdictW = 6
 		lw := 0
 		for _, m := range c.Measures {
 			lw = max(lw, width(m.Label))
 		}
 		lw = min(lw, max(12, (w-2)*2/5))
-		for _, m := range c.Measures {
+		for i, m := range c.Measures {
 			isFocus := st.Chart == 1 && st.Focus == m.ID
 			mk, ls := blank, s.Label
 			if isFocus {
@@ -93,8 +112,12 @@ func sourcesLines(c *dataset.Collection, st explore.State, w, h int, s *Styles) 
 				focusAt = idx
 				detailHead, detailBody = measureDetail(c, &m, s)
 			}
+			vs := s.Muted
+			if verdicts[i] == "differ" {
+				vs = s.Warning
+			}
 			figs := measureSummary(c, m.ID, s)
-			line := mk + ls.Render(pad(m.Label, lw, tail)) + "  " + s.Muted.Render(fit(figs, max(0, w-2-lw-2), tail))
+			line := mk + ls.Render(pad(m.Label, lw, tail)) + "  " + vs.Render(pad(verdicts[i], verdictW, "")) + "  " + s.Muted.Render(fit(figs, max(0, w-2-lw-2-verdictW-2), tail))
 			groups = append(groups, []string{line})
 			idx++
 		}
@@ -126,7 +149,7 @@ func sampleText(src *dataset.Source) string {
 	if src.Sample > 0 {
 		return "n=" + groupThousands(fmt.Sprint(src.Sample))
 	}
-	return "n=?"
+	return "n not stated"
 }
 
 func documentText(src *dataset.Source) string {
@@ -174,24 +197,35 @@ func sourceDetail(src *dataset.Source, pubShown, docShown bool, s *Styles) (head
 // measureSummary lists a measure's figures on one line: "87% QuantiaMD
 // 2011 · almost 90% QuantiaMD 2011 · …".
 func measureSummary(c *dataset.Collection, id string, s *Styles) string {
+	ms, _ := explore.SourcesFor(c, id)
 	var parts []string
-	for _, f := range c.MeasureFigures(id) {
-		parts = append(parts, figureText(f)+" "+sourceLabel(c, f.Source))
+	for _, r := range ms.Rows {
+		parts = append(parts, r.Figure+" "+r.Source)
 	}
 	return strings.Join(parts, s.Dot())
 }
 
-func figureText(f dataset.MeasureFigure) string {
-	t := ""
-	if f.Qualifier != "" {
-		t = f.Qualifier + " "
+// agreement is "differ" when a measure's numbers are not all equal,
+// "agree" when two or more are given and all are equal, and "" when fewer
+// than two numbers are given.
+func agreement(ms explore.MeasureSources) string {
+	lo, hi, ok := ms.Spread()
+	switch {
+	case !ok:
+		return ""
+	case lo != hi:
+		return "differ"
 	}
-	if f.Value != nil {
-		t += formatValue(*f.Value, dataset.UnitPercent)
-	} else if f.Qualifier == "" {
-		t += "(worded)"
+	n := 0
+	for _, r := range ms.Rows {
+		if r.Value != nil {
+			n++
+		}
 	}
-	return strings.TrimSpace(t)
+	if n < 2 {
+		return ""
+	}
+	return "agree"
 }
 
 // measureDetail is a measure's note: which figure to trust and why.
@@ -201,10 +235,11 @@ func measureDetail(c *dataset.Collection, m *dataset.Measure, s *Styles) (head, 
 	if m.Note != "" {
 		parts = append(parts, m.Note)
 	}
-	for _, f := range c.MeasureFigures(m.ID) {
-		t := figureText(f) + " (" + sourceLabel(c, f.Source) + ")"
-		if f.Wording != "" {
-			t += ": " + quote(f.Wording, s)
+	ms, _ := explore.SourcesFor(c, m.ID)
+	for _, r := range ms.Rows {
+		t := r.Figure + " (" + r.Source + ")"
+		if r.Wording != "" {
+			t += ": " + quote(r.Wording, s)
 		}
 		parts = append(parts, t+".")
 	}

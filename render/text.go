@@ -71,21 +71,6 @@ func wrap(s string, w, max int, tail string) []string {
 // finite reports whether v is a usable number.
 func finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
 
-// formatValue writes a figure as the rest of docsurvey does ("61%",
-// "1,300", "n/a" for NaN and infinities), via explore.FormatValue.
-// Absurd magnitudes are written short ("1e+300%") so they cannot push a
-// chart off the screen.
-func formatValue(v float64, unit string) string {
-	if finite(v) && math.Abs(v) >= 1e7 {
-		s := strconv.FormatFloat(v, 'g', 3, 64)
-		if unit != dataset.UnitCount {
-			s += "%"
-		}
-		return s
-	}
-	return explore.FormatValue(v, unit, "")
-}
-
 // groupThousands writes an integer with thousands separators.
 func groupThousands(s string) string {
 	n, err := strconv.ParseFloat(s, 64)

@@ -379,13 +379,11 @@ func findingLine(c *dataset.Collection, f *dataset.Finding, w int, s *Styles) st
 	return fit(bullet+t, w, s.Ellipsis())
 }
 
-// findingValue is a finding's figure: "88%", or its worded form ("nearly
-// half") when the document gives no number.
+// findingValue is a finding's figure with its hedge: "more than 70%", or
+// its worded form ("nearly half") when the document gives no number and the
+// label does not already say it (see explore.FindingFigure).
 func findingValue(f *dataset.Finding) string {
-	if f.Value != nil {
-		return formatValue(*f.Value, f.Unit)
-	}
-	return f.Qualifier
+	return explore.FindingFigure(f.Label, f.Value, f.Unit, f.Qualifier)
 }
 
 // viewTitle is a view's name for titles and tabs.

@@ -7,15 +7,6 @@ import (
 	"github.com/docsurvey/docsurvey/explore"
 )
 
-// formatFigure prints a figure with its hedge: "over 65%", or the hedge
-// alone ("two-thirds") when there is no number.
-func formatFigure(v *float64, unit, qualifier string) string {
-	if v == nil {
-		return qualifier
-	}
-	return explore.FormatValue(*v, unit, qualifier)
-}
-
 // sourceLine describes a source in one line: label, publisher, title, date,
 // sample and where the figures are written.
 func sourceLine(s *source) string {

@@ -49,7 +49,7 @@ func writeMarkdown(w io.Writer, d *doc) error {
 	if len(d.Findings) > 0 {
 		fmt.Fprintf(b, "\n## Findings\n\n")
 		for _, f := range d.Findings {
-			fig := formatFigure(f.Value, f.Unit, f.Qualifier)
+			fig := explore.FindingFigure(f.Label, f.Value, f.Unit, f.Qualifier)
 			line := "- **" + f.Label + "**"
 			if fig != "" {
 				line += ": " + fig
@@ -109,7 +109,7 @@ func markdownChart(b *bufio.Writer, d *doc, ch *chart, fn *footnotes) {
 				if v.Series != s.ID {
 					continue
 				}
-				txt = cell(formatFigure(&v.Value, ch.Unit, v.Qualifier))
+				txt = cell(explore.FormatFigure(&v.Value, ch.Unit, v.Qualifier))
 				if v.Source != ch.Source {
 					txt += fn.mark(v.Source)
 				}
@@ -160,7 +160,7 @@ func markdownSources(b *bufio.Writer, d *doc) {
 					wording = quote(f.Wording)
 				}
 				fmt.Fprintf(b, "| %s | %s | %s | %s |\n",
-					cell(formatFigure(f.Value, f.Unit, f.Qualifier)), cell(wording), cell(label), cell(f.Where))
+					cell(explore.FormatFigure(f.Value, f.Unit, f.Qualifier)), cell(wording), cell(label), cell(f.Where))
 			}
 		}
 		if m.Note != "" {

@@ -103,24 +103,3 @@ func TestSeriesIn(t *testing.T) {
 		}
 	}
 }
-
-func TestFormatFigure(t *testing.T) {
-	v := func(f float64) *float64 { return &f }
-	tests := []struct {
-		v         *float64
-		unit      string
-		qualifier string
-		want      string
-	}{
-		{v(15), dataset.UnitPercent, "", "15%"},
-		{v(65), dataset.UnitPercent, "over", "over 65%"},
-		{v(1300), dataset.UnitCount, "more than", "more than 1,300"},
-		{nil, "", "two-thirds", "two-thirds"},
-		{nil, "", "", ""},
-	}
-	for _, tt := range tests {
-		if got := formatFigure(tt.v, tt.unit, tt.qualifier); got != tt.want {
-			t.Errorf("formatFigure(%v, %s, %q) = %q, want %q", tt.v, tt.unit, tt.qualifier, got, tt.want)
-		}
-	}
-}

@@ -238,7 +238,7 @@ func (s *svgDoc) chart(ch *chart) {
 				if v.Series != sr.ID {
 					continue
 				}
-				fig := formatFigure(&v.Value, ch.Unit, v.Qualifier)
+				fig := explore.FormatFigure(&v.Value, ch.Unit, v.Qualifier)
 				srcLabel := v.Source
 				if src := s.d.source(v.Source); src != nil {
 					srcLabel = src.Label
@@ -271,7 +271,7 @@ func (s *svgDoc) findings(fs []finding) {
 		if f.Value == nil || f.Unit != dataset.UnitPercent {
 			continue
 		}
-		fig := formatFigure(f.Value, f.Unit, f.Qualifier)
+		fig := explore.FormatFigure(f.Value, f.Unit, f.Qualifier)
 		srcLabel := f.Source
 		if src := s.d.source(f.Source); src != nil {
 			srcLabel = src.Label
@@ -287,7 +287,7 @@ func (s *svgDoc) findings(fs []finding) {
 			continue
 		}
 		line := "• " + f.Label
-		if fig := formatFigure(f.Value, f.Unit, f.Qualifier); fig != "" {
+		if fig := explore.FindingFigure(f.Label, f.Value, f.Unit, f.Qualifier); fig != "" {
 			line += ": " + fig
 		}
 		if f.Wording != "" {
@@ -314,7 +314,7 @@ func (s *svgDoc) measures(ms []measure) {
 				continue
 			}
 			srcLabel := s.sourceLabel(f.Source)
-			fig := formatFigure(f.Value, f.Unit, f.Qualifier)
+			fig := explore.FormatFigure(f.Value, f.Unit, f.Qualifier)
 			s.barRow(srcLabel+" ("+f.Where+")", []bar{{value: *f.Value, text: fig, tooltip: m.Label + ": " + fig + " (" + srcLabel + ")"}}, 100)
 			drawn = true
 		}
@@ -325,7 +325,7 @@ func (s *svgDoc) measures(ms []measure) {
 			if f.Value != nil && f.Unit == dataset.UnitPercent {
 				continue
 			}
-			line := "• " + s.sourceLabel(f.Source) + ": " + formatFigure(f.Value, f.Unit, f.Qualifier)
+			line := "• " + s.sourceLabel(f.Source) + ": " + explore.FormatFigure(f.Value, f.Unit, f.Qualifier)
 			if f.Wording != "" {
 				line += " — " + quote(f.Wording)
 			}

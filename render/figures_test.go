@@ -1,0 +1,144 @@
+package render
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/docsurvey/docsurvey/dataset"
+	"github.com/docsurvey/docsurvey/explore"
+)
+
+// TestFiguresKeepTheirHedge: every place that shows a figure writes it with
+// the document's hedge, so no source is misquoted: findings lists, the
+// overview's detail line and its other documents' versions, and a chart's
+// bar values.
+func TestFiguresKeepTheirHedge(t *testing.T) {
+	c := embedded(t)
+	draw := func(st explore.State) string {
+		// Wrapped detail lines are joined, so a figure can be found
+		// whole.
+		return strings.Join(strings.Fields(ansi.Strip(View(c, st, Options{Width: 120, Height: 60}))), " ")
+	}
+	focus := func(view, id string) explore.State {
+		st := explore.Start().GotoViewID(c, view)
+		st.Focus = id
+		return st
+	}
+	tests := []struct {
+		name    string
+		st      explore.State
+		want    []string
+		notWant []string
+	}{
+		{"privacy findings", explore.Start().GotoViewID(c, dataset.ViewPrivacy),
+			[]string{"Concerned about patient privacy on physician networks: more than 70%"},
+			[]string{"networks: 70%"}},
+		{"platforms findings", explore.Start().GotoViewID(c, dataset.ViewPlatforms),
+			[]string{"physicians who tweet: more than 1,300"},
+			[]string{"tweet: 1,300"}},
+		{"overview variants", focus(dataset.ViewOverview, "personal-use"),
+			[]string{"Also: almost 90% (QuantiaMD 2011)"},
+			[]string{"Also: 90% (QuantiaMD 2011)"}},
+		{"overview variants professional", focus(dataset.ViewOverview, "professional-use"),
+			[]string{"Also: over 65% (QuantiaMD 2011)"},
+			[]string{"Also: 65% (QuantiaMD 2011)"}},
+		{"overview head", focus(dataset.ViewOverview, "health-professionals-88"),
+			[]string{"Health professionals using social media: as many as 88%"},
+			[]string{"(as many as)"}},
+		{"worded finding said by its label", explore.Start().GotoViewID(c, dataset.ViewConnected),
+			[]string{"A small group of front runners uses several sites for both — "},
+			[]string{"for both: a small group"}},
+	}
+	for _, tt := range tests {
+		out := draw(tt.st)
+		for _, w := range tt.want {
+			if !strings.Contains(out, w) {
+				t.Errorf("%s: lacks %q:\n%s", tt.name, w, out)
+			}
+		}
+		for _, w := range tt.notWant {
+			if strings.Contains(out, w) {
+				t.Errorf("%s: has %q:\n%s", tt.name, w, out)
+			}
+		}
+	}
+
+	// A hedged chart figure keeps its hedge after the bar and in the
+	// detail line.
+	hc := &dataset.Collection{
+		Title:   "Hedged",
+		Sources: []dataset.Source{{ID: "s", Label: "S 2011", Kind: dataset.KindPrimary}},
+		Charts: []dataset.Chart{{ID: "c", View: dataset.ViewPlatforms, Title: "Sites", Source: "s",
+			Series: []dataset.Series{{ID: "a", Label: "Use"}},
+			Items: []dataset.Item{
+				{ID: "x", Label: "Facebook", Values: map[string]dataset.Figure{"a": {Value: 65, Qualifier: "over"}}},
+				{ID: "y", Label: "Twitter", Values: map[string]dataset.Figure{"a": {Value: 20}}},
+			}}},
+	}
+	for _, w := range []int{100, 40} {
+		st := explore.Start().GotoViewID(hc, dataset.ViewPlatforms)
+		out := ansi.Strip(View(hc, st, Options{Width: w, Height: 20}))
+		if n := strings.Count(out, "over 65%"); n < 2 {
+			t.Errorf("width %d: \"over 65%%\" %d times, want after the bar and in the detail line:\n%s", w, n, out)
+		}
+	}
+}
+
+// TestDetailNamesOnlyOtherSources: the detail line under a chart names a
+// figure's source only when it is not the chart's own, which the footnote
+// right below already cites.
+func TestDetailNamesOnlyOtherSources(t *testing.T) {
+	c := embedded(t)
+	for _, diverging := range []bool{false, true} {
+		st := explore.Start().GotoViewID(c, dataset.ViewConnected)
+		st.Diverging = diverging
+		out := ansi.Strip(View(c, st, Options{Width: 80, Height: 24}))
+		if n := strings.Count(out, "Source: QuantiaMD 2011"); n != 1 {
+			t.Errorf("diverging %v: the chart's source is named %d times, want once (the footnote):\n%s", diverging, n, out)
+		}
+	}
+	// A figure from another document than the chart's keeps its source.
+	st := explore.Start().GotoViewID(c, dataset.ViewPrivacy)
+	st.Chart, st.Focus = 1, "unlikely"
+	out := strings.Join(strings.Fields(ansi.Strip(View(c, st, Options{Width: 120, Height: 40}))), " ")
+	if !strings.Contains(out, "Source: The Health Care Blog 2011.") {
+		t.Errorf("the secondary figure's source is not named:\n%s", out)
+	}
+}
+
+// TestSourcesViewSaysWhichFiguresDiffer: the measures' heading is true of
+// every row, rows whose numbers differ say so and those that agree say
+// that, and a source with no sample says "n not stated".
+func TestSourcesViewSaysWhichFiguresDiffer(t *testing.T) {
+	c := embedded(t)
+	st := explore.Start().GotoViewID(c, dataset.ViewSources)
+	for _, w := range []int{60, 100} {
+		out := ansi.Strip(View(c, st, Options{Width: w, Height: 40}))
+		for _, want := range []string{"Figures several sources report", "n not stated"} {
+			if !strings.Contains(out, want) {
+				t.Errorf("width %d: lacks %q:\n%s", w, want, out)
+			}
+		}
+		for _, bad := range []string{"Where sources disagree", "n=?"} {
+			if strings.Contains(out, bad) {
+				t.Errorf("width %d: has %q:\n%s", w, bad, out)
+			}
+		}
+		rows := map[string]string{"28% QuantiaMD": "agree", "70% Jones": "differ"}
+		for fig, verdict := range rows {
+			found := false
+			for _, l := range strings.Split(out, "\n") {
+				if strings.Contains(l, fig) {
+					found = true
+					if !strings.Contains(l, "  "+verdict+"  ") {
+						t.Errorf("width %d: row %q is not marked %q: %q", w, fig, verdict, l)
+					}
+				}
+			}
+			if !found {
+				t.Errorf("width %d: no row for %q:\n%s", w, fig, out)
+			}
+		}
+	}
+}
