@@ -242,6 +242,23 @@ func (v *viewer) waitFor(t *testing.T, want string) time.Duration {
 
 // waitEnd waits up to 5s for the session to end and returns its exit status
 // (-1 if it ended without one).
+// waitEither waits up to 5s for the output to contain a or b, and returns
+// which ("" if neither).
+func (v *viewer) waitEither(a, b string) string {
+	deadline := time.Now().Add(5 * time.Second)
+	for time.Now().Before(deadline) {
+		out := v.out.String()
+		switch {
+		case strings.Contains(out, a):
+			return a
+		case strings.Contains(out, b):
+			return b
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	return ""
+}
+
 func (v *viewer) waitEnd(t *testing.T) int {
 	t.Helper()
 	select {
