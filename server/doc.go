@@ -9,7 +9,7 @@
 //
 // # Order of checks
 //
-// Before the SSH handshake, on the raw TCP connection:
+// Before any SSH traffic, on the raw TCP connection:
 //
 //  1. [Config.MaxSessions]: open connections in total;
 //  2. [Config.MaxPerIP]: open connections from one IP address;
@@ -17,11 +17,13 @@
 //     ([Config.RatePerIP] per second, burst [Config.RateBurst]); only
 //     connections that pass the caps take a token.
 //
-// A connection over any of these gets one line of text ("docsurvey: server
-// full ...") written before the SSH version exchange and is closed. OpenSSH
-// shows it only with -v ("kex_exchange_identification: banner line 0: ...");
-// without -v the user sees "kex_exchange_identification: Connection closed by
-// remote host".
+// A connection over any of these never reaches the SSH server or a model.
+// It is told why by a small responder of its own (reject.go), at most 64 at
+// a time and for at most 5 seconds each: one line ("docsurvey: server full
+// ...") before the SSH version, for raw clients, then a handshake with the
+// host key, any login, and the same line on the session with exit status 1,
+// because OpenSSH shows lines before the version only with -v. An OpenSSH
+// user sees "docsurvey: server full, please try again later".
 //
 // During the handshake: public-key authentication against
 // [Config.AuthorizedKeysPath] when it is set (otherwise anyone may view;

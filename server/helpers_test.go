@@ -242,6 +242,23 @@ func (v *viewer) waitFor(t *testing.T, want string) time.Duration {
 
 // waitEnd waits up to 5s for the session to end and returns its exit status
 // (-1 if it ended without one).
+// waitEither waits up to 5s for the output to contain a or b, and returns
+// which ("" if neither).
+func (v *viewer) waitEither(a, b string) string {
+	deadline := time.Now().Add(5 * time.Second)
+	for time.Now().Before(deadline) {
+		out := v.out.String()
+		switch {
+		case strings.Contains(out, a):
+			return a
+		case strings.Contains(out, b):
+			return b
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	return ""
+}
+
 func (v *viewer) waitEnd(t *testing.T) int {
 	t.Helper()
 	select {
@@ -275,8 +292,8 @@ func newKey(t *testing.T) (gossh.Signer, string) {
 }
 
 // rawBanner connects with plain TCP (optionally from a local IP), sends an
-// SSH version line as clients do, and returns everything the server sends
-// until it closes.
+// SSH version line and returns what the server sends up to and including
+// its SSH version line (or until it closes).
 func rawBanner(t *testing.T, addr, localIP string) string {
 	t.Helper()
 	d := net.Dialer{Timeout: 5 * time.Second}
@@ -290,15 +307,67 @@ func rawBanner(t *testing.T, addr, localIP string) string {
 	defer c.Close()
 	_, _ = io.WriteString(c, "SSH-2.0-rawtest\r\n")
 	_ = c.SetDeadline(time.Now().Add(5 * time.Second))
-	// Until the server closes, or until its first line if it speaks SSH.
 	var b []byte
 	buf := make([]byte, 512)
 	for {
 		n, err := c.Read(buf)
 		b = append(b, buf[:n]...)
-		if err != nil || bytes.HasPrefix(b, []byte("SSH-")) && bytes.Contains(b, []byte("\n")) {
+		if i := bytes.Index(b, []byte("SSH-")); err != nil || i >= 0 && bytes.Contains(b[i:], []byte("\n")) {
+			if i >= 0 {
+				if j := bytes.IndexByte(b[i:], '\n'); j >= 0 {
+					b = b[:i+j+1]
+				}
+			}
 			return string(b)
 		}
+	}
+}
+
+// expectRefused logs in as an SSH client would and checks that a refused
+// connection is told want (the line an OpenSSH user sees), ends with exit
+// status 1 and never reaches a model.
+func expectRefused(t *testing.T, addr, localIP, want string) {
+	t.Helper()
+	cfg := clientConfig()
+	d := net.Dialer{Timeout: 5 * time.Second}
+	if localIP != "" {
+		d.LocalAddr = &net.TCPAddr{IP: net.ParseIP(localIP)}
+	}
+	c, err := d.Dial("tcp", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	conn, chans, reqs, err := gossh.NewClientConn(c, addr, cfg)
+	if err != nil {
+		t.Fatalf("refused client could not speak SSH to be told why: %v", err)
+	}
+	client := gossh.NewClient(conn, chans, reqs)
+	defer client.Close()
+	sess, err := client.NewSession()
+	if err != nil {
+		t.Fatalf("refused client: no session: %v", err)
+	}
+	out := &syncBuffer{}
+	sess.Stdout, sess.Stderr = out, out
+	if err := sess.RequestPty("xterm-256color", 24, 80, gossh.TerminalModes{}); err != nil {
+		t.Fatalf("refused client: pty: %v", err)
+	}
+	if err := sess.Shell(); err != nil {
+		t.Fatalf("refused client: shell: %v", err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- sess.Wait() }()
+	select {
+	case err := <-done:
+		var ee *gossh.ExitError
+		if !errors.As(err, &ee) || ee.ExitStatus() != 1 {
+			t.Errorf("refused session ended with %v, want exit status 1", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatalf("refused session never ended; output %q", out.String())
+	}
+	if got := out.String(); !strings.Contains(got, want) || strings.Contains(got, "hello") {
+		t.Errorf("refused session showed %q, want %q and no model", got, want)
 	}
 }
 

@@ -4,6 +4,8 @@ import (
 	"net"
 	"sync"
 	"time"
+
+	gossh "golang.org/x/crypto/ssh"
 )
 
 // Size bounds applied by ClampSize.
@@ -46,6 +48,7 @@ type limitListener struct {
 	maxTotal, maxPerIP int
 	rate               *ipRate
 	onReject           func(remote, reason string)
+	signer             gossh.Signer // host key for refusals; nil: the line only
 
 	rejecting chan struct{} // semaphore bounding concurrent rejections
 
@@ -56,9 +59,10 @@ type limitListener struct {
 	closed bool
 }
 
-func newLimitListener(ln net.Listener, maxTotal, maxPerIP int, rate *ipRate, onReject func(remote, reason string)) *limitListener {
+func newLimitListener(ln net.Listener, maxTotal, maxPerIP int, rate *ipRate, signer gossh.Signer, onReject func(remote, reason string)) *limitListener {
 	return &limitListener{
 		Listener:  ln,
+		signer:    signer,
 		maxTotal:  maxTotal,
 		maxPerIP:  maxPerIP,
 		rate:      rate,
@@ -122,10 +126,8 @@ func (l *limitListener) release(lc *limitConn) {
 	}
 }
 
-// reject writes msg as a line before the SSH version exchange (RFC 4253
-// allows other lines there) and closes c. It half-closes and drains briefly
-// first, so that the client's own version line, already in our receive
-// buffer, does not turn the close into a reset that would lose the message.
+// reject answers a refused connection with msg (see rejectConn) in a
+// goroutine of its own, at most 64 at a time; past that it just closes.
 func (l *limitListener) reject(c net.Conn, msg string) {
 	select {
 	case l.rejecting <- struct{}{}:
@@ -136,19 +138,7 @@ func (l *limitListener) reject(c net.Conn, msg string) {
 	go func() {
 		defer func() { <-l.rejecting }()
 		defer c.Close()
-		_ = c.SetDeadline(time.Now().Add(time.Second))
-		if _, err := c.Write([]byte(msg + "\r\n")); err != nil {
-			return
-		}
-		if tc, ok := c.(*net.TCPConn); ok {
-			_ = tc.CloseWrite()
-		}
-		var buf [512]byte
-		for {
-			if _, err := c.Read(buf[:]); err != nil {
-				return
-			}
-		}
+		rejectConn(c, msg, l.signer)
 	}()
 }
 

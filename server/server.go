@@ -26,6 +26,7 @@ type Server struct {
 	log         *log.Logger
 	ssh         *ssh.Server
 	fingerprint string
+	hostSigner  gossh.Signer
 	authorized  keySet // nil: anyone may view
 	presenters  keySet // nil: nobody presents
 	rate        *ipRate
@@ -66,6 +67,7 @@ func New(cfg Config) (*Server, error) {
 		cfg:         cfg,
 		log:         cfg.Logger,
 		fingerprint: gossh.FingerprintSHA256(signer.PublicKey()),
+		hostSigner:  signer,
 		rate:        newIPRate(cfg.RatePerIP, cfg.RateBurst),
 		shutdown:    make(chan struct{}),
 	}
@@ -194,7 +196,7 @@ func (s *Server) Serve(ln net.Listener) error {
 		_ = ln.Close()
 		return errors.New("server: Serve called twice")
 	}
-	s.ln = newLimitListener(ln, s.cfg.MaxSessions, s.cfg.MaxPerIP, s.rate, func(remote, reason string) {
+	s.ln = newLimitListener(ln, s.cfg.MaxSessions, s.cfg.MaxPerIP, s.rate, s.hostSigner, func(remote, reason string) {
 		s.log.Warn("connection rejected", "remote", remote, "reason", reason)
 	})
 	lim := s.ln
