@@ -195,3 +195,19 @@ func TestEntryPointsShareTheirStart(t *testing.T) {
 		}
 	}
 }
+
+// TestSourcesColumnsShrinkOnlyToSave: the publisher column is cut short
+// only when that keeps the document column; at 100 columns the document
+// goes and the publisher is whole.
+func TestSourcesColumnsShrinkOnlyToSave(t *testing.T) {
+	c := embedded(t)
+	st := explore.Start().GotoViewID(c, dataset.ViewSources)
+	wide := ansi.Strip(View(c, st, Options{Width: 120, Height: 40}))
+	if !strings.Contains(wide, "000_050c18f27cf9fd6b.txt") {
+		t.Errorf("120 columns: no document column:\n%s", wide)
+	}
+	mid := ansi.Strip(View(c, st, Options{Width: 100, Height: 40}))
+	if !strings.Contains(mid, "Blog post (publisher not named)") {
+		t.Errorf("100 columns: the publisher is cut although the document column went:\n%s", mid)
+	}
+}

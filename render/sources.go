@@ -37,9 +37,10 @@ func sourcesLines(c *dataset.Collection, st explore.State, w, h int, s *Styles) 
 		}
 		return t - 2
 	}
-	// A long publisher gives up a few cells before a column goes.
-	if over := total() - avail; over > 0 {
-		cols[1] = max(min(cols[1], 24), cols[1]-over)
+	// A long publisher gives up a few cells (down to 24) when that saves
+	// the document column.
+	if over := total() - avail; over > 0 && cols[1]-over >= 24 {
+		cols[1] -= over
 	}
 	for _, drop := range []int{4, 1, 3} {
 		if total() <= avail {
