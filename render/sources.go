@@ -206,25 +206,21 @@ func measureSummary(c *dataset.Collection, id string, s *Styles) string {
 	return strings.Join(parts, s.Dot())
 }
 
-// agreement is "differ" when a measure's numbers are not all equal,
-// "agree" when two or more are given and all are equal, and "" when fewer
-// than two numbers are given.
+// agreement is "agree" when two or more sources state a measure's figure
+// identically (the same number with the same hedge, or the same words),
+// "differ" when they state it differently ("20%" against "over 20%", "nearly
+// half" against 47%), and "" when fewer than two figures are given.
 func agreement(ms explore.MeasureSources) string {
-	lo, hi, ok := ms.Spread()
-	switch {
-	case !ok:
+	if len(ms.Rows) < 2 {
 		return ""
-	case lo != hi:
-		return "differ"
 	}
-	n := 0
-	for _, r := range ms.Rows {
-		if r.Value != nil {
-			n++
+	first := ms.Rows[0]
+	for _, r := range ms.Rows[1:] {
+		if (r.Value == nil) != (first.Value == nil) ||
+			r.Value != nil && *r.Value != *first.Value ||
+			!strings.EqualFold(r.Qualifier, first.Qualifier) {
+			return "differ"
 		}
-	}
-	if n < 2 {
-		return ""
 	}
 	return "agree"
 }
