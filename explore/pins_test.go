@@ -2,7 +2,6 @@ package explore
 
 import (
 	"errors"
-	"path/filepath"
 	"slices"
 	"testing"
 
@@ -158,12 +157,11 @@ func TestPinsSummary(t *testing.T) {
 	}
 }
 
-// embedded is a frozen copy of the shipped dataset (testdata/survey.yaml),
-// so that edits to the data do not churn the expected sentences and
-// figures; refresh it with the data when they should.
+// embedded is the shipped dataset: the expected sentences and figures are
+// what the binary shows.
 func embedded(t testing.TB) *dataset.Collection {
 	t.Helper()
-	c, err := dataset.Load(filepath.Join("testdata", "survey.yaml"))
+	c, err := dataset.Embedded()
 	if err != nil {
 		t.Fatal(err)
 	}

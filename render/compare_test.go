@@ -15,11 +15,10 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata")
 
-// testData is a frozen copy of the shipped dataset (testdata/survey.yaml),
-// so that data edits do not churn these goldens.
+// testData is the shipped dataset: the goldens show what the binary draws.
 func testData(t testing.TB) *dataset.Collection {
 	t.Helper()
-	c, err := dataset.Load(filepath.Join("testdata", "survey.yaml"))
+	c, err := dataset.Embedded()
 	if err != nil {
 		t.Fatal(err)
 	}

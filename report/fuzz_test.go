@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/docsurvey/docsurvey/dataset"
@@ -16,11 +14,7 @@ import (
 // format: nothing panics, the CSV and JSON parse back, and the SVG is
 // well-formed XML with one bar per value.
 func FuzzWrite(f *testing.F) {
-	shipped, err := os.ReadFile(filepath.Join("testdata", "survey.yaml"))
-	if err != nil {
-		f.Fatal(err)
-	}
-	f.Add(shipped)
+	f.Add(dataset.EmbeddedBytes())
 	f.Add([]byte(`title: "T <&>"
 sources: [{id: s, label: "L <&>", publisher: p, title: t, kind: secondary, citation: c}]
 charts:

@@ -47,13 +47,26 @@ func golden(t *testing.T, name string, got []byte) {
 	}
 }
 
-// fixture loads testdata/survey.yaml, a frozen copy of the shipped dataset,
-// so the goldens change only when the output does, not when the data does.
+// fixture is the shipped dataset: the goldens show what the binary prints.
 func fixture(t *testing.T) *dataset.Collection {
 	t.Helper()
-	c, err := dataset.Load(filepath.Join("testdata", "survey.yaml"))
+	c, err := dataset.Embedded()
 	if err != nil {
 		t.Fatal(err)
 	}
 	return c
+}
+
+// TestFixtureIsShipped checks testdata/survey.yaml, which the cli tests pass
+// with --data to compare show's output with these goldens, is the shipped
+// dataset byte for byte: a stale copy would make them compare what the
+// binary never prints.
+func TestFixtureIsShipped(t *testing.T) {
+	got, err := os.ReadFile(filepath.Join("testdata", "survey.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, dataset.EmbeddedBytes()) {
+		t.Error("testdata/survey.yaml differs from dataset/survey.yaml; copy it over: cp dataset/survey.yaml report/testdata/")
+	}
 }

@@ -162,8 +162,25 @@ func (m *Model) presentUpdate(msg tea.Msg) (tea.Cmd, bool) {
 		return waitHub(msg.ch), true
 	case tea.KeyMsg:
 		return m.presentKey(msg)
+	case tea.MouseMsg:
+		return nil, m.followerMouse(msg)
 	}
 	return nil, false
+}
+
+// followerMouse swallows the mouse of a following audience: a click on a
+// tab or the wheel would change their view while the footer says they
+// follow. A press says how to explore alone, as keys do. It reports
+// whether it took msg.
+func (m *Model) followerMouse(msg tea.MouseMsg) bool {
+	if !m.following() {
+		return false
+	}
+	if msg.Action == tea.MouseActionPress {
+		m.status = "f to explore alone"
+		m.frameOK = false
+	}
+	return true
 }
 
 // onHub takes an update: a following audience shows its screen; everyone
@@ -202,7 +219,7 @@ func (m *Model) presentKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 			m.toggleFollow()
 			return nil, true
 		}
-		if m.pr.following && !key.Matches(msg, k.Help, k.Quit, k.Mono, k.Describe) && !(m.full && msg.Type == tea.KeyEsc) {
+		if m.pr.following && !key.Matches(msg, k.Help, k.Quit, k.Mono, k.Big, k.Describe) && !(m.full && msg.Type == tea.KeyEsc) {
 			m.status = "f to explore alone"
 			m.frameOK = false
 			return nil, true
@@ -274,12 +291,14 @@ func (m *Model) toggleFollow() {
 }
 
 // applyScreen shows a screen: the view and its state, with the pins,
-// spotlight, tour step and big mode on every view, and the overlay.
+// spotlight and tour step on every view, and the overlay. Big mode stays
+// this session's own: it suits a screen (a projector), not the talk.
 func (m *Model) applyScreen(sc present.Screen) {
 	c := m.common.Data
 	st := sc.State.Normalize(c)
+	st.Big = m.State().Big
 	m.setAll(func(s *explore.State) {
-		s.Pins, s.Spotlight, s.Step, s.Big = st.Pins, st.Spotlight, st.Step, st.Big
+		s.Pins, s.Spotlight, s.Step = st.Pins, st.Spotlight, st.Step
 	})
 	m.active = st.ViewIndex()
 	m.panes[m.active].SetState(st)
@@ -293,9 +312,12 @@ func (m *Model) applyScreen(sc present.Screen) {
 	m.frameOK = false
 }
 
-// screen is what this session shows, as the hub carries it.
+// screen is what this session shows, as the hub carries it: without big
+// mode, which each screen sets for itself.
 func (m *Model) screen() present.Screen {
-	return present.Screen{State: m.State(), Compare: m.cmp.panel, Measure: m.cmp.measure}
+	st := m.State()
+	st.Big = false
+	return present.Screen{State: st, Compare: m.cmp.panel, Measure: m.cmp.measure}
 }
 
 // afterUpdate runs after every message: the body makes room for the tour
@@ -323,7 +345,7 @@ func (m *Model) publish() {
 func (m *Model) following() bool { return m.pr.role == RoleAudience && m.pr.following }
 
 // setPresentKeys enables the keys that do something now. A following
-// audience has only help, monochrome, describe, follow and quit.
+// audience has only help, monochrome, big mode, describe, follow and quit.
 func (m *Model) setPresentKeys() {
 	k := m.common.Keys
 	hasTour := explore.TourLen(m.common.Data) > 0
@@ -343,13 +365,13 @@ func (m *Model) setPresentKeys() {
 	if !m.following() {
 		// Only this function turns these off; the others are set by the
 		// pane and the comparing keys.
-		for _, b := range []*key.Binding{&k.NextView, &k.PrevView, &k.GotoView, &k.Big} {
+		for _, b := range []*key.Binding{&k.NextView, &k.PrevView, &k.GotoView} {
 			b.SetEnabled(true)
 		}
 		return
 	}
 	for _, b := range []*key.Binding{&k.NextView, &k.PrevView, &k.GotoView, &k.Up, &k.Down, &k.First, &k.Last,
-		&k.Sort, &k.Reverse, &k.Series, &k.Big, &k.Pin, &k.ClearPins, &k.Compare, &k.Diverging, &k.Spotlight,
+		&k.Sort, &k.Reverse, &k.Series, &k.Pin, &k.ClearPins, &k.Compare, &k.Diverging, &k.Spotlight,
 		&k.Export, &k.Measure, &k.Close, &k.Tour, &k.NextStep, &k.PrevStep} {
 		b.SetEnabled(false)
 	}

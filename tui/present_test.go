@@ -9,6 +9,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/docsurvey/docsurvey/dataset"
 	"github.com/docsurvey/docsurvey/present"
+	zone "github.com/lrstanley/bubblezone"
 )
 
 func roleModel(t *testing.T, hub *present.Hub, role Role, w, h int) *Model {
@@ -72,7 +73,10 @@ func TestFollowersShowThePresentersState(t *testing.T) {
 		press(p, keys...)
 		for i, f := range fs {
 			drain(f)
-			if !f.State().Equal(p.State()) {
+			// Big mode is each screen's own (TestBigModeIsEachScreens).
+			want := p.State()
+			want.Big = false
+			if !f.State().Equal(want) {
 				t.Fatalf("after %v follower %d shows\n%+v\nwant %+v", keys, i, f.State(), p.State())
 			}
 			if f.cmp.panel != p.cmp.panel {
@@ -99,7 +103,7 @@ func TestAudienceKeysNeverReachOthers(t *testing.T) {
 	drain(b)
 	before := hub.Current()
 	// Following: keys do nothing but say how to explore.
-	press(a, "1", "j", "s", "c", "b", "tab", " ", "t")
+	press(a, "1", "j", "s", "c", "tab", " ", "t")
 	if a.State().View != dataset.ViewBenefits || !a.State().Equal(p.State()) {
 		t.Fatalf("a following moved to %+v", a.State())
 	}
@@ -384,5 +388,74 @@ func TestFollowingTouchesAndKeepsHelpOpen(t *testing.T) {
 	drain(a)
 	if touched != before {
 		t.Fatal("a follower exploring alone was kept alive by the presenter")
+	}
+}
+
+// waitTabZone waits until bubblezone has recorded the tab of view id, which
+// it does asynchronously after View.
+func waitTabZone(t *testing.T, m *Model, id string) *zone.ZoneInfo {
+	t.Helper()
+	m.View()
+	deadline := time.Now().Add(2 * time.Second)
+	for m.common.Zone.Get(tabZone(id)).IsZero() {
+		if time.Now().After(deadline) {
+			t.Fatal("tab zone never recorded")
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	return m.common.Zone.Get(tabZone(id))
+}
+
+func TestFollowerMouseIsIgnored(t *testing.T) {
+	hub := present.NewHub()
+	p := roleModel(t, hub, RolePresenter, 100, 30)
+	a := roleModel(t, hub, RoleAudience, 100, 30)
+	press(p, "2")
+	drain(a)
+	want := a.State()
+	z := waitTabZone(t, a, "privacy")
+	for _, b := range []tea.MouseButton{tea.MouseButtonLeft, tea.MouseButtonWheelDown, tea.MouseButtonWheelUp} {
+		a.Update(tea.MouseMsg{X: z.StartX + 1, Y: z.StartY, Action: tea.MouseActionPress, Button: b})
+		if !a.State().Equal(want) {
+			t.Fatalf("following, mouse %v moved the view to %+v", b, a.State())
+		}
+	}
+	got := footer(a)
+	if !strings.Contains(got, "following the presenter") || !strings.Contains(got, "f to explore alone") {
+		t.Fatalf("footer after a click while following: %q", got)
+	}
+	// Exploring alone, the mouse works again.
+	press(a, "f")
+	z = waitTabZone(t, a, "privacy")
+	a.Update(tea.MouseMsg{X: z.StartX + 1, Y: z.StartY, Action: tea.MouseActionPress, Button: tea.MouseButtonLeft})
+	if a.State().View != dataset.ViewPrivacy {
+		t.Fatalf("exploring alone, a click on the Privacy tab shows %s", a.State().View)
+	}
+}
+
+func TestBigModeIsEachScreens(t *testing.T) {
+	hub := present.NewHub()
+	p := roleModel(t, hub, RolePresenter, 100, 30)
+	a := roleModel(t, hub, RoleAudience, 100, 30)
+	press(p, "2", "b")
+	drain(a)
+	if !p.State().Big || a.State().Big {
+		t.Fatalf("presenter big %v, follower big %v; want the follower's own (off)", p.State().Big, a.State().Big)
+	}
+	// A follower toggles big mode while following, and keeps following.
+	if !a.common.Keys.Big.Enabled() {
+		t.Fatal("b is disabled for a following audience")
+	}
+	press(a, "b")
+	if !a.State().Big || !a.following() || a.State().View != dataset.ViewPlatforms {
+		t.Fatalf("follower after b: big %v, following %v, view %s", a.State().Big, a.following(), a.State().View)
+	}
+	press(p, "b", "3")
+	drain(a)
+	if !a.State().Big || a.State().View != dataset.ViewBenefits {
+		t.Fatalf("follower after the presenter left big mode and moved on: big %v, view %s", a.State().Big, a.State().View)
+	}
+	if got := footer(a); strings.Contains(got, "f to explore alone") {
+		t.Fatalf("b was refused while following: %q", got)
 	}
 }

@@ -25,11 +25,10 @@ func colorRenderer() *lipgloss.Renderer {
 	return r
 }
 
-// frozen is a copy of the shipped dataset, so that data edits do not churn
-// the goldens.
+// frozen is the shipped dataset: the goldens show what the binary draws.
 func frozen(t testing.TB) *dataset.Collection {
 	t.Helper()
-	c, err := dataset.Load(filepath.Join("testdata", "survey.yaml"))
+	c, err := dataset.Embedded()
 	if err != nil {
 		t.Fatal(err)
 	}
