@@ -360,3 +360,26 @@ func TestMonoKeyOnlyWithColour(t *testing.T) {
 		t.Error("m not offered with colour")
 	}
 }
+
+// TestOnlyTheLatestWarmUpDraws resizes several times before any warm-up
+// runs, as a window being dragged does: only the last size's warm-up draws.
+func TestOnlyTheLatestWarmUpDraws(t *testing.T) {
+	m := newModel(t, 100, 30)
+	var drew [][2]int
+	m.warmed = func(w, h int) { drew = append(drew, [2]int{w, h}) }
+	var cmds []tea.Cmd
+	for i := range 8 {
+		_, cmd := m.Update(tea.WindowSizeMsg{Width: 90 + i, Height: 30 + i})
+		if cmd == nil {
+			t.Fatalf("resize %d returned no warm-up", i)
+		}
+		cmds = append(cmds, cmd)
+	}
+	for _, cmd := range cmds {
+		cmd()
+	}
+	w, h := m.bodySize()
+	if len(drew) != 1 || drew[0] != [2]int{w, h} {
+		t.Fatalf("warm-ups that drew: %v, want one at the final body size %dx%d", drew, w, h)
+	}
+}

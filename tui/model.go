@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"sync/atomic"
 
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
@@ -75,6 +76,12 @@ type Model struct {
 	frame         string
 	frameOK       bool
 	quitting      bool
+
+	// warmGen numbers the warm-ups: only the newest draws, so a burst of
+	// resizes leaves one warm-up at the final size, not one per size.
+	warmGen *atomic.Uint64
+	// warmed, if set (by tests), is called when a warm-up starts drawing.
+	warmed func(w, h int)
 }
 
 // New returns the explorer model. Call Close when done with it, to stop its
@@ -105,7 +112,7 @@ func New(o Options) *Model {
 		start.Big = o.State.Big
 	}
 	start = start.Normalize(data)
-	m := &Model{common: c, help: help.New()}
+	m := &Model{common: c, help: help.New(), warmGen: new(atomic.Uint64)}
 	m.panes = []*pane{newOverview(c, start), newPlatforms(c, start), newBenefits(c, start), newConnected(c, start), newPrivacy(c, start), newSources(c, start)}
 	m.active = start.ViewIndex()
 	m.panes[m.active].SetState(start)
@@ -205,13 +212,16 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 // warm draws the other views in the background at the current size, so
 // that switching to one finds its bars in render's cache instead of drawing
 // them during the keypress. It only fills the shared, concurrency-safe
-// cache; nothing of the model is touched outside Update.
+// cache; nothing of the model is touched outside Update but the atomic
+// generation. A newer warm-up makes older ones stale: they return at once,
+// or stop before their next view if already drawing.
 func (m *Model) warm() tea.Cmd {
+	gen := m.warmGen.Add(1)
 	w, h := m.bodySize()
 	if w < MinWidth || h <= 0 || m.height < MinHeight {
 		return nil
 	}
-	data, styles := m.common.Data, m.common.Styles
+	data, styles, current, warmed := m.common.Data, m.common.Styles, m.warmGen, m.warmed
 	var states []explore.State
 	for i, p := range m.panes {
 		if i != m.active {
@@ -219,7 +229,16 @@ func (m *Model) warm() tea.Cmd {
 		}
 	}
 	return func() tea.Msg {
+		if current.Load() != gen {
+			return nil
+		}
+		if warmed != nil {
+			warmed(w, h)
+		}
 		for _, st := range states {
+			if current.Load() != gen {
+				return nil
+			}
 			render.View(data, st, render.Options{Width: w, Height: h, Styles: styles})
 		}
 		return nil
