@@ -26,6 +26,14 @@ const (
 	reasonNoModel      = "no model"      // the factory returned nil
 )
 
+// resizeEvery is the shortest interval between two window sizes given to a
+// session's program. A client may send thousands of window changes a second
+// (a window dragged by its corner, or a hostile client); each one costs the
+// model a full layout and redraw. Sizes that arrive faster are coalesced:
+// only the latest is kept, and it is delivered when the interval is up, so
+// the last size always arrives.
+const resizeEvery = 30 * time.Millisecond
+
 // quitGrace is how long a program has to quit after being asked before it
 // is killed.
 const quitGrace = 2 * time.Second
@@ -155,8 +163,8 @@ func (s *Server) runProgram(sess ssh.Session) {
 	_ = sess.Exit(code)
 }
 
-// watch feeds clamped window sizes to the program and ends it when a limit
-// is reached. It keeps draining winch until done is closed, because the SSH
+// watch feeds clamped window sizes to the program, at most one per
+// resizeEvery, and ends it when a limit is reached. It keeps draining winch until done is closed, because the SSH
 // library blocks the session's request loop until each size is taken. It
 // sends the reason it ended the program (or "") on result when done.
 func (s *Server) watch(p *tea.Program, g *guard, in *inputTracker, winch <-chan ssh.Window, ctx context.Context, done <-chan struct{}, result chan<- string) {
@@ -174,6 +182,16 @@ func (s *Server) watch(p *tea.Program, g *guard, in *inputTracker, winch <-chan 
 		go p.Quit() // may block until the event loop runs; returns when the program ends
 		kill = time.After(quitGrace)
 	}
+	// Window sizes: latest is the newest not yet delivered (if waiting);
+	// resizeTick fires resizeEvery after the last delivery.
+	var latest tea.WindowSizeMsg
+	var waiting bool
+	var resizeTick <-chan time.Time
+	deliverResize := func() {
+		p.Send(latest)
+		waiting = false
+		resizeTick = time.After(resizeEvery)
+	}
 	shutdown, eof, panicked, ctxDone := s.shutdown, in.eof, g.panicked, ctx.Done()
 	for {
 		select {
@@ -187,7 +205,15 @@ func (s *Server) watch(p *tea.Program, g *guard, in *inputTracker, winch <-chan 
 			}
 			in.touch()
 			w, h := ClampSize(win.Width, win.Height)
-			p.Send(tea.WindowSizeMsg{Width: w, Height: h})
+			latest, waiting = tea.WindowSizeMsg{Width: w, Height: h}, true
+			if resizeTick == nil { // none delivered within resizeEvery
+				deliverResize()
+			}
+		case <-resizeTick:
+			resizeTick = nil
+			if waiting {
+				deliverResize()
+			}
 		case <-idle.C:
 			if d := in.idleFor(); d < s.cfg.IdleTimeout {
 				idle.Reset(s.cfg.IdleTimeout - d)

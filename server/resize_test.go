@@ -1,0 +1,63 @@
+package server
+
+import (
+	"fmt"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// resizeCounter counts the window sizes its program is given and shows the
+// latest.
+type resizeCounter struct {
+	w, h    int
+	resizes *atomic.Int64
+}
+
+func (m *resizeCounter) Init() tea.Cmd { return nil }
+
+func (m *resizeCounter) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if ws, ok := msg.(tea.WindowSizeMsg); ok {
+		m.resizes.Add(1)
+		m.w, m.h = ws.Width, ws.Height
+	}
+	return m, nil
+}
+
+func (m *resizeCounter) View() string { return fmt.Sprintf("size %dx%d", m.w, m.h) }
+
+// TestWindowChangeFloodIsCoalesced sends 5,000 window changes in a burst:
+// the model gets a few of them, and the last.
+func TestWindowChangeFloodIsCoalesced(t *testing.T) {
+	var resizes atomic.Int64
+	ts := startServer(t, func(c *Config) {
+		c.NewModel = func(info SessionInfo) tea.Model {
+			return &resizeCounter{w: info.Width, h: info.Height, resizes: &resizes}
+		}
+	})
+	v := mustDial(t, ts.addr, 80, 24)
+	v.waitFor(t, "size 80x24")
+	const n = 5000
+	start := time.Now()
+	for i := range n {
+		if err := v.sess.WindowChange(20+i%50, 60+i%100); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := v.sess.WindowChange(33, 123); err != nil { // the last size
+		t.Fatal(err)
+	}
+	v.waitFor(t, "size 123x33")
+	got := resizes.Load()
+	t.Logf("%d window changes in %v reached the model as %d resizes", n+1, time.Since(start).Round(time.Millisecond), got)
+	if got >= 200 {
+		t.Errorf("the model got %d resizes for %d window changes, want fewer than 200", got, n+1)
+	}
+	// Nothing more arrives after the last size.
+	time.Sleep(100 * time.Millisecond)
+	if after := resizes.Load(); after != got {
+		t.Errorf("%d more resizes after the last size was shown", after-got)
+	}
+}
