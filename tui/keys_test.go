@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -381,5 +382,30 @@ func TestOnlyTheLatestWarmUpDraws(t *testing.T) {
 	w, h := m.bodySize()
 	if len(drew) != 1 || drew[0] != [2]int{w, h} {
 		t.Fatalf("warm-ups that drew: %v, want one at the final body size %dx%d", drew, w, h)
+	}
+}
+
+// keysEnabled is which keys are enabled, in KeyMap order.
+func keysEnabled(k *KeyMap) []bool {
+	var on []bool
+	for _, col := range k.FullHelp() {
+		for _, b := range col {
+			on = append(on, b.Enabled())
+		}
+	}
+	return on
+}
+
+// TestViewOnlyDraws checks Update leaves the keys enabled and the help laid
+// out for the state it ends in: drawing changes neither.
+func TestViewOnlyDraws(t *testing.T) {
+	m := newModel(t, 100, 30)
+	for _, k := range []string{"2", "j", "x", "v", "esc", "3", "G", "x", "1", "j", "enter", "esc", "6", "j", "j", "enter", "esc", "b", "?", "?", "t", " ", "t", "4", "d", "X"} {
+		m.Update(keyMsg(k))
+		keys, help := keysEnabled(m.common.Keys), m.help
+		m.View()
+		if got := keysEnabled(m.common.Keys); !slices.Equal(got, keys) || m.help.Width != help.Width || m.help.ShowAll != help.ShowAll {
+			t.Fatalf("after %q, View changed the keys (%v → %v) or the help (width %d → %d)", k, keys, got, help.Width, m.help.Width)
+		}
 	}
 }

@@ -118,9 +118,8 @@ func New(o Options) *Model {
 	m.panes[m.active].SetState(start)
 	m.styleHelp()
 	m.resize(o.Width, o.Height)
-	m.panes[m.active].SetKeys()
-	m.setCompareKeys()
 	m.initPresent(o)
+	m.syncKeys()
 	return m
 }
 
@@ -366,15 +365,12 @@ func (m *Model) draw() string {
 		return strings.Join(lines, "\n")
 	}
 	p := m.panes[m.active]
-	p.SetKeys()
-	m.setCompareKeys()
-	m.setPresentKeys()
 	bw, bh := m.bodySize()
 	var body string
 	if m.full {
-		m.help.ShowAll = true
-		body = m.help.View(m.common.Keys)
-		m.help.ShowAll = false
+		full := m.help
+		full.ShowAll = true
+		body = full.View(m.common.Keys)
 	} else {
 		body = m.bodyView(p, bw, bh)
 	}
@@ -398,6 +394,14 @@ func (m *Model) draw() string {
 	return strings.Join(lines, "\n")
 }
 
+// syncKeys enables the keys that do something in the state the model now
+// holds; Update ends with it, so View only draws.
+func (m *Model) syncKeys() {
+	m.panes[m.active].SetKeys()
+	m.setCompareKeys()
+	m.setPresentKeys()
+}
+
 // footer is the short help, or the status after a key that changed a mode.
 func (m *Model) footer() string {
 	hv := m.help.View(m.common.Keys)
@@ -410,8 +414,7 @@ func (m *Model) footer() string {
 	if rest <= 0 {
 		return ansi.Truncate(st, m.width, "")
 	}
-	m.help.Width = rest
-	hv = m.help.View(m.common.Keys)
-	m.help.Width = m.width
-	return st + hv
+	short := m.help
+	short.Width = rest
+	return st + short.View(m.common.Keys)
 }

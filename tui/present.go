@@ -321,9 +321,11 @@ func (m *Model) screen() present.Screen {
 }
 
 // afterUpdate runs after every message: the body makes room for the tour
-// lines, and a presenter publishes what changed.
+// lines, the keys that now do something are enabled, and a presenter
+// publishes what changed.
 func (m *Model) afterUpdate() {
 	m.syncTourHeight()
+	m.syncKeys()
 	m.publish()
 }
 
