@@ -37,7 +37,7 @@ var viewMarks = map[string]string{
 	dataset.ViewBenefits:  "What doctors want from social networks",
 	dataset.ViewConnected: "Number of sites used",
 	dataset.ViewPrivacy:   "What holds doctors back",
-	dataset.ViewSources:   "10 documents",
+	dataset.ViewSources:   "10 sources",
 }
 
 type talk struct {

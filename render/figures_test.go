@@ -1,6 +1,7 @@
 package render
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -104,6 +105,32 @@ func TestDetailNamesOnlyOtherSources(t *testing.T) {
 	out := strings.Join(strings.Fields(ansi.Strip(View(c, st, Options{Width: 120, Height: 40}))), " ")
 	if !strings.Contains(out, "Source: The Health Care Blog 2011.") {
 		t.Errorf("the secondary figure's source is not named:\n%s", out)
+	}
+}
+
+// TestSourcesViewCountsSourcesAndDocuments: the title counts the sources,
+// and the documents among them where there is room, never calling every
+// source a document.
+func TestSourcesViewCountsSourcesAndDocuments(t *testing.T) {
+	c := embedded(t)
+	docs := 0
+	for _, src := range c.Sources {
+		if src.Document != "" {
+			docs++
+		}
+	}
+	if docs == len(c.Sources) {
+		t.Fatal("every shipped source has a document: the test would not tell sources from documents")
+	}
+	st := explore.Start().GotoViewID(c, dataset.ViewSources)
+	for w, want := range map[int]string{
+		60:  fmt.Sprintf("%d sources", len(c.Sources)),
+		120: fmt.Sprintf("%d sources · %d documents", len(c.Sources), docs),
+	} {
+		title := strings.SplitN(ansi.Strip(View(c, st, Options{Width: w, Height: 40})), "\n", 2)[0]
+		if !strings.HasSuffix(title, want) || strings.Contains(title, fmt.Sprintf("%d documents", len(c.Sources))) {
+			t.Errorf("width %d: title %q, want it to end in %q", w, title, want)
+		}
 	}
 }
 

@@ -13,7 +13,7 @@ import (
 // "agree" (see agreement) with its figures.
 func sourcesLines(c *dataset.Collection, st explore.State, w, h int, s *Styles) []string {
 	tail := s.Ellipsis()
-	out := []string{titleLine("Sources", fmt.Sprintf("%d documents", len(c.Sources)), w, s)}
+	out := []string{titleLine("Sources", sourcesNote(c, w, s), w, s)}
 	mark, blank := s.Marker()
 	// Columns: label, publisher, date, n, document; the widest go first
 	// when the window narrows.
@@ -241,4 +241,21 @@ func measureDetail(c *dataset.Collection, m *dataset.Measure, s *Styles) (head, 
 		parts = append(parts, t+".")
 	}
 	return head, strings.Join(parts, " ")
+}
+
+// sourcesNote counts the sources and, where the title line has room, how
+// many of them have a document in shared/sources: "10 sources · 5
+// documents", or "10 sources".
+func sourcesNote(c *dataset.Collection, w int, s *Styles) string {
+	docs := 0
+	for _, src := range c.Sources {
+		if src.Document != "" {
+			docs++
+		}
+	}
+	note := fmt.Sprintf("%d %s", len(c.Sources), plural(len(c.Sources), "source", "sources"))
+	if long := note + s.Dot() + fmt.Sprintf("%d %s", docs, plural(docs, "document", "documents")); width(long)+2 <= w/3 {
+		return long
+	}
+	return note
 }
