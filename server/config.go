@@ -36,7 +36,10 @@ type SessionInfo struct {
 	// Touch counts as input for Config.IdleTimeout, as if the viewer had
 	// typed. A follower's model calls it when the presenter's screen
 	// changes, so an audience watching a talk does not time out while the
-	// presenter is active. Safe to call from any goroutine.
+	// presenter is active. It counts only while the viewer is reading: a
+	// viewer whose terminal has stopped taking output (a suspended ssh, a
+	// sleeping laptop) times out as if the model never called it. Safe to
+	// call from any goroutine.
 	Touch func()
 }
 

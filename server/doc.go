@@ -53,7 +53,8 @@
 //     through [ClampSize] before the model sees it.
 //   - [Config.IdleTimeout] counts only what the viewer sends (keystrokes and
 //     window changes), never our redraws, and what the model reports
-//     through [SessionInfo.Touch] (a follower when the presenter acts).
+//     through [SessionInfo.Touch] (a follower when the presenter acts),
+//     unless the viewer has stopped reading its output.
 //   - [Config.MaxTimeout] is absolute from the start of the session.
 //   - Both end the session with a one-line message after the terminal has
 //     been restored. As a backstop, the SSH connection itself has an I/O

@@ -87,6 +87,16 @@ func (s *Server) runProgram(sess ssh.Session) {
 	defer cancel()
 
 	in := newInputTracker(sess)
+	// The screen is made after the model; Touch may be called from any
+	// goroutine the model starts, so it finds the screen through scrRef.
+	var scrRef atomic.Pointer[screen]
+	touch := func() {
+		// A viewer who stopped reading (a suspended ssh, a sleeping laptop)
+		// is not watching: the model's activity must not keep the session.
+		if scr := scrRef.Load(); scr == nil || !scr.stalled() {
+			in.touch()
+		}
+	}
 	g := newGuard()
 	g.m = s.cfg.NewModel(SessionInfo{
 		User:       sess.User(),
@@ -96,7 +106,7 @@ func (s *Server) runProgram(sess ssh.Session) {
 		Width:      w,
 		Height:     h,
 		Context:    ctx,
-		Touch:      in.touch,
+		Touch:      touch,
 	})
 	if g.m == nil {
 		st.setReason(reasonNoModel)
@@ -107,6 +117,7 @@ func (s *Server) runProgram(sess ssh.Session) {
 	}
 
 	scr := newScreen(sess, h)
+	scrRef.Store(scr)
 	s.screens.Store(scr, struct{}{})
 	defer s.screens.Delete(scr)
 	p := tea.NewProgram(&screenModel{m: g, scr: scr},
@@ -157,7 +168,9 @@ func (s *Server) runProgram(sess ssh.Session) {
 	case <-scr.finished():
 	case <-time.After(screenGrace):
 	}
-	if msg != "" {
+	// A viewer who stopped reading would hold this write (and the session)
+	// until the connection's own deadline: skip the line.
+	if msg != "" && !scr.stalled() {
 		fmt.Fprint(sess, "\r\n"+msg+"\r\n")
 	}
 	_ = sess.Exit(code)
