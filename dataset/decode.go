@@ -319,6 +319,10 @@ func (d *decoder) number(n *yaml.Node, path string, v reflect.Value) {
 		tag = n.ShortTag()
 	}
 	if tag != "!!int" && tag != "!!float" {
+		if outOfRange(n) {
+			d.fail(n, path, "number "+sanitize(n.Value)+" is out of range: expected a finite number, within ±1.8e308")
+			return
+		}
 		d.fail(n, path, "expected a number, got "+describe(n))
 		return
 	}
@@ -345,6 +349,16 @@ func (d *decoder) integer(n *yaml.Node, path string, v reflect.Value) {
 }
 
 // describe names what a node is, for "expected X, got Y" messages.
+// outOfRange reports whether n is an unquoted number too large for a
+// float64, such as 1e999, which YAML resolves to a string.
+func outOfRange(n *yaml.Node) bool {
+	if n.Kind != yaml.ScalarNode || n.Style != 0 {
+		return false
+	}
+	_, err := strconv.ParseFloat(n.Value, 64)
+	return errors.Is(err, strconv.ErrRange)
+}
+
 func describe(n *yaml.Node) string {
 	switch n.Kind {
 	case yaml.MappingNode:
@@ -364,6 +378,9 @@ func describe(n *yaml.Node) string {
 	case "!!int", "!!float":
 		return "number " + sanitize(n.Value)
 	case "!!str", "!!timestamp":
+		if outOfRange(n) {
+			return "number " + sanitize(n.Value) + ", out of range"
+		}
 		return "string " + quote(n.Value)
 	}
 	return "a value tagged " + quote(n.Tag)

@@ -119,13 +119,21 @@ func (m MeasureSources) Spread() (lo, hi float64, ok bool) {
 	return lo, hi, ok
 }
 
-// MeasuresCompared lists, in dataset order, the measures for which the
-// collection gives more than one figure: the ones worth setting side by
-// side.
+// MeasuresCompared lists, in dataset order, the measures whose figures come
+// from at least two distinct sources: the figures several sources report.
+// A measure one document states twice (a table and its key points) is not
+// one of them; it stays reachable from its figure (MeasureAt).
 func MeasuresCompared(c *dataset.Collection) []dataset.Measure {
+	if c == nil {
+		return nil
+	}
 	var out []dataset.Measure
 	for _, m := range c.Measures {
-		if len(c.MeasureFigures(m.ID)) > 1 {
+		seen := map[string]bool{}
+		for _, f := range c.MeasureFigures(m.ID) {
+			seen[f.Source] = true
+		}
+		if len(seen) > 1 {
 			out = append(out, m)
 		}
 	}

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/docsurvey/docsurvey/dataset"
 )
 
 func TestSourcesFor(t *testing.T) {
@@ -70,9 +72,25 @@ func TestMeasuresCompared(t *testing.T) {
 	for _, m := range MeasuresCompared(c) {
 		ids = append(ids, m.ID)
 	}
-	want := []string{"personal-use", "professional-use", "connected-clinicians", "physician-communities", "privacy-deterrent", "colleague-interaction"}
+	// physician-communities has two figures, both from hwc-2011 (its table
+	// and its key points): one source, so not compared.
+	want := []string{"personal-use", "professional-use", "connected-clinicians", "privacy-deterrent", "colleague-interaction"}
 	if !slices.Equal(ids, want) {
 		t.Fatalf("MeasuresCompared = %v, want %v", ids, want)
+	}
+	if len(c.MeasureFigures("physician-communities")) < 2 {
+		t.Fatal("physician-communities no longer has two figures: the case above tests nothing")
+	}
+	// The sources view's measures section lists the same, and one source's
+	// measure stays reachable from its figure.
+	st := Start().GotoViewID(c, dataset.ViewSources)
+	if got := FocusIDs(c, st, 1); !slices.Equal(got, want) {
+		t.Fatalf("measures section focus = %v, want %v", got, want)
+	}
+	fig := Start().GotoViewID(c, dataset.ViewPlatforms)
+	fig.Focus, fig.Series = "physician-communities", "professional"
+	if id, ok := MeasureAt(c, fig); !ok || id != "physician-communities" {
+		t.Fatalf("MeasureAt on the physician communities figure = %q, %v", id, ok)
 	}
 	one := synth()
 	if got := MeasuresCompared(one); len(got) != 0 {

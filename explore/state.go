@@ -70,7 +70,7 @@ func Sections(c *dataset.Collection, view string) []Section {
 	}
 	if view == dataset.ViewSources {
 		out := []Section{{Kind: SectionSources}}
-		if len(c.Measures) > 0 {
+		if len(MeasuresCompared(c)) > 0 {
 			out = append(out, Section{Kind: SectionMeasures})
 		}
 		return out
@@ -132,7 +132,7 @@ func FocusIDs(c *dataset.Collection, s State, section int) []string {
 			ids = append(ids, src.ID)
 		}
 	case SectionMeasures:
-		for _, m := range c.Measures {
+		for _, m := range MeasuresCompared(c) {
 			ids = append(ids, m.ID)
 		}
 	}

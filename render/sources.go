@@ -83,13 +83,13 @@ func sourcesLines(c *dataset.Collection, st explore.State, w, h int, s *Styles) 
 		groups = append(groups, []string{line})
 		idx++
 	}
-	if len(c.Measures) > 0 {
-		// Each measure, marked "differ" when its numbers differ, "agree"
-		// when two or more are given and all equal; worded figures are not
-		// compared.
-		verdicts := make([]string, len(c.Measures))
+	if measures := explore.MeasuresCompared(c); len(measures) > 0 {
+		// Each measure two or more sources report, marked "differ" when
+		// its numbers differ, "agree" when two or more are given and all
+		// equal; worded figures are not compared.
+		verdicts := make([]string, len(measures))
 		differ := 0
-		for i, m := range c.Measures {
+		for i, m := range measures {
 			if ms, ok := explore.SourcesFor(c, m.ID); ok {
 				verdicts[i] = agreement(ms)
 				if verdicts[i] == "differ" {
@@ -101,11 +101,11 @@ func sourcesLines(c *dataset.Collection, st explore.State, w, h int, s *Styles) 
 		idx++
 		const verdictW = 6
 		lw := 0
-		for _, m := range c.Measures {
+		for _, m := range measures {
 			lw = max(lw, width(m.Label))
 		}
 		lw = min(lw, max(12, (w-2)*2/5))
-		for i, m := range c.Measures {
+		for i, m := range measures {
 			isFocus := st.Chart == 1 && st.Focus == m.ID
 			mk, ls := blank, s.Label
 			if isFocus {
