@@ -51,12 +51,20 @@ every other viewer follows what the presenter shows, drawn at their own size
 and colors, and may press f to explore alone and f again to follow. The
 presenter steps through the dataset's guided tour with space and backspace
 (or a clicker's PgDn and PgUp) and sees the speaker notes; q twice quits.
+
+An audience in one room (conference Wi-Fi, an office network) is often
+behind one NAT and connects from a single address: --max-per-ip 3 and
+--rate-per-ip 1, the defaults, would refuse most of it. For a talk, raise
+them to the size of the room, e.g. --max-per-ip 200 --rate-per-ip 20 (and
+--max-sessions above the audience).
 ` + exitCodesHelp,
 		Example: `  docsurvey serve                                   # on 127.0.0.1:23234
   ssh -p 23234 localhost                            # then, from a terminal
   docsurvey serve --listen :2222 --authorized-keys ~/.ssh/authorized_keys
   docsurvey --data mine.yaml serve --view platforms
-  docsurvey serve --presenter-key talk.pub --tour     # present; everyone else follows`,
+  docsurvey serve --presenter-key talk.pub --tour     # present; everyone else follows
+  docsurvey serve --listen :23234 --presenter-key talk.pub \
+    --max-sessions 250 --max-per-ip 200 --rate-per-ip 20  # a room behind one NAT`,
 		Args: cobra.NoArgs,
 		RunE: runE(func(cmd *cobra.Command, args []string) error {
 			return runServe(cmd.Context(), e, f)
