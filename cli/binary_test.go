@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -521,6 +522,7 @@ func TestServeBadInput(t *testing.T) {
 		{"bad address", []string{"serve", "--listen", "127.0.0.1:99999", "--host-key", filepath.Join(dir, "k")}, 2, "docsurvey: --listen 127.0.0.1:99999: "},
 		{"address in use", []string{"serve", "--listen", busy.Addr().String(), "--host-key", filepath.Join(dir, "k")}, 1, "docsurvey: cannot listen on " + busy.Addr().String() + ": address already in use"},
 		{"no sessions", []string{"serve", "--max-sessions", "0"}, 2, "docsurvey: --max-sessions 0"},
+		{"no shutdown grace", []string{"serve", "--shutdown-timeout", "0s"}, 2, "docsurvey: --shutdown-timeout 0s: must be positive"},
 	}
 	for _, tt := range tests {
 		r := run(t, tt.args...)
@@ -529,3 +531,117 @@ func TestServeBadInput(t *testing.T) {
 		}
 	}
 }
+
+// TestServeSIGTERMWithStalledSession stops the server with SIGTERM while a
+// viewer has stopped reading (its SSH window is full, so the session cannot
+// finish its last frame): the server closes that session at the shutdown
+// deadline, says so, and exits 0 soon after.
+func TestServeSIGTERMWithStalledSession(t *testing.T) {
+	t.Parallel() // mostly waiting for the window to fill
+	const grace = 300 * time.Millisecond
+	cmd := exec.Command(bin, "serve", "--listen", "127.0.0.1:0", "--host-key", filepath.Join(t.TempDir(), "host_ed25519"),
+		"--shutdown-timeout", grace.String())
+	stderr, err := cmd.StderrPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = cmd.Process.Kill() }()
+	lines := bufio.NewScanner(stderr)
+	addr := ""
+	for addr == "" && lines.Scan() {
+		if m := regexp.MustCompile(`^serving on (\S+);`).FindStringSubmatch(lines.Text()); m != nil {
+			addr = m[1]
+		}
+	}
+	if addr == "" {
+		t.Fatalf("no 'serving on' line: %v", lines.Err())
+	}
+	var logs syncLines
+	done := make(chan error, 1)
+	go func() {
+		for lines.Scan() {
+			logs.add(lines.Text())
+		}
+		done <- cmd.Wait()
+	}()
+
+	client, err := ssh.Dial("tcp", addr, &ssh.ClientConfig{User: "stalled", HostKeyCallback: ssh.InsecureIgnoreHostKey(), Timeout: 10 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer client.Close()
+	sess, err := client.NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := sess.StdoutPipe(); err != nil { // never read
+		t.Fatal(err)
+	}
+	stdin, err := sess.StdinPipe() // open and silent
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer stdin.Close()
+	if err := sess.RequestPty("xterm-256color", 500, 1000, ssh.TerminalModes{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := sess.Shell(); err != nil {
+		t.Fatal(err)
+	}
+	// Every new size redraws the whole screen, and every digit changes the
+	// view: about 20 KB a step, 3 MB in all, more than the SSH window (2 MiB)
+	// that the client never gives back.
+	for i := range 150 {
+		if err := sess.WindowChange(500-i%2, 1000-i%2); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := stdin.Write([]byte{"123456"[i%6]}); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(35 * time.Millisecond) // over the server's 30ms between resizes
+	}
+
+	start := time.Now()
+	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case err := <-done:
+		took := time.Since(start)
+		t.Logf("serve exited %v after SIGTERM", took.Round(time.Millisecond))
+		if !logs.contains("closed 1 sessions that did not end in time") {
+			t.Fatalf("the session was not stuck at the deadline, so this test proves nothing; log:\n%s", logs.String())
+		}
+		if err != nil {
+			t.Errorf("serve after SIGTERM with a stuck session: %v, want exit 0; log:\n%s", err, logs.String())
+		}
+		if took > grace+3*time.Second {
+			t.Errorf("serve took %v to exit, want under the grace period (%v) + 3s", took, grace)
+		}
+	case <-time.After(grace + 10*time.Second):
+		t.Fatalf("serve did not exit within %v of SIGTERM", grace+10*time.Second)
+	}
+}
+
+// syncLines collects lines from one goroutine for another to read.
+type syncLines struct {
+	mu    sync.Mutex
+	lines []string
+}
+
+func (s *syncLines) add(l string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.lines = append(s.lines, l)
+}
+
+func (s *syncLines) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return strings.Join(s.lines, "\n")
+}
+
+func (s *syncLines) contains(want string) bool { return strings.Contains(s.String(), want) }

@@ -27,6 +27,7 @@ type serveFlags struct {
 	ratePerIP      float64
 	idleTimeout    time.Duration
 	maxTimeout     time.Duration
+	shutdown       time.Duration
 	presentFlags
 }
 
@@ -38,7 +39,8 @@ func newServeCommand(e *env) *cobra.Command {
 		Long: `Serve the explorer over SSH: every viewer who connects gets their own
 explorer on the same data, in their own terminal's colors. Viewers cannot run
 commands, copy files or forward ports. Stop with Ctrl-C (SIGINT) or SIGTERM:
-open sessions get a grace period to end.
+open sessions get --shutdown-timeout to end, then the server closes those
+left (a warning, not an error: the exit status is 0).
 
 The host key is created on first run (mode 0600). Without --authorized-keys
 anyone who reaches the address may view; the default address is loopback
@@ -70,6 +72,7 @@ presenter steps through the dataset's guided tour with space and backspace
 	fl.IntVar(&f.maxPerIP, "max-per-ip", server.DefaultMaxPerIP, "at most `N` connections from one IP address")
 	fl.Float64Var(&f.ratePerIP, "rate-per-ip", server.DefaultRatePerIP, "new connections per second allowed from one IP (`RATE`; negative: no limit)")
 	fl.DurationVar(&f.maxTimeout, "max-timeout", server.DefaultMaxTimeout, "end every session after `DURATION`, whatever it is doing")
+	fl.DurationVar(&f.shutdown, "shutdown-timeout", server.DefaultShutdownTimeout, "on SIGINT or SIGTERM, give open sessions `DURATION` to end before closing them")
 	addPresentFlags(fl, &f.presentFlags)
 	_ = cmd.RegisterFlagCompletionFunc("view", cobra.FixedCompletions(dataset.ViewIDs(), cobra.ShellCompDirectiveNoFileComp))
 	return cmd
@@ -94,6 +97,9 @@ func runServe(ctx context.Context, e *env, f *serveFlags) error {
 	if f.maxTimeout <= 0 {
 		return usageErrorf("--max-timeout %v: must be positive", f.maxTimeout)
 	}
+	if f.shutdown <= 0 {
+		return usageErrorf("--shutdown-timeout %v: must be positive", f.shutdown)
+	}
 	if f.tour && f.presenterKeys == "" {
 		return usageErrorf("--tour needs --presenter-key: only a presenter steps through the tour")
 	}
@@ -114,6 +120,7 @@ func runServe(ctx context.Context, e *env, f *serveFlags) error {
 		MaxPerIP:           f.maxPerIP,
 		RatePerIP:          f.ratePerIP,
 		MaxTimeout:         f.maxTimeout,
+		ShutdownTimeout:    f.shutdown,
 		PresenterKeysPath:  f.presenterKeys,
 		NewModel:           newSessionModel(c, start, f.presentFlags, newHub(f.presentFlags)),
 	})

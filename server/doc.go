@@ -78,6 +78,7 @@
 //
 // [Server.Shutdown] stops accepting, quits every program and writes "server
 // is shutting down" to each viewer, waits for the sessions until the
-// context's deadline, and then closes every connection. [RunUntilSignal]
-// wraps that for a command-line caller.
+// context's deadline, and then closes every connection, logging how many
+// sessions it closed. [RunUntilSignal] wraps that for a command-line caller,
+// for whom reaching the deadline is not an error.
 package server

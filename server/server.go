@@ -3,6 +3,7 @@ package server
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net"
 	"sync"
 	"sync/atomic"
@@ -236,6 +237,7 @@ func (s *Server) Shutdown(ctx context.Context) error {
 	}
 
 	err := s.waitSessions(ctx)
+	left := s.sessions.Load()
 	_ = s.ssh.Close()
 	if lim != nil {
 		lim.closeAll()
@@ -246,7 +248,7 @@ func (s *Server) Shutdown(ctx context.Context) error {
 	defer cancel()
 	_ = s.waitSessions(wctx)
 	if err != nil {
-		s.log.Warn("shutdown deadline reached; connections closed", "sessions-left", s.sessions.Load())
+		s.log.Warn(fmt.Sprintf("closed %d sessions that did not end in time", left))
 	}
 	return err
 }

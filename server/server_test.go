@@ -12,6 +12,7 @@ import (
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/log"
 	gossh "golang.org/x/crypto/ssh"
 )
 
@@ -444,6 +445,43 @@ func TestRunUntilSignal(t *testing.T) {
 		t.Fatal("RunUntilSignal did not return within the deadline + 1s")
 	}
 	v.waitFor(t, "server is shutting down")
+}
+
+// TestRunUntilSignalStuckSession: a session still running at the deadline
+// is closed with a warning, and RunUntilSignal reports no error.
+func TestRunUntilSignalStuckSession(t *testing.T) {
+	logs := &syncBuffer{}
+	release := make(chan struct{})
+	defer close(release)
+	srv, err := New(Config{HostKeyPath: filepath.Join(t.TempDir(), "k"), RatePerIP: -1,
+		NewModel: func(i SessionInfo) tea.Model { return &fakeModel{w: i.Width, h: i.Height, release: release} },
+		Logger:   log.New(logs)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- RunUntilSignal(ctx, srv, ln, 300*time.Millisecond) }()
+	v := mustDial(t, ln.Addr().String(), 80, 24)
+	v.waitFor(t, "hello")
+	v.send(t, "b") // Update blocks until release
+	time.Sleep(100 * time.Millisecond)
+	cancel()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Errorf("RunUntilSignal with a stuck session: %v, want nil", err)
+		}
+	case <-time.After(300*time.Millisecond + 2*time.Second):
+		t.Fatal("RunUntilSignal did not return within the deadline + 2s")
+	}
+	if !strings.Contains(logs.String(), "closed 1 sessions that did not end in time") {
+		t.Errorf("no warning about the session closed at the deadline; log:\n%s", logs.String())
+	}
 }
 
 func TestPresenterKeysParsed(t *testing.T) {

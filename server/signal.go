@@ -17,8 +17,10 @@ import (
 // second signal during the grace period gets Go's default behaviour (the
 // process exits at once).
 //
-// It returns nil after a clean shutdown, the Shutdown error if sessions
-// were still open at the deadline, or Serve's error if serving failed.
+// It returns nil once the server has shut down, also when sessions that did
+// not end within the grace period had to be closed (Shutdown logs them as a
+// warning): that is the grace period working, not a failure. It returns
+// Serve's error if serving failed (the listener died).
 func RunUntilSignal(ctx context.Context, srv *Server, ln net.Listener, timeout time.Duration) error {
 	if timeout <= 0 {
 		timeout = srv.cfg.ShutdownTimeout
@@ -46,6 +48,9 @@ func RunUntilSignal(ctx context.Context, srv *Server, ln net.Listener, timeout t
 	sctx, cancel := context.WithTimeout(context.Background(), timeout)
 	defer cancel()
 	err := srv.Shutdown(sctx)
+	if errors.Is(err, context.DeadlineExceeded) {
+		err = nil // logged by Shutdown; every connection is closed
+	}
 	select {
 	case serr := <-served:
 		if err == nil && serr != nil && !errors.Is(serr, ErrServerClosed) {
