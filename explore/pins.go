@@ -50,33 +50,6 @@ func TogglePin(pins []dataset.Ref, r dataset.Ref) ([]dataset.Ref, bool, error) {
 	return out, true, nil
 }
 
-// ClearPins returns no pins. It exists so that callers say what they mean.
-func ClearPins([]dataset.Ref) []dataset.Ref { return nil }
-
-// ParsePins parses pins written as "chart/item" (as in a tour step), checks
-// each against the collection and drops duplicates. It fails on a malformed
-// or unknown reference, or on more than MaxPins.
-func ParsePins(c *dataset.Collection, refs []string) ([]dataset.Ref, error) {
-	var out []dataset.Ref
-	for _, s := range refs {
-		r, ok := dataset.ParseRef(s)
-		if !ok || r.Series != "" {
-			return nil, fmt.Errorf("pin %q: want chart/item", s)
-		}
-		if _, it := c.Resolve(r); it == nil {
-			return nil, fmt.Errorf("pin %q: no such chart item", s)
-		}
-		if slices.Contains(out, r) {
-			continue
-		}
-		if len(out) == MaxPins {
-			return nil, fmt.Errorf("pins: %d given, at most %d", len(refs), MaxPins)
-		}
-		out = append(out, r)
-	}
-	return out, nil
-}
-
 // PinLabel is the label a pin goes by in the status line: the item's short
 // label (or label), or the raw reference if it no longer resolves.
 func PinLabel(c *dataset.Collection, r dataset.Ref) string {

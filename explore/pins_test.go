@@ -92,57 +92,6 @@ func TestPinSequence(t *testing.T) {
 	if !IsPinned(pins, ref("p/c/x")) || IsPinned(pins, ref("p/d")) {
 		t.Fatal("IsPinned is wrong")
 	}
-	if ClearPins(pins) != nil {
-		t.Fatal("ClearPins left pins")
-	}
-}
-
-func TestParsePins(t *testing.T) {
-	c := embedded(t)
-	tests := []struct {
-		in      []string
-		want    []string
-		wantErr bool
-	}{
-		{[]string{"number-of-sites/one", "number-of-sites/two-plus"}, []string{"number-of-sites/one", "number-of-sites/two-plus"}, false},
-		{[]string{"platforms/facebook", "platforms/facebook"}, []string{"platforms/facebook"}, false},
-		{[]string{"platforms/facebook/personal"}, nil, true},
-		{[]string{"platforms"}, nil, true},
-		{[]string{"platforms/myspace"}, nil, true},
-		{[]string{"nochart/facebook"}, nil, true},
-		{[]string{"platforms/facebook", "platforms/youtube", "platforms/linkedin", "platforms/blogs", "platforms/twitter"}, nil, true},
-	}
-	for _, tt := range tests {
-		got, err := ParsePins(c, tt.in)
-		if (err != nil) != tt.wantErr {
-			t.Errorf("ParsePins(%v) error = %v, want error %v", tt.in, err, tt.wantErr)
-			continue
-		}
-		if !tt.wantErr && !slices.Equal(refStrings(got), tt.want) {
-			t.Errorf("ParsePins(%v) = %v, want %v", tt.in, refStrings(got), tt.want)
-		}
-	}
-}
-
-func FuzzParsePins(f *testing.F) {
-	f.Add("platforms/facebook", "benefits/learn")
-	f.Add("a//b", "/")
-	f.Add("platforms/facebook/personal", "")
-	c := embedded(f)
-	f.Fuzz(func(t *testing.T, a, b string) {
-		pins, err := ParsePins(c, []string{a, b})
-		if err != nil {
-			return
-		}
-		if len(pins) > MaxPins {
-			t.Fatalf("%d pins", len(pins))
-		}
-		for _, p := range pins {
-			if _, it := c.Resolve(p); it == nil {
-				t.Fatalf("pin %v does not resolve", p)
-			}
-		}
-	})
 }
 
 func TestPinsSummary(t *testing.T) {

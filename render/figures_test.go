@@ -2,6 +2,8 @@ package render
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 	"testing"
 
@@ -131,6 +133,51 @@ func TestSourcesViewCountsSourcesAndDocuments(t *testing.T) {
 		if !strings.HasSuffix(title, want) || strings.Contains(title, fmt.Sprintf("%d documents", len(c.Sources))) {
 			t.Errorf("width %d: title %q, want it to end in %q", w, title, want)
 		}
+	}
+}
+
+// TestSourcesViewShowsTheChecks: the sources view works out the declared
+// checks (dataset.CheckResults) where they fit whole, and a check the data
+// fails says so.
+func TestSourcesViewShowsTheChecks(t *testing.T) {
+	c := embedded(t)
+	st := explore.Start().GotoViewID(c, dataset.ViewSources)
+	out := ansi.Strip(View(c, st, Options{Width: 120, Height: 40}))
+	for _, want := range []string{
+		"Checks the figures pass",
+		"✓ Professional use: 1 site + 2 or more sites = Total (at least one site): 41 + 26 = 67",
+		"✓ Personal use: None of the above = 100 - Total (at least one site): 100 - 87 = 13",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("lacks %q:\n%s", want, out)
+		}
+	}
+	if out := ansi.Strip(View(c, st, Options{Width: 80, Height: 24})); strings.Contains(out, "Checks") {
+		t.Errorf("80x24 shows the checks in part, where no key reaches the rest:\n%s", out)
+	}
+	// Loading refuses a failing check; a collection built in code can hold
+	// one. A total of 68 fails the sum (41 + 26) and the complement (None 33).
+	bad := *c
+	bad.Charts = slices.Clone(c.Charts)
+	for i, ch := range bad.Charts {
+		if ch.ID != "number-of-sites" {
+			continue
+		}
+		ch.Items = slices.Clone(ch.Items)
+		for j, it := range ch.Items {
+			if it.ID == "total" {
+				it.Values = maps.Clone(it.Values)
+				f := it.Values["professional"]
+				f.Value = 68
+				it.Values["professional"] = f
+				ch.Items[j] = it
+			}
+		}
+		bad.Charts[i] = ch
+	}
+	out = ansi.Strip(View(&bad, st, Options{Width: 120, Height: 40}))
+	if !strings.Contains(out, "2 fail") || !strings.Contains(out, "✗ Professional use: 1 site + 2 or more sites = Total (at least one site): 41 + 26 = 67, but the data says 68") {
+		t.Errorf("a failing check is not reported:\n%s", out)
 	}
 }
 

@@ -140,6 +140,11 @@ func sourcesLines(c *dataset.Collection, st explore.State, w, h int, s *Styles) 
 		}
 	}
 	b.take(len(body))
+	// The checks come last, and only whole: they cannot take the focus, so
+	// a window could never scroll to them.
+	if checks := checkGroups(c, w, s); linesNeeded(append(groups[:len(groups):len(groups)], checks...), false) <= b.left {
+		groups = append(groups, checks...)
+	}
 	out = append(out, window(groups, focusAt, b.left, s)...)
 	out = append(out, detail...)
 	out = append(out, body...)
@@ -258,4 +263,89 @@ func sourcesNote(c *dataset.Collection, w int, s *Styles) string {
 		return long
 	}
 	return note
+}
+
+// checkGroups are the declared checks worked out in every series
+// (dataset.CheckResults), one line each under a title, e.g. "✓ Professional
+// use: 1 site + 2 or more sites = Total: 41 + 26 = 67"; none without checks.
+func checkGroups(c *dataset.Collection, w int, s *Styles) [][]string {
+	results := c.CheckResults()
+	if len(results) == 0 {
+		return nil
+	}
+	tail := s.Ellipsis()
+	failed := 0
+	for _, r := range results {
+		if !r.OK {
+			failed++
+		}
+	}
+	note := "all hold"
+	if failed > 0 {
+		note = fmt.Sprintf("%d fail", failed)
+	}
+	out := [][]string{{"", titleLine("Checks the figures pass", note, w, s)}}
+	ok, bad := "✓", "✗"
+	if s.ASCII() {
+		ok, bad = "ok", "x"
+	}
+	for _, r := range results {
+		mark, ms := ok, s.Muted
+		if !r.OK {
+			mark, ms = bad, s.Warning
+		}
+		out = append(out, []string{"  " + ms.Render(mark) + " " + s.Muted.Render(fit(checkText(c, r), max(0, w-3-width(mark)), tail))})
+	}
+	return out
+}
+
+// checkText says one check result with the series' and items' labels:
+// "Professional use: 1 site + 2 or more sites = Total: 41 + 26 = 67", or
+// for a complement "Personal use: None of the above = 100 - Total: 100 -
+// 87 = 13"; a failed check adds what the data holds.
+func checkText(c *dataset.Collection, r dataset.CheckResult) string {
+	ck := c.Checks[r.Check]
+	series := r.Series
+	if ch, _ := c.Resolve(refOf(r.Subject)); ch != nil {
+		if i := ch.SeriesIndex(r.Series); i >= 0 {
+			series = ch.Series[i].Label
+		}
+	}
+	nums := make([]string, len(r.Operands))
+	for i, v := range r.Operands {
+		nums[i] = explore.FormatNumber(v)
+	}
+	var rule, sum string
+	if r.Kind == dataset.CheckComplement {
+		rule = itemLabel(c, r.Subject) + " = 100 - " + itemLabel(c, ck.Of)
+		sum = "100 - " + strings.Join(nums, "")
+	} else {
+		parts := make([]string, len(ck.Parts))
+		for i, p := range ck.Parts {
+			parts[i] = itemLabel(c, p)
+		}
+		rule = strings.Join(parts, " + ") + " = " + itemLabel(c, r.Subject)
+		sum = strings.Join(nums, " + ")
+	}
+	text := fmt.Sprintf("%s: %s: %s = %s", series, rule, sum, explore.FormatNumber(r.Computed))
+	if !r.OK {
+		text += ", but the data says " + explore.FormatNumber(r.Given)
+	}
+	return text
+}
+
+func refOf(s string) dataset.Ref {
+	r, _ := dataset.ParseRef(s)
+	return r
+}
+
+// itemLabel is an item's label, or the reference itself if it does not
+// resolve.
+func itemLabel(c *dataset.Collection, ref string) string {
+	_, it := c.Resolve(refOf(ref))
+	switch {
+	case it == nil:
+		return ref
+	}
+	return it.Label
 }

@@ -141,7 +141,7 @@ func (m *Model) compareKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 			}
 		}
 	case key.Matches(msg, k.ClearPins):
-		m.setAll(func(st *explore.State) { st.Pins = explore.ClearPins(st.Pins) })
+		m.setAll(func(st *explore.State) { st.Pins = nil })
 		m.cmp.panel = false
 		m.status = "pins cleared"
 	case key.Matches(msg, k.Compare):

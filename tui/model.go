@@ -180,12 +180,12 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 		fmt.Sscanf(msg.String(), "%d", &n)
 		m.gotoView(n - 1)
 	case key.Matches(msg, k.Big):
-		big := !m.State().Big
-		for _, p := range m.panes {
-			st := p.State()
-			st.Big = big
-			p.SetState(st)
-		}
+		big := m.State().ToggleBig().Big
+		m.setAll(func(st *explore.State) {
+			if st.Big != big {
+				*st = st.ToggleBig()
+			}
+		})
 		m.status = map[bool]string{true: "big mode", false: "normal mode"}[big]
 		m.panes[m.active].SetKeys()
 		m.frameOK = false
