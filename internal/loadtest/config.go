@@ -1,0 +1,91 @@
+package loadtest
+
+import (
+	"errors"
+	"fmt"
+	"net"
+	"time"
+
+	gossh "golang.org/x/crypto/ssh"
+)
+
+// Hard bounds, whatever the configuration asks for.
+const (
+	MaxSessions = 2000
+	MaxKeys     = 1000
+	MaxDuration = 15 * time.Minute
+)
+
+// Config describes one load run.
+type Config struct {
+	Addr          string        // host:port; the host must be a loopback address
+	User          string        // SSH user name
+	Sessions      int           // concurrent sessions
+	Width, Height int           // PTY size requested
+	Keys          int           // keypresses per session (ignored in idle mode)
+	KeyBytes      string        // bytes of one keypress
+	KeyInterval   time.Duration // pause between a frame and the next key
+	Hold          time.Duration // how long to keep each session open after its keys
+	Settle        time.Duration // quiet time that ends a frame
+	FrameTimeout  time.Duration // longest wait for a frame
+	Ramp          time.Duration // spread the session starts over this long
+	Idle          bool          // idle mode: open, wait for first frames, type nothing
+	IdleFor       time.Duration // idle mode: how long to hold the sessions quiet
+	ServerPID     int           // sample this process from /proc if non-zero
+	Timeout       time.Duration // the whole run stops after this long
+	// PresenterKey switches to presenter mode (see runPresent): Sessions
+	// followers and one presenter who logs in with this key and sends the
+	// keys.
+	PresenterKey gossh.Signer
+}
+
+func (c *Config) check() error {
+	host, _, err := net.SplitHostPort(c.Addr)
+	if err != nil {
+		return fmt.Errorf("address %q: %w", c.Addr, err)
+	}
+	if err := checkLoopback(host); err != nil {
+		return err
+	}
+	switch {
+	case c.Sessions < 1 || c.Sessions > MaxSessions:
+		return fmt.Errorf("sessions must be 1..%d", MaxSessions)
+	case c.Keys < 0 || c.Keys > MaxKeys:
+		return fmt.Errorf("keys must be 0..%d", MaxKeys)
+	case c.Width < 1 || c.Height < 1:
+		return errors.New("width and height must be positive")
+	case c.Timeout <= 0 || c.Timeout > MaxDuration:
+		return fmt.Errorf("timeout must be in (0, %s]", MaxDuration)
+	case c.Settle <= 0 || c.FrameTimeout <= 0:
+		return errors.New("settle and frame timeout must be positive")
+	case c.KeyBytes == "" && c.Keys > 0:
+		return errors.New("key bytes are empty")
+	}
+	if c.User == "" {
+		c.User = "load"
+	}
+	return nil
+}
+
+// checkLoopback refuses any target that is not this machine.
+func checkLoopback(host string) error {
+	if ip := net.ParseIP(host); ip != nil {
+		if !ip.IsLoopback() {
+			return fmt.Errorf("refusing %s: only loopback targets are allowed", host)
+		}
+		return nil
+	}
+	ips, err := net.LookupIP(host)
+	if err != nil {
+		return fmt.Errorf("resolve %s: %w", host, err)
+	}
+	for _, ip := range ips {
+		if !ip.IsLoopback() {
+			return fmt.Errorf("refusing %s: it resolves to %s, not a loopback address", host, ip)
+		}
+	}
+	if len(ips) == 0 {
+		return fmt.Errorf("resolve %s: no addresses", host)
+	}
+	return nil
+}
