@@ -50,7 +50,9 @@
 // # Limits inside a session
 //
 //   - Every window size (the PTY request and every window-change) goes
-//     through [ClampSize] before the model sees it.
+//     through [ClampSize] before the model sees it, and the model gets at
+//     most one new size every 30 ms: a flood of window changes is
+//     coalesced to the latest, which always arrives.
 //   - [Config.IdleTimeout] counts only what the viewer sends (keystrokes and
 //     window changes), never our redraws, and what the model reports
 //     through [SessionInfo.Touch] (a follower when the presenter acts),
