@@ -361,7 +361,8 @@ func TestShowTextColorOnATerminal(t *testing.T) {
 	}
 	for _, tt := range tests {
 		cmd := exec.Command(script, "-qec", bin+" "+tt.args, "/dev/null")
-		cmd.Env = append(append(os.Environ(), "TERM=tmux-256color", "NO_COLOR=", "COLORFGBG="), tt.env...)
+		// CI cleared: termenv takes any CI variable to mean "not a terminal".
+		cmd.Env = append(append(os.Environ(), "TERM=tmux-256color", "NO_COLOR=", "COLORFGBG=", "CI="), tt.env...)
 		out, err := cmd.Output()
 		if err != nil {
 			t.Fatalf("%v %s: %v\n%s", tt.env, tt.args, err, out)
@@ -387,7 +388,9 @@ func TestNoTerminalQueryAtStartup(t *testing.T) {
 	}
 	for _, args := range []string{"version", "views", "show benefits"} {
 		cmd := exec.Command(script, "-qec", bin+" "+args, "/dev/null")
-		cmd.Env = append(os.Environ(), "TERM=xterm-256color", "COLORFGBG=", "NO_COLOR=")
+		// CI cleared: termenv never asks when a CI variable is set, which
+		// would make this test pass without the fix.
+		cmd.Env = append(os.Environ(), "TERM=xterm-256color", "COLORFGBG=", "NO_COLOR=", "CI=")
 		cmd.Stdin = strings.NewReader("")
 		out, err := cmd.Output()
 		if err != nil {
