@@ -152,17 +152,38 @@ func TestBadInput(t *testing.T) {
 	}
 }
 
+// TestUnreadableDataFile: a data file the user may not read is one line and
+// exit 2. Root reads any file, so as root (as here and in CI) the binary is
+// run as nobody, for whom a file of mode 000 really is unreadable.
 func TestUnreadableDataFile(t *testing.T) {
-	if os.Geteuid() == 0 {
-		t.Skip("root reads files whatever their permissions")
-	}
-	path := filepath.Join(t.TempDir(), "secret.yaml")
+	dir := t.TempDir()
+	path := filepath.Join(dir, "secret.yaml")
 	if err := os.WriteFile(path, dataset.EmbeddedBytes(), 0o000); err != nil {
 		t.Fatal(err)
 	}
-	r := run(t, "--data", path, "views")
-	if r.code != 2 || r.stderr != "docsurvey: "+path+": permission denied\n" {
-		t.Errorf("code %d, stderr %q", r.code, r.stderr)
+	cmd := exec.Command(bin, "--data", path, "views")
+	cmd.Env = append(os.Environ(), "NO_COLOR=")
+	if os.Geteuid() == 0 {
+		// nobody must reach the binary and the file's folder.
+		for _, d := range []string{filepath.Dir(bin), dir} {
+			if err := os.Chmod(d, 0o755); err != nil {
+				t.Fatal(err)
+			}
+		}
+		cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: 65534, Gid: 65534}}
+	}
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	err := cmd.Run()
+	code := 0
+	var ee *exec.ExitError
+	if errors.As(err, &ee) {
+		code = ee.ExitCode()
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	if code != 2 || stderr.String() != "docsurvey: "+path+": permission denied\n" {
+		t.Errorf("code %d, stderr %q", code, stderr.String())
 	}
 }
 
