@@ -207,6 +207,22 @@ func dial(addr string, w, h int, cfg *gossh.ClientConfig) (*viewer, error) {
 	return v, nil
 }
 
+// openSession logs in with no key and opens a session, without a PTY or a
+// shell; the connection closes when the test ends.
+func openSession(t *testing.T, addr string) (*gossh.Client, *gossh.Session) {
+	t.Helper()
+	client, err := gossh.Dial("tcp", addr, clientConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = client.Close() })
+	sess, err := client.NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return client, sess
+}
+
 func mustDial(t *testing.T, addr string, w, h int) *viewer {
 	t.Helper()
 	v, err := dial(addr, w, h, nil)

@@ -40,15 +40,7 @@ func TestSessionRenderer(t *testing.T) {
 	dark := mustDial(t, ts.addr, 80, 24)
 	dark.waitFor(t, "hello")
 
-	client, err := gossh.Dial("tcp", ts.addr, clientConfig())
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { client.Close() })
-	sess, err := client.NewSession()
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, sess := openSession(t, ts.addr)
 	out := &syncBuffer{}
 	sess.Stdout = out
 	if err := sess.Setenv("COLORFGBG", "0;15"); err != nil {

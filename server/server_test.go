@@ -276,16 +276,7 @@ func TestPanicInFactory(t *testing.T) {
 
 func TestRefusesExecAndNoPTY(t *testing.T) {
 	ts := startServer(t, nil)
-	client, err := gossh.Dial("tcp", ts.addr, clientConfig())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer client.Close()
-
-	sess, err := client.NewSession()
-	if err != nil {
-		t.Fatal(err)
-	}
+	client, sess := openSession(t, ts.addr)
 	if err := sess.Run("cat /etc/passwd"); err == nil {
 		t.Error("exec was accepted")
 	}
@@ -315,35 +306,19 @@ func TestRefusesExecAndNoPTY(t *testing.T) {
 		t.Error("port forwarding was accepted")
 	}
 
-	client2, err := gossh.Dial("tcp", ts.addr, clientConfig())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer client2.Close()
-	s2, err := client2.NewSession()
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, s2 := openSession(t, ts.addr)
 	out := &syncBuffer{}
 	s2.Stdout, s2.Stderr = out, out
 	if err := s2.Shell(); err != nil { // a shell without a PTY
 		t.Fatal(err)
 	}
-	err = s2.Wait()
+	err := s2.Wait()
 	var ee *gossh.ExitError
 	if !errors.As(err, &ee) || ee.ExitStatus() != 1 || !strings.Contains(out.String(), "interactive terminal") {
 		t.Errorf("shell without PTY: out %q err %v", out, err)
 	}
 
-	client3, err := gossh.Dial("tcp", ts.addr, clientConfig())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer client3.Close()
-	sub, err := client3.NewSession()
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, sub := openSession(t, ts.addr)
 	if err := sub.RequestSubsystem("sftp"); err == nil {
 		t.Error("sftp subsystem accepted")
 	}

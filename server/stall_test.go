@@ -48,15 +48,7 @@ func TestStalledViewerTimesOutDespiteTouch(t *testing.T) {
 			return &busyToucher{touch: info.Touch, w: info.Width, h: info.Height}
 		}
 	})
-	client, err := gossh.Dial("tcp", ts.addr, clientConfig())
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = client.Close() })
-	sess, err := client.NewSession()
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, sess := openSession(t, ts.addr)
 	if _, err := sess.StdoutPipe(); err != nil { // never read
 		t.Fatal(err)
 	}
