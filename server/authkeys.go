@@ -9,8 +9,9 @@ import (
 	gossh "golang.org/x/crypto/ssh"
 )
 
-// keySet is a set of public keys read from an authorized_keys file.
-type keySet map[string]struct{}
+// keySet is a set of public keys read from an authorized_keys file, each
+// with its comment.
+type keySet map[string]string
 
 func (k keySet) has(key gossh.PublicKey) bool {
 	if key == nil {
@@ -36,11 +37,11 @@ func readAuthorizedKeys(path string) (keySet, error) {
 		if len(line) == 0 || line[0] == '#' {
 			continue
 		}
-		key, _, _, _, err := gossh.ParseAuthorizedKey(line)
+		key, comment, _, _, err := gossh.ParseAuthorizedKey(line)
 		if err != nil {
 			return nil, fmt.Errorf("authorized keys %s:%d: %w", path, n, err)
 		}
-		keys[string(key.Marshal())] = struct{}{}
+		keys[string(key.Marshal())] = comment
 	}
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("authorized keys %s: %w", path, err)

@@ -52,9 +52,12 @@ type limitListener struct {
 
 	rejecting chan struct{} // semaphore bounding concurrent rejections
 
+	spareSlots bool // one connection per IP over the cap, for a presenter (presenterip.go)
+
 	mu     sync.Mutex
 	total  int
 	perIP  map[string]int
+	spares map[string]int // connections admitted over the cap, per IP
 	conns  map[*limitConn]struct{}
 	closed bool
 }
@@ -69,6 +72,7 @@ func newLimitListener(ln net.Listener, maxTotal, maxPerIP int, rate *ipRate, sig
 		onReject:  onReject,
 		rejecting: make(chan struct{}, 64),
 		perIP:     map[string]int{},
+		spares:    map[string]int{},
 		conns:     map[*limitConn]struct{}{},
 	}
 }
@@ -101,14 +105,14 @@ func (l *limitListener) admit(c net.Conn, ip string) (*limitConn, string) {
 		return nil, "docsurvey: server is shutting down"
 	case l.total >= l.maxTotal:
 		return nil, msgServerFull
-	case l.perIP[ip] >= l.maxPerIP:
+	case l.perIP[ip] >= l.maxPerIP && !l.spareFree(ip):
 		return nil, msgTooManyIP
 	case l.rate != nil && !l.rate.allow(ip, time.Now()):
 		return nil, msgRateLimited
 	}
 	l.total++
-	l.perIP[ip]++
 	lc := &limitConn{Conn: c, l: l, ip: ip}
+	l.takeSlot(lc)
 	l.conns[lc] = struct{}{}
 	return lc, ""
 }
@@ -121,9 +125,7 @@ func (l *limitListener) release(lc *limitConn) {
 	}
 	delete(l.conns, lc)
 	l.total--
-	if l.perIP[lc.ip]--; l.perIP[lc.ip] <= 0 {
-		delete(l.perIP, lc.ip)
-	}
+	l.dropSlot(lc)
 }
 
 // reject answers a refused connection with msg (see rejectConn) in a
@@ -176,6 +178,7 @@ type limitConn struct {
 	l    *limitListener
 	ip   string
 	once sync.Once
+	slot slotKind // guarded by l.mu
 }
 
 func (c *limitConn) Close() error {

@@ -49,6 +49,7 @@ type connState struct {
 	sessions atomic.Int32 // open session channels
 	started  atomic.Bool  // a session handler (shell) has started
 	timer    *time.Timer  // closes the connection if no session starts in time
+	lc       *limitConn   // the admitted connection (presenterip.go)
 }
 
 type connStateKey struct{}
@@ -197,9 +198,15 @@ func (s *Server) Serve(ln net.Listener) error {
 		_ = ln.Close()
 		return errors.New("server: Serve called twice")
 	}
+	if s.cfg.ProxyProtocol {
+		ln = newProxyListener(ln, func(remote, reason string) {
+			s.log.Warn("connection rejected", "remote", remote, "reason", reason)
+		})
+	}
 	s.ln = newLimitListener(ln, s.cfg.MaxSessions, s.cfg.MaxPerIP, s.rate, s.hostSigner, func(remote, reason string) {
 		s.log.Warn("connection rejected", "remote", remote, "reason", reason)
 	})
+	s.ln.spareSlots = s.presenters != nil
 	lim := s.ln
 	s.mu.Unlock()
 	select {
@@ -211,7 +218,7 @@ func (s *Server) Serve(ln net.Listener) error {
 	s.log.Info("listening", "addr", ln.Addr().String(), "host-key", s.fingerprint,
 		"max-sessions", s.cfg.MaxSessions, "max-per-ip", s.cfg.MaxPerIP,
 		"idle-timeout", s.cfg.IdleTimeout, "max-timeout", s.cfg.MaxTimeout,
-		"allowlist", s.authorized != nil, "presenter-keys", len(s.presenters))
+		"allowlist", s.authorized != nil, "presenter-keys", len(s.presenters), "proxy-protocol", s.cfg.ProxyProtocol)
 	err := s.ssh.Serve(lim)
 	select {
 	case <-s.shutdown:
@@ -293,11 +300,15 @@ func (s *Server) onConn(ctx ssh.Context, conn net.Conn) net.Conn {
 			_ = conn.Close()
 		}
 	})
+	cs.lc, _ = conn.(*limitConn)
 	ctx.SetValue(connStateKey{}, cs)
 	go func() {
 		<-ctx.Done() // cancelled when the connection closes
 		cs.timer.Stop()
 	}()
+	if !s.cfg.ProxyProtocol {
+		return refuseProxyHeader(conn)
+	}
 	return conn
 }
 
@@ -334,7 +345,9 @@ func (s *Server) sessionHandler(h ssh.Handler) ssh.Handler {
 			cs.timer.Stop()
 		}
 		s.sessions.Add(1)
-		h(sess)
+		if s.settleSlot(sess) {
+			h(sess)
+		}
 		_ = sess.Exit(0) // no-op if the chain already exited
 		s.sessions.Add(-1)
 

@@ -97,16 +97,19 @@ func (s *Server) runProgram(sess ssh.Session) {
 			in.touch()
 		}
 	}
+	presenterID, presenterName := s.presenterWho(sess)
 	g := newGuard()
 	g.m = s.cfg.NewModel(SessionInfo{
-		User:       sess.User(),
-		RemoteAddr: sess.RemoteAddr().String(),
-		Presenter:  s.isPresenter(sess),
-		Renderer:   makeRenderer(sess),
-		Width:      w,
-		Height:     h,
-		Context:    ctx,
-		Touch:      touch,
+		User:          sess.User(),
+		RemoteAddr:    sess.RemoteAddr().String(),
+		Presenter:     s.isPresenter(sess),
+		PresenterID:   presenterID,
+		PresenterName: presenterName,
+		Renderer:      makeRenderer(sess),
+		Width:         w,
+		Height:        h,
+		Context:       ctx,
+		Touch:         touch,
 	})
 	if g.m == nil {
 		st.setReason(reasonNoModel)
