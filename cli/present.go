@@ -16,32 +16,58 @@ import (
 type presentFlags struct {
 	presenterKeys string
 	tour          bool
+	room          string
+	rooms         []string
+	natsFlags
 }
 
 func addPresentFlags(fl *pflag.FlagSet, f *presentFlags) {
 	fl.StringVar(&f.presenterKeys, "presenter-key", "", "public keys allowed to present, in `FILE` (authorized_keys format); every other session follows the presenter")
 	fl.BoolVar(&f.tour, "tour", false, "the presenter starts on the first step of the dataset's guided tour")
+	fl.StringVar(&f.room, "room", present.DefaultRoom, "the room of a viewer whose user name is not one of --rooms (`NAME`)")
+	fl.StringSliceVar(&f.rooms, "rooms", nil, "more rooms, one talk each, chosen by the SSH user name: ssh talk1@host (`NAMES`, comma-separated)")
+	addNATSFlags(fl, &f.natsFlags)
 }
 
-// newHub returns the hub of a served presentation, nil without presenter
-// keys.
-func newHub(f presentFlags) *present.Hub {
+// newRooms returns the rooms of a served presentation, fed through relay
+// when it is not nil; nil without presenter keys.
+func newRooms(f presentFlags, relay *present.Relay) (*present.Rooms, error) {
 	if f.presenterKeys == "" {
-		return nil
+		return nil, nil
 	}
-	return present.NewHub()
+	def := f.room
+	if def == "" {
+		def = present.DefaultRoom
+	}
+	return present.NewRooms(def, f.rooms, relay)
 }
 
-// newSessionModel returns serve's model factory. With a hub, every session
-// shares it: a presenter's session drives it, every other session follows.
-func newSessionModel(c *dataset.Collection, start explore.State, f presentFlags, hub *present.Hub) server.ModelFactory {
+// checkRooms checks --room and --rooms.
+func checkRooms(f presentFlags) error {
+	for _, r := range append([]string{f.room}, f.rooms...) {
+		if err := present.CheckRoom(r); err != nil {
+			return usageErrorf("--room/--rooms: %v", err)
+		}
+	}
+	if (len(f.rooms) > 0 || f.room != present.DefaultRoom) && f.presenterKeys == "" {
+		return usageErrorf("--room and --rooms need --presenter-key: a room is a talk")
+	}
+	return nil
+}
+
+// newSessionModel returns serve's model factory. With rooms, the session
+// joins the room its SSH user name names (or the default one): a
+// presenter's session drives it, every other session follows.
+func newSessionModel(c *dataset.Collection, start explore.State, f presentFlags, rooms *present.Rooms) server.ModelFactory {
 	return func(si server.SessionInfo) tea.Model {
 		o := tui.Options{Data: c, Renderer: si.Renderer, State: start, Width: si.Width, Height: si.Height,
-			Hub: hub, Context: si.Context, Touch: si.Touch}
-		if hub != nil {
+			Context: si.Context, Touch: si.Touch}
+		if rooms != nil {
+			_, o.Hub = rooms.Pick(si.User)
 			o.Role = tui.RoleAudience
 			if si.Presenter {
 				o.Role, o.Tour = tui.RolePresenter, f.tour
+				o.Who = present.Who{ID: si.PresenterID, Name: si.PresenterName}
 			}
 		}
 		m := tui.New(o)

@@ -68,7 +68,11 @@ func startTalk(t *testing.T) *talk {
 		t.Fatal(err)
 	}
 	f := presentFlags{presenterKeys: keys}
-	hub := newHub(f)
+	rooms, err := newRooms(f, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, hub := rooms.Pick("")
 	var logs bytes.Buffer
 	var logMu sync.Mutex
 	srv, err := server.New(server.Config{
@@ -78,7 +82,7 @@ func startTalk(t *testing.T) *talk {
 		MaxPerIP:          50,
 		RatePerIP:         -1,
 		Logger:            log.NewWithOptions(lockedWriter{&logs, &logMu}, log.Options{}),
-		NewModel:          newSessionModel(c, explore.Start(), f, hub),
+		NewModel:          newSessionModel(c, explore.Start(), f, rooms),
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -181,9 +185,16 @@ func (tk *talk) join(t *testing.T, name string, w, h int, presenter, stall bool)
 		_, priv, _ := ed25519.GenerateKey(rand.Reader)
 		signer, _ = gossh.NewSignerFromKey(priv)
 	}
-	cfg := &gossh.ClientConfig{User: name, Auth: []gossh.AuthMethod{gossh.PublicKeys(signer)},
+	return joinAs(t, tk.addr, name, name, signer, w, h, stall)
+}
+
+// joinAs connects a viewer named name to addr as SSH user user, with key
+// signer (see talk.join).
+func joinAs(t *testing.T, addr, name, user string, signer gossh.Signer, w, h int, stall bool) *sshTerm {
+	t.Helper()
+	cfg := &gossh.ClientConfig{User: user, Auth: []gossh.AuthMethod{gossh.PublicKeys(signer)},
 		HostKeyCallback: gossh.InsecureIgnoreHostKey(), Timeout: 5 * time.Second}
-	client, err := gossh.Dial("tcp", tk.addr, cfg)
+	client, err := gossh.Dial("tcp", addr, cfg)
 	if err != nil {
 		t.Fatalf("%s: dial: %v", name, err)
 	}

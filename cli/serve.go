@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/charmbracelet/log"
 	"github.com/spf13/cobra"
 
 	"github.com/docsurvey/docsurvey/dataset"
@@ -28,6 +29,7 @@ type serveFlags struct {
 	idleTimeout    time.Duration
 	maxTimeout     time.Duration
 	shutdown       time.Duration
+	proxyProtocol  bool
 	presentFlags
 }
 
@@ -81,6 +83,7 @@ them to the size of the room, e.g. --max-per-ip 200 --rate-per-ip 20 (and
 	fl.Float64Var(&f.ratePerIP, "rate-per-ip", server.DefaultRatePerIP, "new connections per second allowed from one IP (`RATE`; negative: no limit)")
 	fl.DurationVar(&f.maxTimeout, "max-timeout", server.DefaultMaxTimeout, "end every session after `DURATION`, whatever it is doing")
 	fl.DurationVar(&f.shutdown, "shutdown-timeout", server.DefaultShutdownTimeout, "on SIGINT or SIGTERM, give open sessions `DURATION` to end before closing them")
+	fl.BoolVar(&f.proxyProtocol, "proxy-protocol", false, "every connection comes from a load balancer that sends a PROXY protocol header (v1 or v2): limits and logs see the viewer's address; without it, a header is refused")
 	addPresentFlags(fl, &f.presentFlags)
 	_ = cmd.RegisterFlagCompletionFunc("view", cobra.FixedCompletions(dataset.ViewIDs(), cobra.ShellCompDirectiveNoFileComp))
 	return cmd
@@ -111,6 +114,12 @@ func runServe(ctx context.Context, e *env, f *serveFlags) error {
 	if f.tour && f.presenterKeys == "" {
 		return usageErrorf("--tour needs --presenter-key: only a presenter steps through the tour")
 	}
+	if err := checkRooms(f.presentFlags); err != nil {
+		return err
+	}
+	if err := checkNATS(f.presentFlags); err != nil {
+		return err
+	}
 	c, err := loadData(e.dataPath)
 	if err != nil {
 		return err
@@ -119,6 +128,18 @@ func runServe(ctx context.Context, e *env, f *serveFlags) error {
 		return err
 	}
 	start := explore.Start().GotoViewID(c, f.view)
+	logger := log.Default()
+	relay, err := dialRelay(ctx, e, f.natsFlags, logger)
+	if err != nil {
+		return err
+	}
+	if relay != nil {
+		defer relay.Close()
+	}
+	rooms, err := newRooms(f.presentFlags, relay)
+	if err != nil {
+		return usageErrorf("%v", err)
+	}
 	srv, err := server.New(server.Config{
 		Listen:             f.listen,
 		HostKeyPath:        f.hostKey,
@@ -130,7 +151,9 @@ func runServe(ctx context.Context, e *env, f *serveFlags) error {
 		MaxTimeout:         f.maxTimeout,
 		ShutdownTimeout:    f.shutdown,
 		PresenterKeysPath:  f.presenterKeys,
-		NewModel:           newSessionModel(c, start, f.presentFlags, newHub(f.presentFlags)),
+		ProxyProtocol:      f.proxyProtocol,
+		Logger:             logger,
+		NewModel:           newSessionModel(c, start, f.presentFlags, rooms),
 	})
 	if err != nil {
 		// The host key or the authorized keys file cannot be used.

@@ -1,0 +1,54 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+
+	"github.com/charmbracelet/log"
+	"github.com/spf13/pflag"
+
+	"github.com/docsurvey/docsurvey/present"
+)
+
+// natsFlags are serve's flags for presenting across replicas.
+type natsFlags struct {
+	natsURL      string
+	natsCreds    string
+	natsOptional bool
+}
+
+func addNATSFlags(fl *pflag.FlagSet, f *natsFlags) {
+	fl.StringVar(&f.natsURL, "nats", "", "share the talks with the other replicas through the NATS server(s) at `URL` (nats://host:4222, comma-separated for a cluster; TLS with tls://)")
+	fl.StringVar(&f.natsCreds, "nats-creds", "", "NATS credentials `FILE` (a user JWT and nkey seed)")
+	fl.BoolVar(&f.natsOptional, "nats-optional", false, "if NATS cannot be reached at start, warn and present in this process only (default: exit 1)")
+}
+
+// checkNATS checks the NATS flags against the others.
+func checkNATS(f presentFlags) error {
+	switch {
+	case f.natsURL == "" && (f.natsCreds != "" || f.natsOptional):
+		return usageErrorf("--nats-creds and --nats-optional need --nats")
+	case f.natsURL != "" && f.presenterKeys == "":
+		return usageErrorf("--nats needs --presenter-key: replicas share talks, and a talk needs a presenter")
+	}
+	return nil
+}
+
+// dialRelay connects to NATS for --nats: nil without it. If NATS cannot be
+// reached, it is a runtime error (exit 1) or, with --nats-optional, a
+// warning and nil.
+func dialRelay(ctx context.Context, e *env, f natsFlags, logger *log.Logger) (*present.Relay, error) {
+	if f.natsURL == "" {
+		return nil, nil
+	}
+	r, err := present.Dial(ctx, present.RelayConfig{URL: f.natsURL, Creds: f.natsCreds, Log: slog.New(logger)})
+	if err == nil {
+		return r, nil
+	}
+	if f.natsOptional {
+		fmt.Fprintf(e.stderr, "docsurvey: warning: %v; presenting in this process only (--nats-optional)\n", err)
+		return nil, nil
+	}
+	return nil, runtimeErrorf("%v (start NATS, check --nats, or pass --nats-optional to serve without it)", err)
+}
