@@ -2,13 +2,17 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io/fs"
 	"log/slog"
+	"os"
 
 	"github.com/charmbracelet/log"
 	"github.com/spf13/pflag"
 
 	"github.com/docsurvey/docsurvey/present"
+	"github.com/docsurvey/docsurvey/server"
 )
 
 // natsFlags are serve's flags for presenting across replicas.
@@ -31,6 +35,27 @@ func checkNATS(f presentFlags) error {
 		return usageErrorf("--nats-creds and --nats-optional need --nats")
 	case f.natsURL != "" && f.presenterKeys == "":
 		return usageErrorf("--nats needs --presenter-key: replicas share talks, and a talk needs a presenter")
+	}
+	return nil
+}
+
+// checkSharedHostKey refuses, with --nats, a host key that does not exist
+// yet: serve would make a new one, different on each replica, and a viewer
+// sent to another replica by the balancer would be warned that the host
+// key changed. The key is made once and given to every replica.
+func checkSharedHostKey(f natsFlags, path string) error {
+	if f.natsURL == "" {
+		return nil
+	}
+	if path == "" {
+		p, err := server.DefaultHostKeyPath()
+		if err != nil {
+			return usageErrorf("%v", err)
+		}
+		path = p
+	}
+	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+		return usageErrorf("--nats: host key %s does not exist; every replica needs the same one: make it once (ssh-keygen -t ed25519 -N '' -f %s) and give it to each with --host-key", path, path)
 	}
 	return nil
 }

@@ -64,7 +64,7 @@ var servingOn = regexp.MustCompile(`serving on (\S+);`)
 // waits until it listens. It is killed when the test ends.
 func startServe(t *testing.T, args ...string) *serveProc {
 	t.Helper()
-	cmd := exec.Command(binary(t), append([]string{"serve", "--listen", "127.0.0.1:0", "--host-key", filepath.Join(t.TempDir(), "host")}, args...)...)
+	cmd := exec.Command(binary(t), append([]string{"serve", "--listen", "127.0.0.1:0"}, args...)...)
 	cmd.Env = append(os.Environ(), "NO_COLOR=")
 	pipe, err := cmd.StderrPipe()
 	if err != nil {
@@ -140,12 +140,11 @@ func deadNATS(t *testing.T) string {
 func TestServeNATSUnreachableAtStart(t *testing.T) {
 	cl := startCluster(t)
 	url := deadNATS(t)
-	r := runBinary(t, "serve", "--listen", "127.0.0.1:0", "--host-key", filepath.Join(t.TempDir(), "host"),
-		"--presenter-key", cl.keys, "--nats", url)
+	r := runBinary(t, "serve", "--listen", "127.0.0.1:0", "--host-key", cl.hostK, "--presenter-key", cl.keys, "--nats", url)
 	if r.code != ExitFailure || !strings.Contains(r.stderr, "cannot connect to NATS at "+url) || !strings.Contains(r.stderr, "--nats-optional") {
 		t.Fatalf("exit %d, stderr %q; want exit 1 and a clear error", r.code, r.stderr)
 	}
-	p := startServe(t, "--presenter-key", cl.keys, "--nats", url, "--nats-optional")
+	p := startServe(t, "--host-key", cl.hostK, "--presenter-key", cl.keys, "--nats", url, "--nats-optional")
 	if !strings.Contains(p.log(), "warning: cannot connect to NATS at "+url) || !strings.Contains(p.log(), "presenting in this process only") {
 		t.Fatalf("no warning with --nats-optional:\n%s", p.log())
 	}
@@ -165,6 +164,7 @@ func TestServeNATSFlagsChecked(t *testing.T) {
 	}{
 		{[]string{"--nats", cl.ns.URL()}, "--nats needs --presenter-key"},
 		{[]string{"--nats-optional"}, "need --nats"},
+		{[]string{"--presenter-key", cl.keys, "--nats", cl.ns.URL(), "--host-key", filepath.Join(t.TempDir(), "missing")}, "every replica needs the same one"},
 		{[]string{"--presenter-key", cl.keys, "--rooms", "talk1,Bad.Room"}, `room name "Bad.Room"`},
 		{[]string{"--presenter-key", cl.keys, "--room", strings.Repeat("a", 33)}, "at most 32"},
 	} {
@@ -177,7 +177,7 @@ func TestServeNATSFlagsChecked(t *testing.T) {
 
 func TestKilledReplicaProcess(t *testing.T) {
 	cl := startCluster(t)
-	args := []string{"--presenter-key", cl.keys, "--nats", cl.ns.URL()}
+	args := []string{"--host-key", cl.hostK, "--presenter-key", cl.keys, "--nats", cl.ns.URL()}
 	a, b := startServe(t, args...), startServe(t, args...)
 	p := joinAs(t, a.addr, "alice", "main", cl.alice, 100, 30, false)
 	p.waitFor(t, 0, "presenting")

@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/ed25519"
 	"crypto/rand"
+	"encoding/pem"
 	"net"
 	"os"
 	"path/filepath"
@@ -60,7 +61,17 @@ func startCluster(t *testing.T, rooms ...string) *cluster {
 	if err := os.WriteFile(cl.keys, []byte(line(cl.alice, "alice")+line(cl.bob, "bob")), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	var err error
+	_, priv, err := ed25519.GenerateKey(rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	block, err := gossh.MarshalPrivateKey(priv, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(cl.hostK, pem.EncodeToMemory(block), 0o600); err != nil { // shared, as from a secret
+		t.Fatal(err)
+	}
 	if cl.c, err = dataset.Embedded(); err != nil {
 		t.Fatal(err)
 	}

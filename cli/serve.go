@@ -120,6 +120,9 @@ func runServe(ctx context.Context, e *env, f *serveFlags) error {
 	if err := checkNATS(f.presentFlags); err != nil {
 		return err
 	}
+	if err := checkSharedHostKey(f.natsFlags, f.hostKey); err != nil {
+		return err
+	}
 	c, err := loadData(e.dataPath)
 	if err != nil {
 		return err
