@@ -20,11 +20,13 @@ type natsFlags struct {
 	natsURL      string
 	natsCreds    string
 	natsOptional bool
+	natsReplicas int
 }
 
 func addNATSFlags(fl *pflag.FlagSet, f *natsFlags) {
 	fl.StringVar(&f.natsURL, "nats", "", "share the talks with the other replicas through the NATS server(s) at `URL` (nats://host:4222, comma-separated for a cluster; TLS with tls://)")
 	fl.StringVar(&f.natsCreds, "nats-creds", "", "NATS credentials `FILE` (a user JWT and nkey seed)")
+	fl.IntVar(&f.natsReplicas, "nats-replicas", 1, "how many servers of the NATS cluster keep the buckets (`N`; 3 for a cluster of three)")
 	fl.BoolVar(&f.natsOptional, "nats-optional", false, "if NATS cannot be reached at start, warn and present in this process only (default: exit 1)")
 }
 
@@ -33,6 +35,8 @@ func checkNATS(f presentFlags) error {
 	switch {
 	case f.natsURL == "" && (f.natsCreds != "" || f.natsOptional):
 		return usageErrorf("--nats-creds and --nats-optional need --nats")
+	case f.natsReplicas < 1 || f.natsReplicas > 5:
+		return usageErrorf("--nats-replicas %d: 1 to 5", f.natsReplicas)
 	case f.natsURL != "" && f.presenterKeys == "":
 		return usageErrorf("--nats needs --presenter-key: replicas share talks, and a talk needs a presenter")
 	}
@@ -67,7 +71,7 @@ func dialRelay(ctx context.Context, e *env, f natsFlags, logger *log.Logger) (*p
 	if f.natsURL == "" {
 		return nil, nil
 	}
-	r, err := present.Dial(ctx, present.RelayConfig{URL: f.natsURL, Creds: f.natsCreds, Log: slog.New(logger)})
+	r, err := present.Dial(ctx, present.RelayConfig{URL: f.natsURL, Creds: f.natsCreds, BucketReplicas: f.natsReplicas, Log: slog.New(logger)})
 	if err == nil {
 		return r, nil
 	}

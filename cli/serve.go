@@ -59,6 +59,15 @@ behind one NAT and connects from a single address: --max-per-ip 3 and
 --rate-per-ip 1, the defaults, would refuse most of it. For a talk, raise
 them to the size of the room, e.g. --max-per-ip 200 --rate-per-ip 20 (and
 --max-sessions above the audience).
+
+One presenter holds a room at a time; a second presenter session follows
+and may take the room over with P pressed twice. --rooms lists more rooms,
+picked by the SSH user name (ssh talk1@host); any other name lands in
+--room. With --nats, several replicas serve the same talks through NATS
+JetStream (see docs/deploying.md): give them the same --host-key, the same
+--presenter-key, --room and --rooms, and, behind HAProxy's send-proxy-v2,
+--proxy-protocol. If NATS cannot be reached at start, serve exits 1 (or,
+with --nats-optional, warns and presents in this process only).
 ` + exitCodesHelp,
 		Example: `  docsurvey serve                                   # on 127.0.0.1:23234
   ssh -p 23234 localhost                            # then, from a terminal
@@ -66,7 +75,10 @@ them to the size of the room, e.g. --max-per-ip 200 --rate-per-ip 20 (and
   docsurvey --data mine.yaml serve --view platforms
   docsurvey serve --presenter-key talk.pub --tour     # present; everyone else follows
   docsurvey serve --listen :23234 --presenter-key talk.pub \
-    --max-sessions 250 --max-per-ip 200 --rate-per-ip 20  # a room behind one NAT`,
+    --max-sessions 250 --max-per-ip 200 --rate-per-ip 20  # a room behind one NAT
+  docsurvey serve --presenter-key talk.pub --rooms talk1,talk2   # ssh talk1@host, ssh talk2@host
+  docsurvey serve --listen :23234 --proxy-protocol --host-key /run/secrets/host_ed25519 \
+    --presenter-key talk.pub --nats nats://nats1:4222,nats://nats2:4222  # one replica of several`,
 		Args: cobra.NoArgs,
 		RunE: runE(func(cmd *cobra.Command, args []string) error {
 			return runServe(cmd.Context(), e, f)

@@ -43,6 +43,9 @@ type RelayConfig struct {
 	// Memory keeps the buckets in memory rather than on the NATS server's
 	// disk: a restarted NATS forgets the talks.
 	Memory bool
+	// BucketReplicas is how many NATS servers of a cluster keep each
+	// bucket (1 when zero; 3 for a cluster of three).
+	BucketReplicas int
 	// Log receives the relay's logs; nil discards them.
 	Log *slog.Logger
 }
@@ -122,13 +125,14 @@ func (r *Relay) bucketConfigs() []jetstream.KeyValueConfig {
 	if r.cfg.Memory {
 		storage = jetstream.MemoryStorage
 	}
+	n := max(1, r.cfg.BucketReplicas)
 	return []jetstream.KeyValueConfig{
-		{Bucket: ScreensBucket, History: 1, Storage: storage, MaxValueSize: maxWire,
+		{Bucket: ScreensBucket, History: 1, Storage: storage, MaxValueSize: maxWire, Replicas: n,
 			Description: "docsurvey: each room's current screen"},
-		{Bucket: LeasesBucket, History: 1, Storage: storage, MaxValueSize: maxWire,
+		{Bucket: LeasesBucket, History: 1, Storage: storage, MaxValueSize: maxWire, Replicas: n,
 			TTL: r.cfg.LeaseTTL, LimitMarkerTTL: r.cfg.LeaseTTL,
 			Description: "docsurvey: who presents in each room"},
-		{Bucket: AudienceBucket, History: 1, Storage: jetstream.MemoryStorage, MaxValueSize: 64,
+		{Bucket: AudienceBucket, History: 1, Storage: jetstream.MemoryStorage, MaxValueSize: 64, Replicas: n,
 			TTL: r.cfg.LeaseTTL, LimitMarkerTTL: r.cfg.LeaseTTL,
 			Description: "docsurvey: how many follow each room on each replica"},
 	}
