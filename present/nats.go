@@ -192,9 +192,12 @@ func (r *Relay) setLost(lost bool, err error) {
 	r.lost = lost
 	rooms := append([]*roomLink(nil), r.rooms...)
 	r.mu.Unlock()
-	if lost {
+	switch {
+	case r.ctx.Err() != nil:
+		return // closing: the relay drains and closes its own connection
+	case lost:
 		r.log.Warn("lost the link to NATS; followers keep the last screen", "err", err)
-	} else {
+	default:
 		r.log.Info("link to NATS back", "url", r.nc.ConnectedUrlRedacted())
 	}
 	for _, l := range rooms {
