@@ -95,8 +95,8 @@ func Dial(ctx context.Context, cfg RelayConfig) (*Relay, error) {
 		nats.MaxReconnects(-1),
 		nats.ReconnectWait(250 * time.Millisecond),
 		nats.Timeout(natsTimeout),
-		nats.DisconnectErrHandler(func(_ *nats.Conn, err error) { r.setLost(true, err) }),
-		nats.ReconnectHandler(func(*nats.Conn) { r.setLost(false, nil) }),
+		nats.DisconnectErrHandler(func(_ *nats.Conn, err error) { r.setLost(true, err, "") }),
+		nats.ReconnectHandler(func(nc *nats.Conn) { r.setLost(false, nil, nc.ConnectedUrlRedacted()) }),
 	}
 	if cfg.Creds != "" {
 		opts = append(opts, nats.UserCredentials(cfg.Creds))
@@ -187,7 +187,7 @@ func (r *Relay) Lost() bool {
 
 // setLost records the link going down or coming back and tells every
 // room.
-func (r *Relay) setLost(lost bool, err error) {
+func (r *Relay) setLost(lost bool, err error, url string) {
 	r.mu.Lock()
 	r.lost = lost
 	rooms := append([]*roomLink(nil), r.rooms...)
@@ -198,7 +198,7 @@ func (r *Relay) setLost(lost bool, err error) {
 	case lost:
 		r.log.Warn("lost the link to NATS; followers keep the last screen", "err", err)
 	default:
-		r.log.Info("link to NATS back", "url", r.nc.ConnectedUrlRedacted())
+		r.log.Info("link to NATS back", "url", url)
 	}
 	for _, l := range rooms {
 		l.hub.setLink(lost)

@@ -214,3 +214,17 @@ func TestRelayDropsStaleScreens(t *testing.T) {
 		t.Fatal("b showed a stale or unversioned screen")
 	}
 }
+
+func TestRelayRenewsTheLeaseWhileThePresenterStays(t *testing.T) {
+	ns := natstest.Start(t)
+	a, b := startReplica(t, ns.URL()), startReplica(t, ns.URL())
+	alice := a.hub("main").JoinAs(Who{ID: "A", Name: "alice"})
+	eventually(t, "b to see alice", func() bool { return b.hub("main").Current().Presenter == "alice" })
+	time.Sleep(3 * 1500 * time.Millisecond) // three lease TTLs
+	if u := b.hub("main").Current(); u.Presenter != "alice" || !alice.Holds() {
+		t.Fatalf("after three TTLs b says %q presents (alice holds: %v)", u.Presenter, alice.Holds())
+	}
+	if bob := b.hub("main").JoinAs(Who{ID: "B", Name: "bob"}); bob.Holds() {
+		t.Fatal("bob got the room alice still presents in")
+	}
+}
