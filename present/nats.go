@@ -175,9 +175,6 @@ func (r *Relay) ensureBuckets() {
 	}
 }
 
-// Replica returns the name of this replica.
-func (r *Relay) Replica() string { return r.cfg.Replica }
-
 // Lost reports whether the link to NATS is lost now.
 func (r *Relay) Lost() bool {
 	r.mu.Lock()

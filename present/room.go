@@ -88,16 +88,3 @@ func (r *Rooms) Pick(user string) (string, *Hub) {
 	}
 	return r.def, r.hubs[r.def]
 }
-
-// Names returns the rooms' names, the default first.
-func (r *Rooms) Names() []string {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	out := []string{r.def}
-	for n := range r.hubs {
-		if n != r.def {
-			out = append(out, n)
-		}
-	}
-	return out
-}
