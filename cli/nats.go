@@ -21,12 +21,14 @@ type natsFlags struct {
 	natsCreds    string
 	natsOptional bool
 	natsReplicas int
+	natsMemory   bool
 }
 
 func addNATSFlags(fl *pflag.FlagSet, f *natsFlags) {
 	fl.StringVar(&f.natsURL, "nats", "", "share the talks with the other replicas through the NATS server(s) at `URL` (nats://host:4222, comma-separated for a cluster; TLS with tls://)")
 	fl.StringVar(&f.natsCreds, "nats-creds", "", "NATS credentials `FILE` (a user JWT and nkey seed)")
 	fl.IntVar(&f.natsReplicas, "nats-replicas", 1, "how many servers of the NATS cluster keep the buckets (`N`; 3 for a cluster of three)")
+	fl.BoolVar(&f.natsMemory, "nats-memory", false, "keep the talks in NATS's memory rather than on its disk (a restarted NATS forgets them until the presenter's next step)")
 	fl.BoolVar(&f.natsOptional, "nats-optional", false, "if NATS cannot be reached at start, warn and present in this process only (default: exit 1)")
 }
 
@@ -71,7 +73,7 @@ func dialRelay(ctx context.Context, e *env, f natsFlags, logger *log.Logger) (*p
 	if f.natsURL == "" {
 		return nil, nil
 	}
-	r, err := present.Dial(ctx, present.RelayConfig{URL: f.natsURL, Creds: f.natsCreds, BucketReplicas: f.natsReplicas, Log: slog.New(logger)})
+	r, err := present.Dial(ctx, present.RelayConfig{URL: f.natsURL, Creds: f.natsCreds, BucketReplicas: f.natsReplicas, Memory: f.natsMemory, Log: slog.New(logger)})
 	if err == nil {
 		return r, nil
 	}

@@ -19,7 +19,13 @@ type replica struct {
 
 func startReplica(t *testing.T, url string, rooms ...string) *replica {
 	t.Helper()
-	r, err := Dial(context.Background(), RelayConfig{URL: url, LeaseTTL: 1500 * time.Millisecond, Log: testLog(t)})
+	return startReplicaWith(t, RelayConfig{URL: url}, rooms...)
+}
+
+func startReplicaWith(t *testing.T, cfg RelayConfig, rooms ...string) *replica {
+	t.Helper()
+	cfg.LeaseTTL, cfg.Log = 1500*time.Millisecond, testLog(t)
+	r, err := Dial(context.Background(), cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -227,4 +233,26 @@ func TestRelayRenewsTheLeaseWhileThePresenterStays(t *testing.T) {
 	if bob := b.hub("main").JoinAs(Who{ID: "B", Name: "bob"}); bob.Holds() {
 		t.Fatal("bob got the room alice still presents in")
 	}
+}
+
+func TestRelayInMemoryRepublishesAfterNATSForgets(t *testing.T) {
+	ns := natstest.Start(t)
+	cfg := RelayConfig{URL: ns.URL(), Memory: true}
+	a, b := startReplicaWith(t, cfg), startReplicaWith(t, cfg)
+	alice := a.hub("main").JoinAs(Who{ID: "A", Name: "alice"})
+	alice.Publish(screenOf(dataset.ViewBenefits))
+	eventually(t, "b to follow", viewIs(b.hub("main"), dataset.ViewBenefits))
+	ns.Stop()
+	if err := ns.Restart(); err != nil { // memory buckets: the talk is gone from NATS
+		t.Fatal(err)
+	}
+	eventually(t, "the link back", func() bool { return !a.hub("main").Current().LinkLost })
+	late := startReplicaWith(t, cfg)
+	eventually(t, "a replica started after the restart to get the screen", viewIs(late.hub("main"), dataset.ViewBenefits))
+	eventually(t, "the late replica to see alice", func() bool { return late.hub("main").Current().Presenter == "alice" })
+	if !alice.Holds() {
+		t.Fatal("alice lost the room")
+	}
+	alice.Publish(screenOf(dataset.ViewPrivacy))
+	eventually(t, "b to follow after the restart", viewIs(b.hub("main"), dataset.ViewPrivacy))
 }

@@ -99,6 +99,11 @@ func (l *roomLink) run(ctx context.Context) {
 			}
 			continue
 		}
+		// A new watch follows a start or a link back: NATS may have lost
+		// the room (a restart without storage), so the holder renews the
+		// lease and publishes the current screen again, under a new
+		// version.
+		l.sentShown, l.renewed = 0, time.Time{}
 		l.sync()
 		l.serve(ctx, w, tick.C)
 		w.cancel()
