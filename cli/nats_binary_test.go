@@ -164,6 +164,7 @@ func TestServeNATSFlagsChecked(t *testing.T) {
 	}{
 		{[]string{"--nats", cl.ns.URL()}, "--nats needs --presenter-key"},
 		{[]string{"--nats-optional"}, "need --nats"},
+		{[]string{"--presenter-key", cl.keys, "--nats", cl.ns.URL(), "--nats-replicas", "0"}, "--nats-replicas 0: 1 to 5"},
 		{[]string{"--presenter-key", cl.keys, "--nats", cl.ns.URL(), "--host-key", filepath.Join(t.TempDir(), "missing")}, "every replica needs the same one"},
 		{[]string{"--presenter-key", cl.keys, "--rooms", "talk1,Bad.Room"}, `room name "Bad.Room"`},
 		{[]string{"--presenter-key", cl.keys, "--room", strings.Repeat("a", 33)}, "at most 32"},

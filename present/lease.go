@@ -142,16 +142,13 @@ func (h *Hub) relayState() relayState {
 }
 
 // setRemoteHolder records who holds the room on another replica, nil for
-// nobody. A local holder who is not seat loses the room and follows: the
-// other replica's presenter took it over.
-func (h *Hub) setRemoteHolder(w *Who, seat uint64) {
+// nobody. A local holder loses the room and follows: the other replica's
+// presenter took it over.
+func (h *Hub) setRemoteHolder(w *Who) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	if w != nil && h.holder != nil && h.holder.seat != seat {
+	if w != nil {
 		h.holder = nil
-	}
-	if w != nil && h.holder != nil {
-		return // our own lease
 	}
 	h.remote = w
 	h.changed(true)

@@ -66,7 +66,7 @@ func TestSameKeyReconnectingTakesTheRoomBack(t *testing.T) {
 func TestRemoteHolderDemotesTheLocalOne(t *testing.T) {
 	h := NewHub()
 	alice := h.JoinAs(Who{ID: "A", Name: "alice"})
-	h.setRemoteHolder(&Who{ID: "B", Name: "bob"}, 0)
+	h.setRemoteHolder(&Who{ID: "B", Name: "bob"})
 	if alice.Holds() {
 		t.Fatal("alice still holds after bob took the room on another replica")
 	}

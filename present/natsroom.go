@@ -229,7 +229,7 @@ func (l *roomLink) renew(rs relayState) {
 func (l *roomLink) loseTo(ctx context.Context) {
 	e, err := l.r.leases.Get(ctx, l.room)
 	if err != nil {
-		l.hub.setRemoteHolder(&Who{}, 0)
+		l.hub.setRemoteHolder(&Who{})
 		return
 	}
 	l.onLease(e)
@@ -277,7 +277,7 @@ func (l *roomLink) onLease(e jetstream.KeyValueEntry) {
 	}
 	if e.Operation() != jetstream.KeyValuePut {
 		if l.held == 0 {
-			l.hub.setRemoteHolder(nil, 0)
+			l.hub.setRemoteHolder(nil)
 		}
 		return // if held, sync finds the lease gone when it renews
 	}
@@ -293,7 +293,7 @@ func (l *roomLink) onLease(e jetstream.KeyValueEntry) {
 		return // this replica's own write (an older seat's is stale)
 	}
 	l.held = 0
-	l.hub.setRemoteHolder(&Who{ID: ls.ID, Name: ls.Name}, 0)
+	l.hub.setRemoteHolder(&Who{ID: ls.ID, Name: ls.Name})
 }
 
 // onScreen takes a screen entry, dropping it if stale.
