@@ -227,12 +227,15 @@ func TestNATSRestartedMidTalk(t *testing.T) {
 	p.waitFor(t, 0, "presenting")
 	near, far := cl.viewer(t, r0, "near", "main"), cl.viewer(t, r1, "far", "main")
 	pressAll(t, p, "3", []*sshTerm{near, far}, dataset.ViewBenefits)
-	fm := far.mark()
+	fm, nm := far.mark(), near.mark()
 	cl.ns.Stop()
 	far.waitFor(t, fm, "link to the presenter lost: showing the last screen")
 	p.waitFor(t, 0, "your steps are kept")
 	fm = far.mark()
 	pressAll(t, p, "5", []*sshTerm{near}, dataset.ViewPrivacy) // same replica: still follows
+	if strings.Contains(near.since(nm), "link to the presenter lost") {
+		t.Fatal("a follower of a presenter on its own replica was told the link is lost")
+	}
 	time.Sleep(200 * time.Millisecond)
 	if strings.Contains(far.since(fm), viewMarks[dataset.ViewPrivacy]) {
 		t.Fatal("a step crossed replicas with NATS down")

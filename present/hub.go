@@ -45,8 +45,11 @@ type Update struct {
 	// of this process or, through a relay, of another replica.
 	Presenter string
 	// LinkLost is set while the hub's relay has lost its link to the other
-	// replicas: the screen is the last one received.
+	// replicas: unless Local, the screen is the last one received.
 	LinkLost bool
+	// Local is set while the presenter holding the room is a session of
+	// this process: its screens arrive with or without the link.
+	Local bool
 }
 
 // Hub is the in-process broadcast of the presenter's screen. The zero
@@ -206,7 +209,7 @@ func (h *Hub) Followers() int {
 func (h *Hub) snapshot() Update {
 	u := Update{Screen: h.screen, HasScreen: h.hasScreen, Followers: h.followers + h.others, Seq: h.seq,
 		Presenter: h.presenterName(), LinkLost: h.linkLost}
-	u.Online = h.holder != nil || h.remote != nil
+	u.Online, u.Local = h.holder != nil || h.remote != nil, h.holder != nil
 	u.Screen.State.Pins = append([]dataset.Ref(nil), h.screen.State.Pins...)
 	return u
 }

@@ -74,11 +74,13 @@ func (m *Model) waitingStatus() string {
 // linkStatus is the status while the link to the other replicas is lost,
 // "" while it holds.
 func (m *Model) linkStatus() string {
-	if !m.pr.last.LinkLost {
+	switch {
+	case !m.pr.last.LinkLost:
 		return ""
-	}
-	if m.pr.role == RolePresenter && m.pr.holds {
+	case m.pr.role == RolePresenter && m.pr.holds:
 		return "presenting · link to the other replicas lost: your steps are kept and sent when it is back"
+	case m.pr.last.Local || !m.following():
+		return "" // the presenter is here: following goes on
 	}
 	return "link to the presenter lost: showing the last screen"
 }

@@ -91,8 +91,14 @@ func TestLinkLostStatus(t *testing.T) {
 	lost.LinkLost = true
 	p.Update(hubMsg{u: lost, ch: p.pr.pres.C()})
 	a.Update(hubMsg{u: lost, ch: a.pr.sub.C()})
+	if f := footer(a); !strings.Contains(f, "following the presenter") {
+		t.Fatalf("audience of a presenter in this process: %q", f)
+	}
+	remote := lost
+	remote.Local = false
+	a.Update(hubMsg{u: remote, ch: a.pr.sub.C()})
 	if f := footer(a); !strings.Contains(f, "link to the presenter lost: showing the last screen") {
-		t.Fatalf("audience footer: %q", f)
+		t.Fatalf("audience of a presenter on another replica: %q", f)
 	}
 	if f := footer(p); !strings.Contains(f, "link to the other replicas lost") {
 		t.Fatalf("presenter footer: %q", f)
