@@ -163,6 +163,7 @@ any view as text, markdown, CSV, JSON or SVG for reports, slides and scripts.
 		newValidateCommand(e),
 		newVersionCommand(e),
 		newServeCommand(e),
+		newManCommand(e),
 	)
 	return root
 }
