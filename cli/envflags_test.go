@@ -4,11 +4,14 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"os"
+	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/charmbracelet/log"
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/docsurvey/docsurvey/server"
 )
@@ -89,6 +92,33 @@ func TestNewLogger(t *testing.T) {
 	for _, bad := range []logFlags{{level: "loud", format: logText}, {level: "info", format: "xml"}} {
 		if _, err := newLogger(&b, bad); err == nil {
 			t.Errorf("%+v accepted", bad)
+		}
+	}
+}
+
+// TestServiceUnitNamesRealFlags checks every DOCSURVEY_ variable in the
+// systemd unit example, commented out or not, sets a serve flag.
+func TestServiceUnitNamesRealFlags(t *testing.T) {
+	unit, err := os.ReadFile("../docs/docsurvey.service")
+	if err != nil {
+		t.Fatal(err)
+	}
+	serve, _, err := newRootCommand(&env{}).Find([]string{"serve"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	known := map[string]bool{}
+	if err := serve.ParseFlags(nil); err != nil { // merges the inherited --data
+		t.Fatal(err)
+	}
+	serve.Flags().VisitAll(func(f *pflag.Flag) { known[envName(f.Name)] = true })
+	names := regexp.MustCompile(`DOCSURVEY_[A-Z_]+`).FindAllString(string(unit), -1)
+	if len(names) < 5 {
+		t.Fatalf("the unit sets only %v", names)
+	}
+	for _, n := range names {
+		if !known[n] {
+			t.Errorf("docs/docsurvey.service sets %s, which is no serve flag", n)
 		}
 	}
 }
