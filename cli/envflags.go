@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"errors"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -35,7 +37,7 @@ func flagsFromEnv(cmd *cobra.Command, lookup func(string) (string, bool)) error 
 			return
 		}
 		if serr := cmd.Flags().Set(f.Name, v); serr != nil {
-			err = usageErrorf("%s=%q: not a valid value for --%s (%s): %v", name, v, f.Name, f.Value.Type(), serr)
+			err = usageErrorf("%s=%q: not a valid value for --%s (%s): %v", name, v, f.Name, f.Value.Type(), setError(serr))
 		}
 	})
 	return err
@@ -50,3 +52,13 @@ Environment:
   command line wins; an empty variable counts as unset; a value the flag
   refuses is a usage error (exit 2) naming the variable.
 `
+
+// setError is the reason a flag refused a value, without pflag's and
+// strconv's wrapping ("invalid syntax" rather than the Go call).
+func setError(err error) error {
+	var ne *strconv.NumError
+	if errors.As(err, &ne) {
+		return ne.Err
+	}
+	return err
+}
