@@ -144,6 +144,14 @@ func TestServeNATSUnreachableAtStart(t *testing.T) {
 	if r.code != ExitFailure || !strings.Contains(r.stderr, "cannot connect to NATS at "+url) || !strings.Contains(r.stderr, "--nats-optional") {
 		t.Fatalf("exit %d, stderr %q; want exit 1 and a clear error", r.code, r.stderr)
 	}
+	// DOCSURVEY_NATS is --nats, as every serve flag has its variable.
+	env := exec.Command(binary(t), "serve", "--listen", "127.0.0.1:0", "--host-key", cl.hostK, "--presenter-key", cl.keys)
+	env.Env = append(os.Environ(), "DOCSURVEY_NATS="+url)
+	out, err := env.CombinedOutput()
+	var ee *exec.ExitError
+	if !errors.As(err, &ee) || ee.ExitCode() != ExitFailure || !strings.Contains(string(out), "cannot connect to NATS at "+url) {
+		t.Fatalf("DOCSURVEY_NATS: %v, %q; want exit 1 and the NATS error", err, out)
+	}
 	p := startServe(t, "--host-key", cl.hostK, "--presenter-key", cl.keys, "--nats", url, "--nats-optional")
 	if !strings.Contains(p.log(), "warning: cannot connect to NATS at "+url) || !strings.Contains(p.log(), "presenting in this process only") {
 		t.Fatalf("no warning with --nats-optional:\n%s", p.log())

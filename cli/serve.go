@@ -9,7 +9,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/charmbracelet/log"
 	"github.com/spf13/cobra"
 
 	"github.com/docsurvey/docsurvey/dataset"
@@ -30,6 +29,7 @@ type serveFlags struct {
 	maxTimeout     time.Duration
 	shutdown       time.Duration
 	proxyProtocol  bool
+	log            logFlags
 	presentFlags
 }
 
@@ -68,7 +68,7 @@ JetStream (see docs/deploying.md): give them the same --host-key, the same
 --presenter-key, --room and --rooms, and, behind HAProxy's send-proxy-v2,
 --proxy-protocol. If NATS cannot be reached at start, serve exits 1 (or,
 with --nats-optional, warns and presents in this process only).
-` + exitCodesHelp,
+` + envHelp + exitCodesHelp,
 		Example: `  docsurvey serve                                   # on 127.0.0.1:23234
   ssh -p 23234 localhost                            # then, from a terminal
   docsurvey serve --listen :2222 --authorized-keys ~/.ssh/authorized_keys
@@ -81,6 +81,9 @@ with --nats-optional, warns and presents in this process only).
     --presenter-key talk.pub --nats nats://nats1:4222,nats://nats2:4222  # one replica of several`,
 		Args: cobra.NoArgs,
 		RunE: runE(func(cmd *cobra.Command, args []string) error {
+			if err := flagsFromEnv(cmd, os.LookupEnv); err != nil {
+				return err
+			}
 			return runServe(cmd.Context(), e, f)
 		}),
 	}
@@ -97,6 +100,9 @@ with --nats-optional, warns and presents in this process only).
 	fl.DurationVar(&f.shutdown, "shutdown-timeout", server.DefaultShutdownTimeout, "on SIGINT or SIGTERM, give open sessions `DURATION` to end before closing them")
 	fl.BoolVar(&f.proxyProtocol, "proxy-protocol", false, "every connection comes from a load balancer that sends a PROXY protocol header (v1 or v2): limits and logs see the viewer's address; without it, a header is refused")
 	addPresentFlags(fl, &f.presentFlags)
+	addLogFlags(fl, &f.log)
+	_ = cmd.RegisterFlagCompletionFunc("log-level", cobra.FixedCompletions(logLevels(), cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("log-format", cobra.FixedCompletions(logFormats(), cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("view", cobra.FixedCompletions(dataset.ViewIDs(), cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
@@ -123,6 +129,10 @@ func runServe(ctx context.Context, e *env, f *serveFlags) error {
 	if f.shutdown <= 0 {
 		return usageErrorf("--shutdown-timeout %v: must be positive", f.shutdown)
 	}
+	logger, err := newLogger(e.stderr, f.log)
+	if err != nil {
+		return err
+	}
 	if f.tour && f.presenterKeys == "" {
 		return usageErrorf("--tour needs --presenter-key: only a presenter steps through the tour")
 	}
@@ -135,7 +145,7 @@ func runServe(ctx context.Context, e *env, f *serveFlags) error {
 	if err := checkSharedHostKey(f.natsFlags, f.hostKey); err != nil {
 		return err
 	}
-	c, err := loadData(e.dataPath)
+	c, err := loadData(e.dataPath, e.stdin)
 	if err != nil {
 		return err
 	}
@@ -143,7 +153,6 @@ func runServe(ctx context.Context, e *env, f *serveFlags) error {
 		return err
 	}
 	start := explore.Start().GotoViewID(c, f.view)
-	logger := log.Default()
 	relay, err := dialRelay(ctx, e, f.natsFlags, logger)
 	if err != nil {
 		return err
