@@ -1,6 +1,9 @@
 package cli
 
 import (
+	"context"
+
+	"github.com/charmbracelet/log"
 	"github.com/spf13/pflag"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -40,6 +43,40 @@ func newRooms(f presentFlags, relay *present.Relay) (*present.Rooms, error) {
 		def = present.DefaultRoom
 	}
 	return present.NewRooms(def, f.rooms, relay)
+}
+
+// checkPresentFlags checks the flags of presenting against the others.
+func checkPresentFlags(f presentFlags, hostKey string) error {
+	if f.tour && f.presenterKeys == "" {
+		return usageErrorf("--tour needs --presenter-key: only a presenter steps through the tour")
+	}
+	if err := checkRooms(f); err != nil {
+		return err
+	}
+	if err := checkNATS(f); err != nil {
+		return err
+	}
+	return checkSharedHostKey(f.natsFlags, hostKey)
+}
+
+// startRooms makes serve's rooms, connected to the other replicas with
+// --nats; stop lets the relay go (it releases the rooms this replica's
+// presenters hold).
+func startRooms(ctx context.Context, e *env, f presentFlags, logger *log.Logger) (rooms *present.Rooms, stop func(), err error) {
+	relay, err := dialRelay(ctx, e, f.natsFlags, logger)
+	if err != nil {
+		return nil, nil, err
+	}
+	stop = func() {
+		if relay != nil {
+			relay.Close()
+		}
+	}
+	if rooms, err = newRooms(f, relay); err != nil {
+		stop()
+		return nil, nil, usageErrorf("%v", err)
+	}
+	return rooms, stop, nil
 }
 
 // checkRooms checks --room and --rooms.

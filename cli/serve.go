@@ -133,16 +133,7 @@ func runServe(ctx context.Context, e *env, f *serveFlags) error {
 	if err != nil {
 		return err
 	}
-	if f.tour && f.presenterKeys == "" {
-		return usageErrorf("--tour needs --presenter-key: only a presenter steps through the tour")
-	}
-	if err := checkRooms(f.presentFlags); err != nil {
-		return err
-	}
-	if err := checkNATS(f.presentFlags); err != nil {
-		return err
-	}
-	if err := checkSharedHostKey(f.natsFlags, f.hostKey); err != nil {
+	if err := checkPresentFlags(f.presentFlags, f.hostKey); err != nil {
 		return err
 	}
 	c, err := loadData(e.dataPath, e.stdin)
@@ -153,17 +144,11 @@ func runServe(ctx context.Context, e *env, f *serveFlags) error {
 		return err
 	}
 	start := explore.Start().GotoViewID(c, f.view)
-	relay, err := dialRelay(ctx, e, f.natsFlags, logger)
+	rooms, stop, err := startRooms(ctx, e, f.presentFlags, logger)
 	if err != nil {
 		return err
 	}
-	if relay != nil {
-		defer relay.Close()
-	}
-	rooms, err := newRooms(f.presentFlags, relay)
-	if err != nil {
-		return usageErrorf("%v", err)
-	}
+	defer stop()
 	srv, err := server.New(server.Config{
 		Listen:             f.listen,
 		HostKeyPath:        f.hostKey,
