@@ -8,16 +8,26 @@ import (
 	"sync/atomic"
 	"time"
 
-	tea "github.com/charmbracelet/bubbletea"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/ansi"
 )
 
-// Terminal sequences the screen writes around a session: the alternate
-// screen, a hidden cursor and mouse reporting (cell motion, SGR encoding), as
-// tea.WithAltScreen and tea.WithMouseCellMotion would locally.
+// Terminal sequences the screen writes around a session, the modes Bubble
+// Tea v2's renderer sets locally from the model's tea.View: the background
+// colour query (OSC 11; Bubble Tea's input reader turns the answer into a
+// tea.BackgroundColorMsg), the alternate screen, a hidden cursor, mouse
+// reporting (cell motion, SGR encoding), bracketed paste, and keyboard
+// disambiguation (xterm's modifyOtherKeys 2 and the Kitty protocol's flag
+// 1, pushed on the alternate screen's stack), undone in reverse order.
+// Each frame is written as one synchronized update (mode 2026), which
+// terminals without it ignore.
 const (
-	seqEnter = "\x1b[?1049h\x1b[?25l\x1b[?1002h\x1b[?1006h\x1b[2J"
-	seqLeave = "\x1b[?1002l\x1b[?1006l\x1b[?25h\x1b[?1049l"
-	seqEL    = "\x1b[K" // erase to the end of the line
+	seqEnter = "\x1b]11;?\a" + "\x1b[?1049h\x1b[?25l\x1b[?1002h\x1b[?1006h\x1b[?2004h\x1b[>4;2m\x1b[>1u\x1b[2J"
+	seqLeave = "\x1b[<u\x1b[>4m\x1b[?2004l\x1b[?1002l\x1b[?1006l\x1b[?25h\x1b[?1049l"
+	seqEL    = "\x1b[K"      // erase to the end of the line
+	seqBSU   = "\x1b[?2026h" // begin synchronized update
+	seqESU   = "\x1b[?2026l" // end synchronized update
 )
 
 // screen draws a session's frames. Bubble Tea's own renderer wakes 60 times
@@ -32,6 +42,8 @@ type screen struct {
 
 	mu      sync.Mutex
 	frame   string // the latest frame
+	title   string // the latest window title
+	width   int    // columns on the viewer's terminal
 	height  int    // rows on the viewer's terminal
 	full    bool   // redraw every row (start, resize)
 	pending bool   // frame or size changed since the last write
@@ -40,8 +52,9 @@ type screen struct {
 	done    chan struct{}
 	stop    sync.Once
 
-	shown   []string     // rows as last written; owned by run
-	writing atomic.Int64 // unix nanoseconds when the write under way began; 0 when none is
+	shown      []string     // rows as last written; owned by run
+	shownTitle string       // the window title as last written; owned by run
+	writing    atomic.Int64 // unix nanoseconds when the write under way began; 0 when none is
 }
 
 // stallAfter is how long a write must wait on a viewer before the screen
@@ -63,29 +76,39 @@ func (s *screen) write(out string) error {
 	return err
 }
 
-// newScreen starts a screen that writes to out, which has height rows.
-func newScreen(out io.Writer, height int) *screen {
-	s := &screen{out: out, height: height, full: true, wake: make(chan struct{}, 1), quit: make(chan struct{}), done: make(chan struct{})}
+// newScreen starts a screen that writes to out, which has width x height
+// cells and shows the colours of profile: every write is downsampled to it.
+func newScreen(out io.Writer, width, height int, profile colorprofile.Profile) *screen {
+	if profile < colorprofile.TrueColor {
+		// Cursor moves must pass even to a terminal without colour.
+		out = &colorprofile.Writer{Forward: out, Profile: max(profile, colorprofile.ASCII)}
+	}
+	s := &screen{out: out, width: width, height: height, full: true, wake: make(chan struct{}, 1), quit: make(chan struct{}), done: make(chan struct{})}
 	go s.run()
 	return s
 }
 
-// set records the latest frame; it never blocks.
-func (s *screen) set(frame string) {
+// set records the latest frame and window title; it never blocks.
+func (s *screen) set(frame, title string) {
 	s.mu.Lock()
-	if frame == s.frame && !s.full {
+	if frame == s.frame && title == s.title && !s.full {
 		s.mu.Unlock()
 		return
 	}
-	s.frame, s.pending = frame, true
+	s.frame, s.title, s.pending = frame, title, true
 	s.mu.Unlock()
 	s.signal()
 }
 
-// resize records a new height and asks for a full redraw.
-func (s *screen) resize(height int) {
+// resize records a new size and asks for a full redraw if it changed
+// (Bubble Tea v2 also sends the size the session started with).
+func (s *screen) resize(width, height int) {
 	s.mu.Lock()
-	s.height, s.full, s.pending = height, true, true
+	if width == s.width && height == s.height {
+		s.mu.Unlock()
+		return
+	}
+	s.width, s.height, s.full, s.pending = width, height, true, true
 	s.mu.Unlock()
 	s.signal()
 }
@@ -134,7 +157,7 @@ func (s *screen) draw() bool {
 		s.mu.Unlock()
 		return true
 	}
-	frame, height, full := s.frame, s.height, s.full
+	frame, title, height, full := s.frame, s.title, s.height, s.full
 	s.pending, s.full = false, false
 	s.mu.Unlock()
 
@@ -143,10 +166,14 @@ func (s *screen) draw() bool {
 	if len(s.shown) > height {
 		s.shown = s.shown[:height]
 	}
+	if title != s.shownTitle {
+		out = ansi.SetWindowTitle(title) + out
+		s.shownTitle = title
+	}
 	if out == "" {
 		return true
 	}
-	return s.write(out) == nil
+	return s.write(seqBSU+out+seqESU) == nil
 }
 
 // diffFrame returns the bytes that turn the rows shown into frame on a
@@ -195,15 +222,15 @@ func (s *screenModel) Init() tea.Cmd { return s.m.Init() }
 
 func (s *screenModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if ws, ok := msg.(tea.WindowSizeMsg); ok {
-		s.scr.resize(ws.Height)
+		s.scr.resize(ws.Width, ws.Height)
 	}
 	next, cmd := s.m.Update(msg)
 	s.m = next
 	return s, cmd
 }
 
-func (s *screenModel) View() string {
+func (s *screenModel) View() tea.View {
 	v := s.m.View()
-	s.scr.set(v)
+	s.scr.set(v.Content, v.WindowTitle)
 	return v
 }

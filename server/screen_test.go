@@ -2,6 +2,7 @@ package server
 
 import (
 	"bytes"
+	"github.com/charmbracelet/colorprofile"
 	"strings"
 	"sync"
 	"testing"
@@ -66,12 +67,12 @@ func waitFor(t *testing.T, what string, cond func() bool) {
 
 func TestScreenWritesChangesAndLeaves(t *testing.T) {
 	var out lockedBuffer
-	s := newScreen(&out, 10)
-	s.set("hello\nworld")
+	s := newScreen(&out, 80, 10, colorprofile.TrueColor)
+	s.set("hello\nworld", "")
 	waitFor(t, "first frame", func() bool { return strings.Contains(out.String(), "world") })
 	before := out.String()
-	s.set("hello\nworld") // the same frame writes nothing
-	s.set("hello\nthere")
+	s.set("hello\nworld", "") // the same frame writes nothing
+	s.set("hello\nthere", "")
 	waitFor(t, "second frame", func() bool { return strings.Contains(out.String(), "there") })
 	if added := strings.TrimPrefix(out.String(), before); strings.Contains(added, "hello") {
 		t.Errorf("unchanged row rewritten: %q", added)
@@ -95,13 +96,13 @@ func (b *blockedWriter) Write(p []byte) (int, error) {
 
 func TestScreenNeverBlocksTheProgram(t *testing.T) {
 	w := &blockedWriter{release: make(chan struct{})}
-	s := newScreen(w, 10)
+	s := newScreen(w, 80, 10, colorprofile.TrueColor)
 	done := make(chan struct{})
 	go func() {
 		for i := 0; i < 10000; i++ {
-			s.set(strings.Repeat("x", i%50))
+			s.set(strings.Repeat("x", i%50), "")
 			if i%100 == 0 {
-				s.resize(i%40 + 1)
+				s.resize(80, i%40+1)
 			}
 		}
 		s.close()
