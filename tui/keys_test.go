@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"github.com/charmbracelet/colorprofile"
 	"slices"
 	"strings"
 	"testing"
@@ -362,10 +363,37 @@ func TestMonoKeyOnlyWithColour(t *testing.T) {
 	}
 }
 
+// TestWarmUpWaitsForTheFirstFrame: a warm-up does not draw before the first
+// frame is composed, and ends without drawing if the model closes first.
+func TestWarmUpWaitsForTheFirstFrame(t *testing.T) {
+	m := New(Options{Data: frozen(t), Width: 100, Height: 30, Profile: colorprofile.ANSI256, Dark: true})
+	drew := make(chan struct{}, 8)
+	m.warmed = func(int, int) { drew <- struct{}{} }
+	_, cmd := m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+	done := make(chan struct{})
+	go func() { cmd(); close(done) }()
+	select {
+	case <-drew:
+		t.Fatal("the warm-up drew before the first frame")
+	case <-time.After(50 * time.Millisecond):
+	}
+	m.Frame()
+	<-done
+	if len(drew) != 1 {
+		t.Fatal("the warm-up did not draw after the first frame")
+	}
+	_, cmd = New(Options{Data: frozen(t), Width: 100, Height: 30}).closeAndWarm()
+	if cmd != nil {
+		cmd() // returns: the model closed before any frame
+	}
+	m.Close()
+}
+
 // TestOnlyTheLatestWarmUpDraws resizes several times before any warm-up
 // runs, as a window being dragged does: only the last size's warm-up draws.
 func TestOnlyTheLatestWarmUpDraws(t *testing.T) {
 	m := newModel(t, 100, 30)
+	m.Frame() // warm-ups wait for the first frame
 	var drew [][2]int
 	m.warmed = func(w, h int) { drew = append(drew, [2]int{w, h}) }
 	var cmds []tea.Cmd
@@ -408,4 +436,11 @@ func TestViewOnlyDraws(t *testing.T) {
 			t.Fatalf("after %q, View changed the keys (%v → %v) or the help (width %d → %d)", k, keys, got, help.Width(), m.help.Width())
 		}
 	}
+}
+
+// closeAndWarm returns a warm-up of a model closed before its first frame.
+func (m *Model) closeAndWarm() (*Model, tea.Cmd) {
+	_, cmd := m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+	m.Close()
+	return m, cmd
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"sync"
 	"sync/atomic"
 
 	"charm.land/bubbles/v2/help"
@@ -87,6 +88,10 @@ type Model struct {
 	warmGen *atomic.Uint64
 	// warmed, if set (by tests), is called when a warm-up starts drawing.
 	warmed func(w, h int)
+	// shown is closed once the first frame is composed, closed by Close:
+	// warm-ups wait for either.
+	shown, closed        chan struct{}
+	shownOnce, closeOnce sync.Once
 
 	bg      BackgroundQuery // the background query asked for
 	bgKnown bool            // the answer came, or the wait is over
@@ -115,7 +120,8 @@ func New(o Options) *Model {
 		start.Big = o.State.Big
 	}
 	start = start.Normalize(data)
-	m := &Model{common: c, help: help.New(), warmGen: new(atomic.Uint64), bg: o.Background, color: o.Color}
+	m := &Model{common: c, help: help.New(), warmGen: new(atomic.Uint64), bg: o.Background, color: o.Color,
+		shown: make(chan struct{}), closed: make(chan struct{})}
 	m.panes = []*pane{newOverview(c, start), newPlatforms(c, start), newBenefits(c, start), newConnected(c, start), newPrivacy(c, start), newSources(c, start)}
 	m.active = start.ViewIndex()
 	m.panes[m.active].SetState(start)
@@ -128,6 +134,7 @@ func New(o Options) *Model {
 
 // Close stops the model's zone manager and leaves the presentation, if any.
 func (m *Model) Close() {
+	m.closeOnce.Do(func() { close(m.closed) })
 	m.leaveHub()
 	m.common.Zone.Close()
 }
@@ -236,7 +243,18 @@ func (m *Model) warm() tea.Cmd {
 			states = append(states, p.State())
 		}
 	}
+	shown, closed := m.shown, m.closed
 	return func() tea.Msg {
+		if current.Load() != gen {
+			return nil
+		}
+		// On two cores the warm-up would compete with the first frame:
+		// it waits until the first frame is composed.
+		select {
+		case <-shown:
+		case <-closed:
+			return nil
+		}
 		if current.Load() != gen {
 			return nil
 		}
@@ -371,6 +389,7 @@ func (m *Model) Frame() string {
 		}
 		m.frame = m.common.Zone.Scan(f)
 		m.frameOK = true
+		m.shownOnce.Do(func() { close(m.shown) })
 	}
 	return m.frame
 }

@@ -47,6 +47,11 @@ func Run(ctx context.Context, o Options, in io.Reader, out io.Writer) error {
 		tea.WithOutput(out),
 		tea.WithEnvironment(env),
 		tea.WithColorProfile(o.Profile),
+		// 120 frames a second, not 60: the background query goes out on
+		// the renderer's first tick and the first frame on the next, so
+		// the answer costs half as long. The renderer writes only when
+		// the frame changed; an idle tick costs a comparison.
+		tea.WithFPS(120),
 	)
 	_, err := p.Run()
 	if errors.Is(err, tea.ErrProgramKilled) && ctx.Err() != nil {
