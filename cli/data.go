@@ -15,6 +15,7 @@ import (
 // failure is an *ExitError with a one-line message: a file that is missing,
 // unreadable, a directory or too big, and a file with problems (each
 // problem then in Details).
+
 func loadData(path string) (*dataset.Collection, error) {
 	if path == "" {
 		c, err := dataset.Embedded()
@@ -125,3 +126,6 @@ func firstLine(err error) string {
 	s, _, _ := strings.Cut(err.Error(), "\n")
 	return s
 }
+
+// embeddedData is loadData of the shipped dataset.
+func embeddedData() (*dataset.Collection, error) { return loadData("") }

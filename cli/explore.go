@@ -57,18 +57,27 @@ func runExplorer(cmd *cobra.Command, e *env, f *exploreFlags) error {
 	if err := checkChoice("color mode", f.color, colorModes()); err != nil {
 		return err
 	}
-	c, err := loadData(e.dataPath)
-	if err != nil {
-		return err
-	}
-	if err := checkTour(c, f.tour); err != nil {
-		return err
+	o := tui.Options{ASCII: f.ascii, Color: f.color, Tour: f.tour}
+	if e.dataPath == "" {
+		// The shipped data (it has a tour) is parsed while the explorer
+		// starts; see tui.Options.Load.
+		o.Load = embeddedData
+		o.State = explore.Start()
+		o.State.View = f.view
+	} else {
+		c, err := loadData(e.dataPath)
+		if err != nil {
+			return err
+		}
+		if err := checkTour(c, f.tour); err != nil {
+			return err
+		}
+		o.Data, o.State = c, explore.Start().GotoViewID(c, f.view)
 	}
 	if !isTerminal(e.stdout) {
 		return usageErrorf("the explorer needs a terminal; to print a view use 'docsurvey show %s' (see 'docsurvey show --help')", f.view)
 	}
-	st := explore.Start().GotoViewID(c, f.view)
-	err = tui.Run(cmd.Context(), tui.Options{Data: c, State: st, ASCII: f.ascii, Color: f.color, Tour: f.tour}, e.stdin, e.stdout)
+	err := tui.Run(cmd.Context(), o, e.stdin, e.stdout)
 	switch {
 	case err == nil:
 		return nil

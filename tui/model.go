@@ -28,8 +28,12 @@ const (
 
 // Options configure a new explorer.
 type Options struct {
-	// Data is the collection to explore; nil uses the embedded one.
+	// Data is the collection to explore; nil uses the embedded one, or
+	// in Run, Load's.
 	Data *dataset.Collection
+	// Load, used by Run when Data is nil, loads the collection while the
+	// program starts (the first frame waits for it).
+	Load func() (*dataset.Collection, error)
 	// Profile is the terminal's colour profile; the program's
 	// tea.ColorProfileMsg replaces it. The zero value draws plain text.
 	Profile colorprofile.Profile

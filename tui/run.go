@@ -20,7 +20,8 @@ var ErrNotTerminal = errors.New("docsurvey: not a terminal; use `docsurvey show 
 var ErrBadColor = errors.New("docsurvey: --color must be auto, always or never")
 
 // Run runs the explorer in the terminal on out until the user quits or ctx
-// ends. It checks that out is a terminal (else ErrNotTerminal) and decides
+// ends. With o.Load and no o.Data, the data is loaded while the program
+// starts (see starter), and a load error is returned. It checks that out is a terminal (else ErrNotTerminal) and decides
 // the colour profile from the environment, NO_COLOR and o.Color; the
 // explorer asks the terminal its background and draws its first frame when
 // the answer comes, or after BackgroundWait on a dark background.
@@ -37,11 +38,19 @@ func Run(ctx context.Context, o Options, in io.Reader, out io.Writer) error {
 	env := os.Environ()
 	o.Profile = colorProfile(colorprofile.Detect(out, env), o.Color, os.Getenv("NO_COLOR") != "")
 	o.Dark = true
-	o.Background = BackgroundQuery{Ask: true, Wait: BackgroundWait}
-	m := New(o)
-	m.SetExportDir(".")
-	defer m.Close()
-	p := tea.NewProgram(m,
+	var root tea.Model
+	if o.Data == nil && o.Load != nil {
+		st := &starter{o: o}
+		defer st.close()
+		root = st
+	} else {
+		o.Background = BackgroundQuery{Ask: true, Wait: BackgroundWait}
+		m := New(o)
+		m.SetExportDir(".")
+		defer m.Close()
+		root = m
+	}
+	p := tea.NewProgram(root,
 		tea.WithContext(ctx),
 		tea.WithInput(in),
 		tea.WithOutput(out),
@@ -53,9 +62,12 @@ func Run(ctx context.Context, o Options, in io.Reader, out io.Writer) error {
 		// the frame changed; an idle tick costs a comparison.
 		tea.WithFPS(120),
 	)
-	_, err := p.Run()
+	final, err := p.Run()
 	if errors.Is(err, tea.ErrProgramKilled) && ctx.Err() != nil {
 		return nil
+	}
+	if st, ok := final.(*starter); ok && err == nil && st.err != nil {
+		return st.err
 	}
 	return err
 }
