@@ -13,7 +13,8 @@ trap 'kill "${pid:-}" 2>/dev/null || true; rm -rf "$dir"' EXIT
 go build -o "$dir/docsurvey" ./cmd/docsurvey
 go build -o "$dir/load" ./cmd/docsurvey-load
 go build -o "$dir/bare" ./internal/loadtest/bare/server
-port=23402
+# A port of its own: other runs on this machine may hold the usual ones.
+port=${PORT:-$((30000 + RANDOM % 20000))}
 # start MODE starts a fresh server for MODE (screen, tea or bare) on $port.
 start() {
 	case $1 in
@@ -22,7 +23,10 @@ start() {
 	bare) "$dir/bare" -listen 127.0.0.1:$port -host-key "$dir/bare_hk" 2>/dev/null & ;;
 	esac
 	pid=$!
-	until (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null; do sleep 0.05; done
+	until (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null; do
+		kill -0 "$pid" 2>/dev/null || { echo "the $1 server did not start (port $port taken?)" >&2; exit 1; }
+		sleep 0.05
+	done
 }
 stop() { kill "$pid"; wait "$pid" 2>/dev/null || true; pid=; }
 for n in $sizes; do
