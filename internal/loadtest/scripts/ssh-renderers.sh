@@ -6,8 +6,11 @@
 # sessions for each. Loopback only. Run from the repository root:
 #
 #	internal/loadtest/scripts/ssh-renderers.sh [N ...]   # default 1 100 200
+#	IDLE=0 internal/loadtest/scripts/ssh-renderers.sh 50  # no idle runs
+#	internal/loadtest/scripts/ssh-renderers.sh none       # only the idle runs
 set -euo pipefail
 sizes=${*:-1 100 200}
+[ "$sizes" = none ] && sizes=
 dir=$(mktemp -d)
 trap 'kill "${pid:-}" 2>/dev/null || true; rm -rf "$dir"' EXIT
 go build -o "$dir/docsurvey" ./cmd/docsurvey
@@ -33,13 +36,14 @@ for n in $sizes; do
 	for mode in screen tea bare; do
 		echo "== $mode, $n sessions"
 		start $mode
-		"$dir/load" -addr 127.0.0.1:$port -server-pid "$pid" -sessions "$n" -keys 10
+		"$dir/load" -addr 127.0.0.1:$port -server-pid "$pid" -sessions "$n" -keys 10 || echo "(failures above)"
 		stop
 	done
 done
+[ "${IDLE:-1}" = 0 ] && exit 0
 for mode in screen tea bare; do
 	echo "== $mode, 200 idle sessions"
 	start $mode
-	"$dir/load" -addr 127.0.0.1:$port -server-pid "$pid" -sessions 200 -idle -idle-for 10s
+	"$dir/load" -addr 127.0.0.1:$port -server-pid "$pid" -sessions 200 -idle -idle-for 10s || echo "(failures above)"
 	stop
 done
