@@ -67,7 +67,7 @@ func (m *fakeModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.ticks++
 		return m, m.Init()
 	case tea.KeyMsg:
-		m.n += strings.Count(msg.String(), "+") // "++" may arrive as one key message
+		m.n += strings.Count(msg.String(), "+")
 		switch msg.String() {
 		case "p":
 			panic("fake model panics on p")
