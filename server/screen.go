@@ -1,6 +1,7 @@
 package server
 
 import (
+	"bytes"
 	"io"
 	"strconv"
 	"strings"
@@ -91,8 +92,7 @@ func (s *screen) write(out string) error {
 // cells and shows the colours of profile: every write is downsampled to it.
 func newScreen(out io.Writer, width, height int, profile colorprofile.Profile) *screen {
 	if profile < colorprofile.TrueColor {
-		// Cursor moves must pass even to a terminal without colour.
-		out = &colorprofile.Writer{Forward: out, Profile: max(profile, colorprofile.ASCII)}
+		out = &downsampler{out: out, w: colorprofile.Writer{Forward: out, Profile: max(profile, colorprofile.ASCII)}}
 	}
 	s := &screen{out: out, width: width, height: height, full: true, wake: make(chan struct{}, 1), quit: make(chan struct{}), done: make(chan struct{})}
 	go s.run()
@@ -244,4 +244,24 @@ func (s *screenModel) View() tea.View {
 	v := s.m.View()
 	s.scr.set(v.Content, v.WindowTitle)
 	return v
+}
+
+// downsampler writes frames in the colours a session's terminal shows.
+// Parsing every escape sequence of every frame is the screen's largest
+// cost, so a frame for a 256-colour terminal that holds no true-colour
+// parameter (";2;", as in 38;2;R;G;B) passes as it is: it has nothing to
+// convert. Anything else goes through colorprofile's writer; cursor moves
+// pass even to a terminal without colour (the profile is at least ASCII).
+type downsampler struct {
+	out io.Writer
+	w   colorprofile.Writer
+}
+
+var trueColorParam = []byte(";2;")
+
+func (d *downsampler) Write(p []byte) (int, error) {
+	if d.w.Profile == colorprofile.ANSI256 && !bytes.Contains(p, trueColorParam) {
+		return d.out.Write(p)
+	}
+	return d.w.Write(p)
 }

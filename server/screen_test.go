@@ -116,3 +116,38 @@ func TestScreenNeverBlocksTheProgram(t *testing.T) {
 	close(w.release)
 	<-s.finished()
 }
+
+// TestScreenDownsamples: a 16-colour viewer gets 256-colour frames in 16
+// colours; a 256-colour viewer gets them as they are, and true colour
+// converted; cursor moves pass to a viewer without colour.
+func TestScreenDownsamples(t *testing.T) {
+	frame := "\x1b[38;5;75mblue\x1b[m"
+	for _, tt := range []struct {
+		profile colorprofile.Profile
+		frame   string
+		want    []string
+		not     []string
+	}{
+		{colorprofile.ANSI, frame, []string{"blue"}, []string{"38;5;"}},
+		{colorprofile.ANSI256, frame, []string{"38;5;75m"}, nil},
+		{colorprofile.ANSI256, "\x1b[38;2;0;128;255mblue\x1b[m", []string{"38;5;"}, []string{"38;2;"}},
+		{colorprofile.NoTTY, frame, []string{"\x1b[1;1H", "blue"}, []string{"38;5;"}},
+	} {
+		var out syncBuffer
+		s := newScreen(&out, 80, 10, tt.profile)
+		s.set(tt.frame, "")
+		s.close()
+		<-s.finished()
+		got := out.String()
+		for _, w := range tt.want {
+			if !strings.Contains(got, w) {
+				t.Errorf("%v: %q lacks %q", tt.profile, got, w)
+			}
+		}
+		for _, n := range tt.not {
+			if strings.Contains(got, n) {
+				t.Errorf("%v: %q has %q", tt.profile, got, n)
+			}
+		}
+	}
+}
