@@ -151,3 +151,25 @@ func TestScreenDownsamples(t *testing.T) {
 		}
 	}
 }
+
+// TestTeaRendererMode: with Config.TeaRenderer, Bubble Tea v2's renderer
+// draws the session (the comparison in docs/performance.md) and keys work.
+// It rewrites only the cells that change: "n=0" becomes "n=1" by one cell.
+func TestTeaRendererMode(t *testing.T) {
+	ts := startServer(t, func(c *Config) { c.TeaRenderer = true })
+	v := mustDial(t, ts.addr, 80, 24)
+	v.waitFor(t, "hello 80x24 n=0")
+	first := len(v.out.String())
+	v.send(t, "+")
+	deadline := time.Now().Add(5 * time.Second)
+	for !strings.Contains(v.out.String()[first:], "1") {
+		if time.Now().After(deadline) {
+			t.Fatalf("no redraw after +: %q", v.out.String())
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	v.send(t, "q")
+	if code := v.waitEnd(t); code != 0 {
+		t.Errorf("exit status %d after q", code)
+	}
+}
