@@ -41,7 +41,7 @@ type Options struct {
 	// Background), and for good when it is not asked.
 	Dark bool
 	// Background says whether to ask the terminal its background colour
-	// and how long to wait for the answer (see background.go).
+	// and how long to wait for the answer (see terminal.go).
 	Background BackgroundQuery
 	// State is the state to start in, e.g. a view from --view.
 	State explore.State
@@ -92,7 +92,8 @@ type Model struct {
 	warmGen *atomic.Uint64
 	// warmed, if set (by tests), is called when a warm-up starts drawing.
 	warmed func(w, h int)
-	// shown is closed once the first frame is composed, closed by Close:
+	// shown is closed once the first frame is composed, closed when the
+	// model is closed (Close):
 	// warm-ups wait for either.
 	shown, closed        chan struct{}
 	shownOnce, closeOnce sync.Once
