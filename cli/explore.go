@@ -57,6 +57,9 @@ func runExplorer(cmd *cobra.Command, e *env, f *exploreFlags) error {
 	if err := checkChoice("color mode", f.color, colorModes()); err != nil {
 		return err
 	}
+	if e.dataPath == "-" {
+		return usageErrorf("the explorer reads its keys from standard input, so it cannot read --data - too; save the data to a file, or use --data - with show, views, validate or serve")
+	}
 	o := tui.Options{ASCII: f.ascii, Color: f.color, Tour: f.tour}
 	if e.dataPath == "" {
 		// The shipped data (it has a tour) is parsed while the explorer
@@ -65,7 +68,7 @@ func runExplorer(cmd *cobra.Command, e *env, f *exploreFlags) error {
 		o.State = explore.Start()
 		o.State.View = f.view
 	} else {
-		c, err := loadData(e.dataPath)
+		c, err := loadData(e.dataPath, e.stdin)
 		if err != nil {
 			return err
 		}

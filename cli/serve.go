@@ -29,6 +29,7 @@ type serveFlags struct {
 	maxTimeout     time.Duration
 	shutdown       time.Duration
 	teaRenderer    bool // --tea-renderer (hidden), for measurements
+	log            logFlags
 	presentFlags
 }
 
@@ -58,7 +59,7 @@ behind one NAT and connects from a single address: --max-per-ip 3 and
 --rate-per-ip 1, the defaults, would refuse most of it. For a talk, raise
 them to the size of the room, e.g. --max-per-ip 200 --rate-per-ip 20 (and
 --max-sessions above the audience).
-` + exitCodesHelp,
+` + envHelp + exitCodesHelp,
 		Example: `  docsurvey serve                                   # on 127.0.0.1:23234
   ssh -p 23234 localhost                            # then, from a terminal
   docsurvey serve --listen :2222 --authorized-keys ~/.ssh/authorized_keys
@@ -68,6 +69,9 @@ them to the size of the room, e.g. --max-per-ip 200 --rate-per-ip 20 (and
     --max-sessions 250 --max-per-ip 200 --rate-per-ip 20  # a room behind one NAT`,
 		Args: cobra.NoArgs,
 		RunE: runE(func(cmd *cobra.Command, args []string) error {
+			if err := flagsFromEnv(cmd, os.LookupEnv); err != nil {
+				return err
+			}
 			return runServe(cmd.Context(), e, f)
 		}),
 	}
@@ -86,6 +90,9 @@ them to the size of the room, e.g. --max-per-ip 200 --rate-per-ip 20 (and
 	fl.BoolVar(&f.teaRenderer, "tea-renderer", false, "draw sessions with Bubble Tea's renderer instead of the server's screen")
 	_ = fl.MarkHidden("tea-renderer")
 	addPresentFlags(fl, &f.presentFlags)
+	addLogFlags(fl, &f.log)
+	_ = cmd.RegisterFlagCompletionFunc("log-level", cobra.FixedCompletions(logLevels(), cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("log-format", cobra.FixedCompletions(logFormats(), cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("view", cobra.FixedCompletions(dataset.ViewIDs(), cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
@@ -112,10 +119,14 @@ func runServe(ctx context.Context, e *env, f *serveFlags) error {
 	if f.shutdown <= 0 {
 		return usageErrorf("--shutdown-timeout %v: must be positive", f.shutdown)
 	}
+	logger, err := newLogger(e.stderr, f.log)
+	if err != nil {
+		return err
+	}
 	if f.tour && f.presenterKeys == "" {
 		return usageErrorf("--tour needs --presenter-key: only a presenter steps through the tour")
 	}
-	c, err := loadData(e.dataPath)
+	c, err := loadData(e.dataPath, e.stdin)
 	if err != nil {
 		return err
 	}
@@ -135,6 +146,7 @@ func runServe(ctx context.Context, e *env, f *serveFlags) error {
 		ShutdownTimeout:    f.shutdown,
 		PresenterKeysPath:  f.presenterKeys,
 		TeaRenderer:        f.teaRenderer,
+		Logger:             logger,
 		NewModel:           newSessionModel(c, start, f.presentFlags, newHub(f.presentFlags)),
 	})
 	if err != nil {

@@ -54,10 +54,14 @@ func darkBackground() bool {
 
 // textStyles builds the styles for the text format written to w, and the
 // colour profile the output must be downsampled to. Color comes only with
-// mode "always" (at least 256 colors), or "auto" when w is a terminal
-// whose TERM supports color and NO_COLOR is unset.
+// mode "always" (at least 256 colors) or "auto" with CLICOLOR_FORCE set
+// (as "always"), or "auto" when w is a terminal whose TERM supports color
+// and NO_COLOR is unset.
 func textStyles(w io.Writer, mode string, ascii bool) (*render.Styles, colorprofile.Profile) {
 	p := colorprofile.Detect(w, os.Environ())
+	if mode == colorAuto && colorForced() {
+		mode = colorAlways
+	}
 	switch {
 	case mode == colorNever, mode == colorAuto && (!isTerminal(w) || noColor()):
 		p = colorprofile.NoTTY
