@@ -17,14 +17,16 @@ import (
 // Terminal sequences the screen writes around a session, the modes Bubble
 // Tea v2's renderer sets locally from the model's tea.View: the background
 // colour query (OSC 11; Bubble Tea's input reader turns the answer into a
-// tea.BackgroundColorMsg), the alternate screen, a hidden cursor, mouse
+// tea.BackgroundColorMsg) followed by a cursor position request, which
+// every terminal answers after it (a tea.CursorPositionMsg with no colour
+// before it says the colour will not come), the alternate screen, a hidden cursor, mouse
 // reporting (cell motion, SGR encoding), bracketed paste, and keyboard
 // disambiguation (xterm's modifyOtherKeys 2 and the Kitty protocol's flag
 // 1, pushed on the alternate screen's stack), undone in reverse order.
 // Each frame is written as one synchronized update (mode 2026), which
 // terminals without it ignore.
 const (
-	seqEnter = "\x1b]11;?\a" + "\x1b[?1049h\x1b[?25l\x1b[?1002h\x1b[?1006h\x1b[?2004h\x1b[>4;2m\x1b[>1u\x1b[2J"
+	seqEnter = "\x1b]11;?\a\x1b[6n" + "\x1b[?1049h\x1b[?25l\x1b[?1002h\x1b[?1006h\x1b[?2004h\x1b[>4;2m\x1b[>1u\x1b[2J"
 	seqLeave = "\x1b[<u\x1b[>4m\x1b[?2004l\x1b[?1002l\x1b[?1006l\x1b[?25h\x1b[?1049l"
 	seqEL    = "\x1b[K"      // erase to the end of the line
 	seqBSU   = "\x1b[?2026h" // begin synchronized update

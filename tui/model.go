@@ -100,7 +100,9 @@ type Model struct {
 
 	bg      BackgroundQuery // the background query asked for
 	bgKnown bool            // the answer came, or the wait is over
-	color   string          // --color: auto, always or never
+	// cprAnswered: the cursor position asked after the background came.
+	cprAnswered bool
+	color       string // --color: auto, always or never
 }
 
 // New returns the explorer model. Call Close when done with it, to stop its
@@ -155,10 +157,10 @@ func (m *Model) Init() tea.Cmd { return tea.Batch(m.backgroundInit(), m.presentI
 // act within a view go to the active pane.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	defer m.afterUpdate()
-	if cmd, ok := m.presentUpdate(msg); ok {
+	if cmd, ok := m.terminalUpdate(msg); ok {
 		return m, cmd
 	}
-	if cmd, ok := m.terminalUpdate(msg); ok {
+	if cmd, ok := m.presentUpdate(msg); ok {
 		return m, cmd
 	}
 	switch msg := msg.(type) {

@@ -35,7 +35,7 @@ type loadedMsg struct {
 func (s *starter) Init() tea.Cmd {
 	load := s.o.Load
 	return tea.Batch(
-		tea.RequestBackgroundColor,
+		askBackground,
 		tea.Tick(BackgroundWait, func(time.Time) tea.Msg { return backgroundWaitMsg{} }),
 		func() tea.Msg {
 			c, err := load()

@@ -32,6 +32,13 @@ type BackgroundQuery struct {
 // backgroundWaitMsg ends the wait for the background answer.
 type backgroundWaitMsg struct{}
 
+// askBackground asks the terminal its background colour, then its cursor
+// position. Every terminal answers the second, and answers in order: a
+// cursor position with no colour before it means the terminal does not
+// answer the first (tmux, for one), so the wait ends at once instead of
+// after BackgroundWait.
+var askBackground = tea.Sequence(tea.RequestBackgroundColor, tea.RequestCursorPosition)
+
 // backgroundInit asks the background, if the options say so, and starts
 // the fallback timer.
 func (m *Model) backgroundInit() tea.Cmd {
@@ -40,7 +47,7 @@ func (m *Model) backgroundInit() tea.Cmd {
 	}
 	var cmds []tea.Cmd
 	if m.bg.Ask {
-		cmds = append(cmds, tea.RequestBackgroundColor)
+		cmds = append(cmds, askBackground)
 	}
 	if !m.bgKnown {
 		cmds = append(cmds, tea.Tick(m.bg.Wait, func(time.Time) tea.Msg { return backgroundWaitMsg{} }))
@@ -62,6 +69,13 @@ func (m *Model) terminalUpdate(msg tea.Msg) (tea.Cmd, bool) {
 		m.bgKnown = true
 		m.frameOK = false
 		return m.setLook(m.common.Profile, msg.IsDark()), true
+	case tea.CursorPositionMsg:
+		m.cprAnswered = true
+		if !m.bgKnown {
+			m.bgKnown = true
+			m.frameOK = false
+		}
+		return nil, true
 	case backgroundWaitMsg:
 		if !m.bgKnown {
 			m.bgKnown = true
@@ -70,6 +84,11 @@ func (m *Model) terminalUpdate(msg tea.Msg) (tea.Cmd, bool) {
 		return nil, true
 	case tea.ColorProfileMsg:
 		return m.setLook(msg.Profile, m.common.Dark), true
+	case tea.KeyPressMsg:
+		// A cursor position report on row 1 reads also as a modified F3
+		// (CSI 1;n R), and Bubble Tea sends both; F3 is no key here.
+		// Until the report has come, F3 is taken to be part of it.
+		return nil, msg.Code == tea.KeyF3 && m.bg.Wait > 0 && !m.cprAnswered
 	}
 	return nil, false
 }

@@ -24,6 +24,7 @@ func TestFirstFrameWaitsForBackground(t *testing.T) {
 		{"no answer yet", nil, false, false},
 		{"a key does not end the wait", keyMsg("j"), false, false},
 		{"the fallback", backgroundWaitMsg{}, false, true},
+		{"a cursor position with no colour before it", tea.CursorPositionMsg{X: 0, Y: 0}, false, true},
 		{"a dark answer", tea.BackgroundColorMsg{Color: color.Black}, false, true},
 		{"a light answer", tea.BackgroundColorMsg{Color: color.White}, true, true},
 	} {
@@ -76,4 +77,21 @@ func platformsState() explore.State {
 	st := explore.Start()
 	st.View = dataset.ViewPlatforms
 	return st
+}
+
+// TestCursorReportIsNotF3: a cursor position report on row 1 also reads
+// as a modified F3; until the report has come, F3 is taken as part of it,
+// so a following audience is not told to press f.
+func TestCursorReportIsNotF3(t *testing.T) {
+	m := New(Options{Data: frozen(t), Width: 100, Height: 30, Profile: colorprofile.ANSI256, Dark: true,
+		Background: BackgroundQuery{Wait: BackgroundWait}})
+	defer m.Close()
+	m.Init()
+	if _, cmd := m.Update(tea.KeyPressMsg{Code: tea.KeyF3, Mod: tea.ModShift}); cmd != nil {
+		t.Fatal("F3 before the report did something")
+	}
+	m.Update(tea.CursorPositionMsg{})
+	if m.Frame() == "" {
+		t.Fatal("the cursor report did not end the wait")
+	}
 }
