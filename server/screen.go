@@ -45,9 +45,10 @@ const (
 // program, and it writes under the lock the event loop needs to render, so
 // a viewer who stops reading stalls that program's Update (and the
 // presenter's followers behind it) instead of one goroutine; it keeps a
-// cell buffer per session. Measured in one run (ssh-renderers.sh, 50
-// sessions): keypress to frame p50 10 ms / p95 124 ms here against 87 ms /
-// 1.3 s with 35 keys lost, 44 MiB against 124 MiB of server RSS. The
+// cell buffer per session. Measured in one run (ssh-renderers.sh 1 100):
+// 100 sessions' keypress to frame p50 2.1 ms / p95 64 ms here against
+// 24 ms / 232 ms, 82 MiB against 221 MiB of server RSS, and 200 idle
+// sessions 2.4% of a core against 17.8%. The
 // screen sets the modes the v2 renderer would set from the tea.View
 // (alternate screen, mouse, bracketed paste, keyboard disambiguation,
 // window title, synchronized updates).
