@@ -8,7 +8,7 @@ import (
 	"log/slog"
 	"os"
 
-	"github.com/charmbracelet/log"
+	"charm.land/log/v2"
 	"github.com/spf13/pflag"
 
 	"github.com/docsurvey/docsurvey/present"

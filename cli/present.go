@@ -3,10 +3,10 @@ package cli
 import (
 	"context"
 
-	"github.com/charmbracelet/log"
+	"charm.land/log/v2"
 	"github.com/spf13/pflag"
 
-	tea "github.com/charmbracelet/bubbletea"
+	tea "charm.land/bubbletea/v2"
 
 	"github.com/docsurvey/docsurvey/dataset"
 	"github.com/docsurvey/docsurvey/explore"
@@ -97,8 +97,10 @@ func checkRooms(f presentFlags) error {
 // presenter's session drives it, every other session follows.
 func newSessionModel(c *dataset.Collection, start explore.State, f presentFlags, rooms *present.Rooms) server.ModelFactory {
 	return func(si server.SessionInfo) tea.Model {
-		o := tui.Options{Data: c, Renderer: si.Renderer, State: start, Width: si.Width, Height: si.Height,
-			Context: si.Context, Touch: si.Touch}
+		// The server has asked the viewer's terminal its background:
+		// wait for the answer, briefly, and assume dark without one.
+		o := tui.Options{Data: c, Profile: si.Profile, Dark: true, Background: tui.BackgroundQuery{Wait: tui.BackgroundWait},
+			State: start, Width: si.Width, Height: si.Height, Context: si.Context, Touch: si.Touch}
 		if rooms != nil {
 			_, o.Hub = rooms.Pick(si.User)
 			o.Role = tui.RoleAudience

@@ -29,6 +29,7 @@ type serveFlags struct {
 	maxTimeout     time.Duration
 	shutdown       time.Duration
 	proxyProtocol  bool
+	teaRenderer    bool // --tea-renderer (hidden), for measurements
 	log            logFlags
 	presentFlags
 }
@@ -99,6 +100,9 @@ with --nats-optional, warns and presents in this process only).
 	fl.DurationVar(&f.maxTimeout, "max-timeout", server.DefaultMaxTimeout, "end every session after `DURATION`, whatever it is doing")
 	fl.DurationVar(&f.shutdown, "shutdown-timeout", server.DefaultShutdownTimeout, "on SIGINT or SIGTERM, give open sessions `DURATION` to end before closing them")
 	fl.BoolVar(&f.proxyProtocol, "proxy-protocol", false, "every connection comes from a load balancer that sends a PROXY protocol header (v1 or v2): limits and logs see the viewer's address; without it, a header is refused")
+	// Hidden: for docs/performance.md's comparison of the two renderers.
+	fl.BoolVar(&f.teaRenderer, "tea-renderer", false, "draw sessions with Bubble Tea's renderer instead of the server's screen")
+	_ = fl.MarkHidden("tea-renderer")
 	addPresentFlags(fl, &f.presentFlags)
 	addLogFlags(fl, &f.log)
 	_ = cmd.RegisterFlagCompletionFunc("log-level", cobra.FixedCompletions(logLevels(), cobra.ShellCompDirectiveNoFileComp))
@@ -161,6 +165,7 @@ func runServe(ctx context.Context, e *env, f *serveFlags) error {
 		ShutdownTimeout:    f.shutdown,
 		PresenterKeysPath:  f.presenterKeys,
 		ProxyProtocol:      f.proxyProtocol,
+		TeaRenderer:        f.teaRenderer,
 		Logger:             logger,
 		NewModel:           newSessionModel(c, start, f.presentFlags, rooms),
 	})

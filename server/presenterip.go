@@ -5,7 +5,7 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/charmbracelet/ssh"
+	"charm.land/ssh"
 	gossh "golang.org/x/crypto/ssh"
 )
 

@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	tea "github.com/charmbracelet/bubbletea"
+	tea "charm.land/bubbletea/v2"
 	"github.com/pires/go-proxyproto"
 	gossh "golang.org/x/crypto/ssh"
 )
@@ -18,9 +18,9 @@ type addrModel struct{ info SessionInfo }
 
 func (m addrModel) Init() tea.Cmd                       { return nil }
 func (m addrModel) Update(tea.Msg) (tea.Model, tea.Cmd) { return m, nil }
-func (m addrModel) View() string {
+func (m addrModel) View() tea.View {
 	host, _, _ := net.SplitHostPort(m.info.RemoteAddr)
-	return fmt.Sprintf("from=%s presenter=%v name=%s.", host, m.info.Presenter, m.info.PresenterName)
+	return tea.NewView(fmt.Sprintf("from=%s presenter=%v name=%s.", host, m.info.Presenter, m.info.PresenterName))
 }
 
 func startAddrServer(t *testing.T, mutate func(*Config)) *testServer {

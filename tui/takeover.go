@@ -1,8 +1,8 @@
 package tui
 
 import (
-	"github.com/charmbracelet/bubbles/key"
-	tea "github.com/charmbracelet/bubbletea"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 )
 
 // One presenter holds a room at a time (see present.Hub.JoinAs). A
@@ -12,7 +12,7 @@ import (
 
 // takeOverKey handles the take-over key of a waiting presenter; it
 // reports whether it took msg. Any other key disarms it.
-func (m *Model) takeOverKey(msg tea.KeyMsg) (tea.Cmd, bool) {
+func (m *Model) takeOverKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	armed := m.pr.takeArmed
 	m.pr.takeArmed = false
 	if m.pr.role != RolePresenter || m.pr.holds || !key.Matches(msg, m.common.Keys.TakeOver) {

@@ -4,13 +4,15 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/colorprofile"
+
 	"github.com/docsurvey/docsurvey/dataset"
 	"github.com/docsurvey/docsurvey/present"
 )
 
 func presenterAs(t *testing.T, hub *present.Hub, who present.Who) *Model {
 	t.Helper()
-	m := New(Options{Data: frozen(t), Width: 100, Height: 30, Renderer: colorRenderer(), Role: RolePresenter, Hub: hub, Who: who})
+	m := New(Options{Data: frozen(t), Width: 100, Height: 30, Profile: colorprofile.ANSI256, Dark: true, Role: RolePresenter, Hub: hub, Who: who})
 	t.Cleanup(m.Close)
 	return m
 }

@@ -13,8 +13,8 @@ import (
 	"testing"
 	"time"
 
-	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/log"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/log/v2"
 	gossh "golang.org/x/crypto/ssh"
 
 	"github.com/docsurvey/docsurvey/internal/natstest"
@@ -53,7 +53,7 @@ func serveHub(t *testing.T, keys string, hub *present.Hub) string {
 			if i.Presenter {
 				role = tui.RolePresenter
 			}
-			m := tui.New(tui.Options{Renderer: i.Renderer, Width: i.Width, Height: i.Height, Role: role, Hub: hub, Context: i.Context})
+			m := tui.New(tui.Options{Profile: i.Profile, Dark: true, Width: i.Width, Height: i.Height, Role: role, Hub: hub, Context: i.Context})
 			go func() { <-i.Context.Done(); m.Close() }()
 			return m
 		},
