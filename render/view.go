@@ -168,6 +168,7 @@ func chartViewLines(c *dataset.Collection, st explore.State, w, h int, s *Styles
 	for i := range detailLines {
 		detailLines[i] = s.Detail.Render(mark + detailLines[i])
 	}
+	detailLines = append(detailLines, marginLines(c, ch, it, shown, w, s)...)
 	b.take(len(detailLines))
 	foot := []string{s.Muted.Render(fit(footnote(c, ch, s), w, s.Ellipsis()))}
 	if big {

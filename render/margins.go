@@ -1,0 +1,81 @@
+package render
+
+import (
+	"strings"
+
+	"github.com/docsurvey/docsurvey/dataset"
+	"github.com/docsurvey/docsurvey/explore"
+)
+
+// rangeDash joins an interval's limits: an en dash, or "-" in ASCII.
+func rangeDash(s *Styles) string {
+	if s.ASCII() {
+		return "-"
+	}
+	return "–"
+}
+
+// marginText is the focused item's margins of error for the detail line,
+// one per shown series: "95%: 15% ±1.1 pts (13.9–16.1), n=4,033" for one
+// series; with several, each value is named by its series and a base they
+// share is said once at the end. "" for a count chart.
+func marginText(c *dataset.Collection, ch *dataset.Chart, it *dataset.Item, shown []int, s *Styles) string {
+	if it == nil || ch.Unit == dataset.UnitCount || len(shown) == 0 {
+		return ""
+	}
+	ms := make([]explore.Margin, len(shown))
+	shared := true
+	for k, si := range shown {
+		ms[k] = explore.FigureMargin(c, ch, it, si)
+		shared = shared && ms[k].Base == ms[0].Base
+	}
+	var parts []string
+	for k, si := range shown {
+		t := valueText(ch, it, si)
+		if ms[k].OK {
+			t += " " + ms[k].PlusMinus() + " pts (" + ms[k].Range(rangeDash(s)) + ")"
+		}
+		if !shared {
+			t += ", " + ms[k].BaseText()
+		}
+		if len(shown) > 1 {
+			t = ch.Series[si].Label + " " + t
+		}
+		parts = append(parts, t)
+	}
+	out := "95%: " + strings.Join(parts, s.Dot())
+	if shared {
+		sep := ", "
+		if len(shown) > 1 {
+			sep = s.Dot()
+		}
+		out += sep + ms[0].BaseText()
+	}
+	if !ms[0].OK && shared {
+		out += ", so no margin of error"
+	}
+	return out
+}
+
+// asciiMargin spells a margin's symbols in ASCII: "+/-" for "±", "~" for
+// "≈", before the text is fitted to its width.
+func asciiMargin(t string, s *Styles) string {
+	if !s.ASCII() {
+		return t
+	}
+	return strings.NewReplacer("±", "+/-", "≈", "~", "–", "-").Replace(t)
+}
+
+// marginLines wraps marginText into at most two detail lines, indented
+// under the detail head.
+func marginLines(c *dataset.Collection, ch *dataset.Chart, it *dataset.Item, shown []int, w int, s *Styles) []string {
+	t := asciiMargin(marginText(c, ch, it, shown, s), s)
+	if t == "" {
+		return nil
+	}
+	lines := wrap(t, w-2, 2, s.Ellipsis())
+	for i := range lines {
+		lines[i] = s.Detail.Render("  " + lines[i])
+	}
+	return lines
+}
