@@ -133,3 +133,27 @@ func (m Margin) Text(figure, sep string) string {
 	}
 	return figure + " " + m.PlusMinus() + " pts (" + m.Range(sep) + "), " + m.BaseText()
 }
+
+// ToggleWhiskers returns the state with interval whiskers switched.
+func (s State) ToggleWhiskers() State {
+	s.Whiskers = !s.Whiskers
+	return s
+}
+
+// HasIntervals reports whether whiskers would draw anything on the chart
+// the state focuses: a bar chart (not the butterfly) of percentages with
+// at least one figure that has an interval.
+func (s State) HasIntervals(c *dataset.Collection) bool {
+	ch := s.CurrentChart(c)
+	if ch == nil || unitOf(ch) != dataset.UnitPercent || (s.Diverging && CanDiverge(ch)) {
+		return false
+	}
+	for i := range ch.Items {
+		for si := range ch.Series {
+			if FigureMargin(c, ch, &ch.Items[i], si).OK {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -68,7 +68,7 @@ func overviewLines(c *dataset.Collection, st explore.State, w, h int, s *Styles)
 	var plain []string
 	if barW > 0 {
 		chart = findingsChart(c, st.View, findings)
-		plain = barRows(c, chart, barW, 0, s, false)
+		plain = barRows(c, chart, barW, 0, s, false, false)
 	}
 	var groups [][]string
 	focusAt := -1
@@ -84,7 +84,7 @@ func overviewLines(c *dataset.Collection, st explore.State, w, h int, s *Styles)
 		if chart != nil {
 			bar := pick(plain, i)
 			if isFocus {
-				bar = pick(focusRows(c, chart, i, barW, 0, s, false), 0)
+				bar = pick(focusRows(c, chart, i, barW, 0, s, false, false), 0)
 			}
 			line += fit(bar, barW, "") + "  "
 		}
