@@ -18,8 +18,9 @@ func rangeDash(s *Styles) string {
 // marginText is the focused item's margins of error for the detail line,
 // one per shown series: "95%: 15% ±1.1 pts (13.9–16.1), n=4,033" for one
 // series; with several, each value is named by its series and a base they
-// share is said once at the end. "" for a count chart.
-func marginText(c *dataset.Collection, ch *dataset.Chart, it *dataset.Item, shown []int, s *Styles) string {
+// share is said once at the end. compact leaves out the limits and "pts"
+// ("95%: Professional use 15% ±1.1 · …"). "" for a count chart.
+func marginText(c *dataset.Collection, ch *dataset.Chart, it *dataset.Item, shown []int, s *Styles, compact bool) string {
 	if it == nil || ch.Unit == dataset.UnitCount || len(shown) == 0 {
 		return ""
 	}
@@ -32,7 +33,10 @@ func marginText(c *dataset.Collection, ch *dataset.Chart, it *dataset.Item, show
 	var parts []string
 	for k, si := range shown {
 		t := valueText(ch, it, si)
-		if ms[k].OK {
+		switch {
+		case ms[k].OK && compact:
+			t += " " + ms[k].PlusMinus()
+		case ms[k].OK:
 			t += " " + ms[k].PlusMinus() + " pts (" + ms[k].Range(rangeDash(s)) + ")"
 		}
 		if !shared {
@@ -66,12 +70,16 @@ func asciiMargin(t string, s *Styles) string {
 	return strings.NewReplacer("±", "+/-", "≈", "~", "–", "-").Replace(t)
 }
 
-// marginLines wraps marginText into at most two detail lines, indented
-// under the detail head.
+// marginLines is marginText as one detail line, indented under the detail
+// head: in full if it fits, else compact, wrapped to two lines only if even
+// that does not fit.
 func marginLines(c *dataset.Collection, ch *dataset.Chart, it *dataset.Item, shown []int, w int, s *Styles) []string {
-	t := asciiMargin(marginText(c, ch, it, shown, s), s)
+	t := asciiMargin(marginText(c, ch, it, shown, s, false), s)
 	if t == "" {
 		return nil
+	}
+	if width(t) > w-2 {
+		t = asciiMargin(marginText(c, ch, it, shown, s, true), s)
 	}
 	lines := wrap(t, w-2, 2, s.Ellipsis())
 	for i := range lines {

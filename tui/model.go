@@ -149,6 +149,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.MouseMsg:
 		m.mouse(msg)
 	case tea.KeyMsg:
+		if m.marginKey(msg) {
+			return m, nil
+		}
 		if cmd, ok := m.compareKey(msg); ok {
 			return m, cmd
 		}
@@ -399,6 +402,7 @@ func (m *Model) draw() string {
 func (m *Model) syncKeys() {
 	m.panes[m.active].SetKeys()
 	m.setCompareKeys()
+	m.setMarginKeys()
 	m.setPresentKeys()
 }
 
