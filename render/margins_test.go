@@ -1,6 +1,7 @@
 package render
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/charmbracelet/x/ansi"
@@ -62,5 +63,44 @@ func TestWhiskerSpan(t *testing.T) {
 		if lo != tc.lo || hi != tc.hi || ok != tc.ok {
 			t.Errorf("whiskerSpan(%v, %v, %v, %d) = %d, %d, %v; want %d, %d, %v", tc.low, tc.high, tc.top, tc.barW, lo, hi, ok, tc.lo, tc.hi, tc.ok)
 		}
+	}
+}
+
+func TestCompareVerdictGolden(t *testing.T) {
+	c := testData(t)
+	pinned := func(refs ...string) explore.State {
+		st := explore.Start()
+		st.View = dataset.ViewPlatforms
+		st.Pins = pinsOf(refs...)
+		return st
+	}
+	for _, tc := range []struct {
+		name string
+		st   explore.State
+		want []string
+	}{
+		{"facebook-linkedin-100x30", pinned("platforms/facebook", "platforms/linkedin"), []string{
+			"LinkedIn, Professional use: +2 pts (-0.3 to +4.3), within the margin of error",
+			"LinkedIn, Personal use: -42 pts (-44.7 to -39.2), larger than the margin of error",
+			"conservative bound"}},
+		{"two-benefits-100x30", pinned("benefits/learn", "benefits/clinical"), []string{
+			"Discuss clinical issues: -2 pts (-3.8 to -0.2), larger than the margin of error",
+			"conservative bound"}},
+		{"one-question-100x30", pinned("number-of-sites/two-plus", "number-of-sites/one"), []string{
+			"1 site, Professional use: +15 pts (+12.5 to +17.5), larger than the margin of error",
+			"multinomial shares, one single-choice question"}},
+		{"subgroup-100x30", pinned("patient-communities/recommended", "patient-communities/would-consider"), []string{
+			"Would consider recommending one: +3 pts (-6.1 to +12.0), within the margin of error", "within the margin of error", "±4.5"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			out := ansi.Strip(Compare(c, tc.st, Options{Width: 100, Height: 30}))
+			checkBlock(t, tc.name, out, 100, 30)
+			for _, w := range tc.want {
+				if !strings.Contains(out, w) {
+					t.Errorf("panel lacks %q", w)
+				}
+			}
+			requireGolden(t, out+"\n")
+		})
 	}
 }
