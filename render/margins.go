@@ -87,3 +87,18 @@ func marginLines(c *dataset.Collection, ch *dataset.Chart, it *dataset.Item, sho
 	}
 	return lines
 }
+
+// findingMarginText is a numeric finding's margin for its detail: "95%:
+// 87% ±1.0 pts (85.9–88.0), n=4,033." or "95%: 18%, n not stated, so no
+// margin of error."; "" for a worded finding or a count.
+func findingMarginText(c *dataset.Collection, f *dataset.Finding, s *Styles) string {
+	m := explore.FindingMargin(c, f)
+	if f.Value == nil || !m.Percent {
+		return ""
+	}
+	t := "95%: " + m.Text(findingValue(f), rangeDash(s))
+	if !m.OK {
+		t += ", so no margin of error"
+	}
+	return asciiMargin(t+".", s)
+}

@@ -148,6 +148,9 @@ func findingDetail(c *dataset.Collection, f *dataset.Finding, s *Styles) (head, 
 		head += ": " + v
 	}
 	var parts []string
+	if m := findingMarginText(c, f, s); m != "" {
+		parts = append(parts, m)
+	}
 	if f.Wording != "" {
 		parts = append(parts, quote(f.Wording, s))
 	}

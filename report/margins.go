@@ -78,8 +78,8 @@ func (m margin) csvCols() []string {
 }
 
 // plusMinus is the Markdown table's ± cell: "±1.1 (13.9–16.1), n=4,033",
-// "n not stated", or "" for a count.
-func (m margin) plusMinus(v float64, unit string) string {
+// "n not stated", or "" for a count; with pts, "±1.1 pts (…)" for prose.
+func (m margin) plusMinus(v float64, unit string, pts bool) string {
 	if unit == dataset.UnitCount {
 		return ""
 	}
@@ -93,7 +93,11 @@ func (m margin) plusMinus(v float64, unit string) string {
 	if !em.OK {
 		return em.BaseText()
 	}
-	return em.PlusMinus() + " (" + em.Range("–") + "), " + em.BaseText()
+	unitWord := ""
+	if pts {
+		unitWord = " pts"
+	}
+	return em.PlusMinus() + unitWord + " (" + em.Range("–") + "), " + em.BaseText()
 }
 
 // svgWhisker draws a value's interval as a whisker over its bar: a line

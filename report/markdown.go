@@ -54,6 +54,9 @@ func writeMarkdown(w io.Writer, d *doc) error {
 			if fig != "" {
 				line += ": " + fig
 			}
+			if f.Value != nil && f.Unit != dataset.UnitCount {
+				line += " " + f.plusMinus(*f.Value, f.Unit, true)
+			}
 			if f.Wording != "" {
 				line += " — " + quote(f.Wording)
 			}
@@ -120,7 +123,7 @@ func markdownChart(b *bufio.Writer, d *doc, ch *chart, fn *footnotes) {
 				if v.Source != ch.Source {
 					txt += fn.mark(v.Source)
 				}
-				moe = cell(v.plusMinus(v.Value, ch.Unit))
+				moe = cell(v.plusMinus(v.Value, ch.Unit, false))
 			}
 			fmt.Fprintf(b, " %s |", txt)
 			if pm {
