@@ -47,10 +47,12 @@ func Wilson(p, n, z float64) (iv Interval, ok bool) {
 	return Interval{Estimate: p, Low: math.Min(lo, p), High: math.Max(hi, p)}, true
 }
 
-// distances are a share's Wilson distances below and above it.
-func distances(p, n float64) (below, above float64, ok bool) {
-	iv, ok := Wilson(p, n, Z95)
-	return p - iv.Low, iv.High - p, ok
+// distances are two shares' Wilson distances below and above each, at
+// 95%: b1, a1 for p1 and b2, a2 for p2.
+func distances(p1, n1, p2, n2 float64) (b1, a1, b2, a2 float64, ok bool) {
+	iv1, ok1 := Wilson(p1, n1, Z95)
+	iv2, ok2 := Wilson(p2, n2, Z95)
+	return p1 - iv1.Low, iv1.High - p1, p2 - iv2.Low, iv2.High - p2, ok1 && ok2
 }
 
 // NewcombeDiff is Newcombe's hybrid score interval (method 10) for p1 − p2,
@@ -62,9 +64,8 @@ func distances(p, n float64) (below, above float64, ok bool) {
 // with (l, u) each share's Wilson interval. It assumes the two samples are
 // independent.
 func NewcombeDiff(p1, n1, p2, n2 float64) (Interval, bool) {
-	b1, a1, ok1 := distances(p1, n1)
-	b2, a2, ok2 := distances(p2, n2)
-	if !ok1 || !ok2 {
+	b1, a1, b2, a2, ok := distances(p1, n1, p2, n2)
+	if !ok {
 		return Interval{}, false
 	}
 	d := p1 - p2
@@ -83,9 +84,8 @@ func NewcombeDiff(p1, n1, p2, n2 float64) (Interval, bool) {
 // The true interval, whatever the overlap, is no wider. n1 and n2 may
 // differ (a subgroup within its parent).
 func ConservativeDiff(p1, n1, p2, n2 float64) (Interval, bool) {
-	b1, a1, ok1 := distances(p1, n1)
-	b2, a2, ok2 := distances(p2, n2)
-	if !ok1 || !ok2 {
+	b1, a1, b2, a2, ok := distances(p1, n1, p2, n2)
+	if !ok {
 		return Interval{}, false
 	}
 	d := p1 - p2
