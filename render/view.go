@@ -157,7 +157,7 @@ func chartViewLines(c *dataset.Collection, st explore.State, w, h int, s *Styles
 	b := budget{left: h}
 	title := []string{titleLine(ch.Title, note, w, s)}
 	b.take(1)
-	legendLine := whiskerLegend(legend(ch, shown, w, s), st, w, s)
+	legendLine := whiskerLegend(legend(ch, shown, w, s), st.Whiskers && lay.kind != layoutRows, w, s)
 	b.take(len(legendLine))
 	var head, body string
 	if it != nil {

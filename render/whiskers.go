@@ -79,10 +79,10 @@ func drawWhisker(cv *canvas.Model, wk whiskerFunc, item, series, y, end int, s *
 	return max(end, hi+1)
 }
 
-// whiskerLegend adds the whiskers' key to the legend when they are drawn:
-// "├─┤ 95% interval" after the series, or on a line of its own.
-func whiskerLegend(lines []string, st explore.State, w int, s *Styles) []string {
-	if !st.Whiskers || len(lines) == 0 {
+// whiskerLegend adds the whiskers' key, "├─┤ 95% interval", after the
+// series of the legend when they are drawn (on) and there is room.
+func whiskerLegend(lines []string, on bool, w int, s *Styles) []string {
+	if !on || len(lines) == 0 {
 		return lines
 	}
 	left, mid, right, _ := whiskerGlyphs(s)
