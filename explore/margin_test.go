@@ -129,3 +129,17 @@ func TestCompareFiguresDifferentSamples(t *testing.T) {
 		t.Errorf("n unknown: %+v %q", v, v.Words())
 	}
 }
+
+func TestVerdictSmallBase(t *testing.T) {
+	c := &dataset.Collection{
+		Sources: []dataset.Source{{ID: "a", Sample: 40}},
+		Charts: []dataset.Chart{{ID: "c", Source: "a", Series: []dataset.Series{{ID: "s"}}, Items: []dataset.Item{
+			{ID: "i", Values: map[string]dataset.Figure{"s": {Value: 80}}},
+			{ID: "j", Values: map[string]dataset.Figure{"s": {Value: 20}}},
+		}}},
+	}
+	v := CompareFigures(c, FigureAt{"c", "i", "s"}, FigureAt{"c", "j", "s"})
+	if !v.Small || v.Words() != "larger than the margin of error (small base: a rough guide)" {
+		t.Errorf("n=40: %+v %q", v, v.Words())
+	}
+}

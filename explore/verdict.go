@@ -41,6 +41,9 @@ type Verdict struct {
 	// Missing says why there is no interval when OK is false: "n not
 	// stated" or "not percentages".
 	Missing string
+	// Small is set when either base is under SmallBase: the interval is
+	// rough.
+	Small bool
 }
 
 // Larger reports whether the interval leaves out 0: the difference is
@@ -51,13 +54,17 @@ func (v Verdict) Larger() bool { return v.OK && (v.Low > 0 || v.High < 0) }
 // "within the margin of error", or why there is none ("no margin of
 // error: n not stated").
 func (v Verdict) Words() string {
+	w := "within the margin of error"
 	switch {
 	case !v.OK:
 		return "no margin of error: " + v.Missing
 	case v.Larger():
-		return "larger than the margin of error"
+		w = "larger than the margin of error"
 	}
-	return "within the margin of error"
+	if v.Small {
+		w += " (small base: a rough guide)"
+	}
+	return w
 }
 
 // MethodWords names the method and its assumption, for the panel.
@@ -157,6 +164,7 @@ func CompareFigures(c *dataset.Collection, a, b FigureAt) Verdict {
 		return v
 	}
 	v.OK, v.Low, v.High = true, iv.Low*100, iv.High*100
+	v.Small = fa.m.Small() || fb.m.Small()
 	return v
 }
 
