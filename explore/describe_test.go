@@ -15,17 +15,17 @@ func TestDescribeItem(t *testing.T) {
 		want                string
 	}{
 		{"platforms", "facebook", "all",
-			"Facebook: 61% personal vs 15% professional, the largest gap among nine sites (QuantiaMD 2011, n=4,033)"},
+			"Facebook: 61% personal vs 15% professional, the largest gap among nine sites; a 46-point gap, larger than the margin of error (QuantiaMD 2011, n=4,033)"},
 		{"platforms", "youtube", "",
-			"YouTube: 31% personal vs 8% professional, the second-largest gap among nine sites (QuantiaMD 2011, n=4,033)"},
+			"YouTube: 31% personal vs 8% professional, the second-largest gap among nine sites; a 23-point gap, larger than the margin of error (QuantiaMD 2011, n=4,033)"},
 		// Larger value first, whichever series it is.
 		{"platforms", "physician-communities", "all",
-			"Physician communities: 28% professional vs 18% personal, the fourth-largest gap among nine sites (QuantiaMD 2011, n=4,033)"},
+			"Physician communities: 28% professional vs 18% personal, the fourth-largest gap among nine sites; a 10-point gap, larger than the margin of error (QuantiaMD 2011, n=4,033)"},
 		// Ties: Blogs and Twitter both have a 6-point gap.
 		{"platforms", "blogs", "all",
-			"Blogs: 14% personal vs 8% professional, tied for the third-smallest gap among nine sites (QuantiaMD 2011, n=4,033)"},
+			"Blogs: 14% personal vs 8% professional, tied for the third-smallest gap among nine sites; a 6-point gap, larger than the margin of error (QuantiaMD 2011, n=4,033)"},
 		{"platforms", "patient-communities", "all",
-			"Patient communities: 3% professional vs 2% personal, the smallest gap among nine sites (QuantiaMD 2011, n=4,033)"},
+			"Patient communities: 3% professional vs 2% personal, the smallest gap among nine sites; a 1-point gap, larger than the margin of error (QuantiaMD 2011, n=4,033)"},
 		// One series of two shown: ranked by value, series named.
 		{"platforms", "facebook", "personal",
 			"Facebook: 61% personal use, the highest of nine sites (QuantiaMD 2011, n=4,033)"},
@@ -68,7 +68,7 @@ func TestDescribeItemEdgeCases(t *testing.T) {
 		chart, item, series string
 		want                string
 	}{
-		{"uses", "a", "all", "Alpha: 40% personal vs over 10% professional, tied for the largest gap among three items (Study One 2011, n=1,200)"},
+		{"uses", "a", "all", "Alpha: 40% personal vs over 10% professional, tied for the largest gap among three items; a 30-point gap, larger than the margin of error (Study One 2011, n=1,200)"},
 		{"uses", "d", "all", "Delta: 30% personal, no professional figure (Study One 2011, n=1,200)"},
 		{"uses", "e", "all", "Epsilon: 12% personal, no professional figure (Study One 2011, n=1,200)"},
 		{"uses", "d", "pro", "Delta: no professional use figure"},
@@ -157,7 +157,7 @@ func TestDescribeState(t *testing.T) {
 	st := Start()
 	st.View = dataset.ViewPlatforms
 	st.Focus = "facebook"
-	if got, want := Describe(c, st), "Facebook: 61% personal vs 15% professional, the largest gap among nine sites (QuantiaMD 2011, n=4,033)"; got != want {
+	if got, want := Describe(c, st), "Facebook: 61% personal vs 15% professional, the largest gap among nine sites; a 46-point gap, larger than the margin of error (QuantiaMD 2011, n=4,033)"; got != want {
 		t.Errorf("platforms:\n got %q\nwant %q", got, want)
 	}
 	st.Series = "professional"

@@ -2,6 +2,7 @@ package explore
 
 import (
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/docsurvey/docsurvey/dataset"
@@ -141,5 +142,22 @@ func TestVerdictSmallBase(t *testing.T) {
 	v := CompareFigures(c, FigureAt{"c", "i", "s"}, FigureAt{"c", "j", "s"})
 	if !v.Small || v.Words() != "larger than the margin of error (small base: a rough guide)" {
 		t.Errorf("n=40: %+v %q", v, v.Words())
+	}
+}
+
+func TestDescribeItemGapVerdict(t *testing.T) {
+	c := embedded(t)
+	got := DescribeItem(c, c.Chart("platforms"), "linkedin", dataset.SeriesAll)
+	if !strings.HasSuffix(got, "; a 2-point gap, within the margin of error (QuantiaMD 2011, n=4,033)") {
+		t.Errorf("LinkedIn, 19%% vs 17%% of one sample: %q", got)
+	}
+	// No base, no verdict: the sentence is left as it was.
+	c2 := &dataset.Collection{
+		Sources: []dataset.Source{{ID: "s", Label: "S"}},
+		Charts: []dataset.Chart{{ID: "c", Source: "s", Series: []dataset.Series{{ID: "a", Label: "A"}, {ID: "b", Label: "B"}},
+			Items: []dataset.Item{{ID: "i", Label: "I", Values: map[string]dataset.Figure{"a": {Value: 10}, "b": {Value: 30}}}}}},
+	}
+	if got := DescribeItem(c2, c2.Chart("c"), "i", dataset.SeriesAll); strings.Contains(got, "margin") {
+		t.Errorf("n not stated, yet %q", got)
 	}
 }
