@@ -37,7 +37,7 @@ func TestMarginGolden(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			s := NewStyles(nil, StyleOptions{ASCII: tc.ascii})
+			s := NewStyles(StyleOptions{ASCII: tc.ascii})
 			out := View(c, tc.st, Options{Width: tc.w, Height: tc.h, Styles: s})
 			checkBlock(t, tc.name, out, tc.w, tc.h)
 			requireGolden(t, ansi.Strip(out)+"\n")

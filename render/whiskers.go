@@ -3,8 +3,8 @@ package render
 import (
 	"math"
 
-	"github.com/NimbleMarkets/ntcharts/canvas"
-	"github.com/charmbracelet/lipgloss"
+	"charm.land/lipgloss/v2"
+	"github.com/NimbleMarkets/ntcharts/v2/canvas"
 	"github.com/docsurvey/docsurvey/dataset"
 	"github.com/docsurvey/docsurvey/explore"
 )
