@@ -68,7 +68,9 @@ func Parse(data []byte, name string) (*Collection, error) {
 		return nil, err
 	}
 	c.fillDefaults()
+	leadingFindings(c)
 	resolveFindings(c)
+	c.shown = c.resolveViews()
 	return c, nil
 }
 

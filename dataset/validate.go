@@ -16,6 +16,7 @@ type validator struct {
 	at  map[string]pos
 	bad map[string]bool
 
+	views    map[string]bool // declared view IDs, nil when none are
 	sources  map[string]int
 	measures map[string]int
 	charts   map[string]*Chart
@@ -69,6 +70,7 @@ func validate(c *Collection, d *decoder) {
 	if len(c.Sources) == 0 && !v.skip("sources") {
 		v.add("sources", "at least one source is required")
 	}
+	v.views = v.declaredViews()
 	v.indexIDs()
 	for i := range c.Sources {
 		v.source(fmt.Sprintf("sources[%d]", i), &c.Sources[i])
@@ -249,19 +251,6 @@ func (v *validator) measureRef(path, id string) {
 	}
 }
 
-// view checks a required view ID.
-func (v *validator) view(path, view string) {
-	if !v.required(path, view, "a view: "+strings.Join(ViewIDs(), ", ")) {
-		return
-	}
-	for _, id := range ViewIDs() {
-		if id == view {
-			return
-		}
-	}
-	v.add(path, fmt.Sprintf("unknown view %s; expected one of: %s", quote(view), strings.Join(ViewIDs(), ", ")))
-}
-
 // unit checks an optional unit and returns the effective one ("" if invalid).
 func (v *validator) unit(path, unit, inherited string) string {
 	switch unit {
@@ -318,7 +307,7 @@ func (v *validator) source(path string, s *Source) {
 }
 
 func (v *validator) chart(path string, ch *Chart) {
-	v.view(path+".view", ch.View)
+	v.viewRef(path+".view", ch.View, v.views, false)
 	v.required(path+".title", ch.Title, "a string naming the chart")
 	v.required(path+".question", ch.Question, "the survey question in words")
 	if v.required(path+".source", ch.Source, "the ID of the source of the chart's figures") {
@@ -397,7 +386,7 @@ func (v *validator) variants(path string, vs []Variant, unit string) {
 }
 
 func (v *validator) finding(path string, fd *Finding) {
-	v.view(path+".view", fd.View)
+	v.viewRef(path+".view", fd.View, v.views, true)
 	v.required(path+".label", fd.Label, "a few words saying what the figure is")
 	v.sourceRef(path+".source", fd.Source)
 	v.measureRef(path+".measure", fd.Measure)
@@ -553,7 +542,7 @@ func (v *validator) check(i int) {
 }
 
 func (v *validator) tourStep(path string, st *TourStep) {
-	v.view(path+".view", st.View)
+	v.shownView(path+".view", st.View)
 	v.required(path+".takeaway", st.Takeaway, "the one line the audience sees")
 	var ch *Chart
 	if st.Chart != "" && !v.skip(path+".chart") {
