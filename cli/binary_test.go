@@ -320,7 +320,7 @@ func TestCompletion(t *testing.T) {
 		t.Errorf("completion bash: code %d, stderr %q", r.code, r.stderr)
 	}
 	r = run(t, "__complete", "show", "")
-	for _, v := range dataset.ViewIDs() {
+	for _, v := range dataset.EmbeddedViewIDs() {
 		if !strings.Contains(r.stdout, v+"\n") {
 			t.Errorf("completing show does not offer %s:\n%s", v, r.stdout)
 		}

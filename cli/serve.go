@@ -82,14 +82,11 @@ them to the size of the room, e.g. --max-per-ip 200 --rate-per-ip 20 (and
 	fl.DurationVar(&f.maxTimeout, "max-timeout", server.DefaultMaxTimeout, "end every session after `DURATION`, whatever it is doing")
 	fl.DurationVar(&f.shutdown, "shutdown-timeout", server.DefaultShutdownTimeout, "on SIGINT or SIGTERM, give open sessions `DURATION` to end before closing them")
 	addPresentFlags(fl, &f.presentFlags)
-	_ = cmd.RegisterFlagCompletionFunc("view", cobra.FixedCompletions(dataset.ViewIDs(), cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("view", completeViews(e))
 	return cmd
 }
 
 func runServe(ctx context.Context, e *env, f *serveFlags) error {
-	if err := checkChoice("view", f.view, dataset.ViewIDs()); err != nil {
-		return err
-	}
 	if f.maxSessions < 1 {
 		return usageErrorf("--max-sessions %d: at least 1 viewer", f.maxSessions)
 	}
@@ -113,6 +110,9 @@ func runServe(ctx context.Context, e *env, f *serveFlags) error {
 	}
 	c, err := loadData(e.dataPath)
 	if err != nil {
+		return err
+	}
+	if err := checkView(c, f.view, e.dataPath); err != nil {
 		return err
 	}
 	if err := checkTour(c, f.tour); err != nil {

@@ -34,7 +34,8 @@ func newShowCommand(e *env) *cobra.Command {
 		Long: `Print every chart and finding of a view, with the source of each figure,
 without the interactive explorer.
 
-Views:   ` + strings.Join(dataset.ViewIDs(), ", ") + ` (see 'docsurvey views')
+Views:   the data's view IDs, which 'docsurvey views' lists (the shipped
+         data's: ` + strings.Join(dataset.EmbeddedViewIDs(), ", ") + `)
 Formats:
   text      the chart the explorer draws, as lines (color only on a terminal
             with NO_COLOR unset; --ascii for ASCII only)
@@ -53,7 +54,7 @@ same data and flags always print the same bytes.
   docsurvey show privacy -f csv | cut -d, -f3,4,8
   docsurvey show connected -f svg -o connected.svg`,
 		Args:              showArgs,
-		ValidArgsFunction: cobra.FixedCompletions(dataset.ViewIDs(), cobra.ShellCompDirectiveNoFileComp),
+		ValidArgsFunction: completeViews(e),
 		RunE: runE(func(cmd *cobra.Command, args []string) error {
 			return runShow(cmd, e, f, args[0])
 		}),
@@ -84,7 +85,7 @@ same data and flags always print the same bytes.
 func showArgs(cmd *cobra.Command, args []string) error {
 	switch {
 	case len(args) == 0:
-		return usageErrorf("show needs a view: %s", strings.Join(dataset.ViewIDs(), ", "))
+		return usageErrorf("show needs a view; 'docsurvey views' lists them")
 	case len(args) > 1:
 		return usageErrorf("show takes one view, got %d arguments: %s", len(args), strings.Join(args, " "))
 	}
@@ -93,10 +94,7 @@ func showArgs(cmd *cobra.Command, args []string) error {
 
 func runShow(cmd *cobra.Command, e *env, f *showFlags, view string) error {
 	sel := explore.State{View: view, Sort: f.sort, Reverse: f.reverse, Series: f.series, Step: -1}
-	// The view, format and sort do not depend on the data: check them first.
-	if err := checkChoice("view", view, dataset.ViewIDs()); err != nil {
-		return err
-	}
+	// The format and sort do not depend on the data: check them first.
 	if err := checkChoice("format", f.format, report.Formats()); err != nil {
 		return err
 	}
@@ -111,6 +109,9 @@ func runShow(cmd *cobra.Command, e *env, f *showFlags, view string) error {
 	}
 	c, err := loadData(e.dataPath)
 	if err != nil {
+		return err
+	}
+	if err := checkView(c, view, e.dataPath); err != nil {
 		return err
 	}
 	if err := report.Check(c, sel, f.format); err != nil {

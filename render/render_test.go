@@ -50,7 +50,7 @@ func checkFits(t *testing.T, what, out string, w, h int) {
 func TestViewFitsEverySize(t *testing.T) {
 	c := embedded(t)
 	styles := []*Styles{colorStyles(StyleOptions{}), NewStyles(nil, StyleOptions{ASCII: true})}
-	for _, view := range dataset.ViewIDs() {
+	for _, view := range dataset.EmbeddedViewIDs() {
 		for _, big := range []bool{false, true} {
 			st := explore.Start().GotoViewID(c, view).MoveFocus(c, 3)
 			st.Big = big
@@ -209,7 +209,7 @@ func TestCacheConcurrentAndBounded(t *testing.T) {
 func TestASCIIOnly(t *testing.T) {
 	c := embedded(t)
 	s := NewStyles(nil, StyleOptions{ASCII: true})
-	for _, view := range dataset.ViewIDs() {
+	for _, view := range dataset.EmbeddedViewIDs() {
 		st := explore.Start().GotoViewID(c, view)
 		out := View(c, st, Options{Width: 120, Height: 40, Styles: s})
 		for _, r := range out {

@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"strconv"
+
 	"github.com/charmbracelet/bubbles/key"
 )
 
@@ -10,7 +12,8 @@ type KeyMap struct {
 	// NextView and PrevView step through the views (presentation clickers
 	// send PgDn and PgUp).
 	NextView, PrevView key.Binding
-	// GotoView jumps to a view by number, 1 to 6.
+	// GotoView jumps to a view by number, 1 to 9 (as many as there are;
+	// see SetViewCount).
 	GotoView key.Binding
 	// Up and Down move the focus over the items of the view's charts.
 	Up, Down key.Binding
@@ -56,6 +59,18 @@ func DefaultKeyMap() KeyMap {
 		CompareKeys: DefaultCompareKeys(),
 		PresentKeys: DefaultPresentKeys(),
 	}
+}
+
+// SetViewCount binds the number keys to the first n views (at most 9), so
+// help names only the numbers that go somewhere.
+func (k *KeyMap) SetViewCount(n int) {
+	n = min(max(n, 1), 9)
+	keys := make([]string, n)
+	for i := range keys {
+		keys[i] = strconv.Itoa(i + 1)
+	}
+	k.GotoView.SetKeys(keys...)
+	k.GotoView.SetHelp("1-"+keys[n-1], "go to view")
 }
 
 // UseASCII rewrites the help labels without arrows, for --ascii.

@@ -3,7 +3,6 @@ package tui
 import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/docsurvey/docsurvey/dataset"
 	"github.com/docsurvey/docsurvey/explore"
 	"github.com/docsurvey/docsurvey/render"
 )
@@ -39,13 +38,15 @@ func newPane(c *Common, id string, start explore.State) *pane {
 	return &pane{common: c, id: id, st: st.Normalize(c.Data)}
 }
 
-// newOverview, newPlatforms, … name the six sub-models.
-func newOverview(c *Common, st explore.State) *pane  { return newPane(c, dataset.ViewOverview, st) }
-func newPlatforms(c *Common, st explore.State) *pane { return newPane(c, dataset.ViewPlatforms, st) }
-func newBenefits(c *Common, st explore.State) *pane  { return newPane(c, dataset.ViewBenefits, st) }
-func newConnected(c *Common, st explore.State) *pane { return newPane(c, dataset.ViewConnected, st) }
-func newPrivacy(c *Common, st explore.State) *pane   { return newPane(c, dataset.ViewPrivacy, st) }
-func newSources(c *Common, st explore.State) *pane   { return newPane(c, dataset.ViewSources, st) }
+// newPanes returns one sub-model per view of the data, in tab order.
+func newPanes(c *Common, st explore.State) []*pane {
+	ids := c.Data.ViewIDs()
+	out := make([]*pane, len(ids))
+	for i, id := range ids {
+		out[i] = newPane(c, id, st)
+	}
+	return out
+}
 
 // SetSize sets the area the body is drawn in.
 func (p *pane) SetSize(w, h int) { p.w, p.h = w, h }

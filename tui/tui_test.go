@@ -88,7 +88,7 @@ func golden(t *testing.T, name, got string) {
 
 func TestGoldenViews(t *testing.T) {
 	for _, sz := range [][2]int{{80, 24}, {120, 40}} {
-		for i, id := range dataset.ViewIDs() {
+		for i, id := range dataset.EmbeddedViewIDs() {
 			m := newModel(t, sz[0], sz[1])
 			press(m, fmt.Sprint(i+1))
 			golden(t, fmt.Sprintf("%s-%dx%d", id, sz[0], sz[1]), screen(m))
