@@ -15,6 +15,8 @@ type validator struct {
 	ps  *problems
 	at  map[string]pos
 	bad map[string]bool
+	// built is set for a collection built from a table, not decoded.
+	built bool
 
 	views    map[string]bool // declared view IDs, nil when none are
 	sources  map[string]int
@@ -63,7 +65,7 @@ var (
 
 // validate checks c, adding a problem for every rule broken.
 func validate(c *Collection, d *decoder) {
-	v := &validator{c: c, ps: d.ps, at: d.at, bad: d.bad,
+	v := &validator{c: c, ps: d.ps, at: d.at, bad: d.bad, built: d.built,
 		sources: map[string]int{}, measures: map[string]int{},
 		charts: map[string]*Chart{}, items: map[*Chart]map[string]*Item{}}
 	v.required("title", c.Title, "a string naming the collection")
@@ -116,7 +118,12 @@ func (v *validator) add(path, msg string) {
 	v.ps.add(p.line, p.col, path, msg)
 }
 
-func (v *validator) has(path string) bool { _, ok := v.at[path]; return ok }
+// has reports whether the file gave a value at path; in a collection built
+// from a table (decoder.built) every field is given, if perhaps empty.
+func (v *validator) has(path string) bool {
+	_, ok := v.at[path]
+	return ok || v.built
+}
 
 // skip reports whether path, or a value enclosing it, could not be decoded
 // (the decoder has reported it).
