@@ -27,7 +27,7 @@ func loadData(path string) (*dataset.Collection, error) {
 	if err != nil {
 		return nil, err
 	}
-	c, err := dataset.Parse(data, path)
+	c, err := dataset.ParseFile(data, path)
 	if err != nil {
 		return nil, invalidData(path, err)
 	}

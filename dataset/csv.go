@@ -45,6 +45,10 @@ type CSVMeta struct {
 	Sample int
 }
 
+// IsDate reports whether s is a date as a source's date field takes it:
+// YYYY, YYYY-MM or YYYY-MM-DD.
+func IsDate(s string) bool { return datePattern.MatchString(s) }
+
 // Long-shape column names.
 const (
 	colChart    = "chart"

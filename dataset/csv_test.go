@@ -104,7 +104,7 @@ func TestCSVMeta(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if s := c.Sources[0]; s.Label != "results.csv (unsourced)" || !strings.Contains(s.Note, "the CSV file itself") {
+	if s := c.Sources[0]; s.Label != "results.csv" || s.Publisher != "unsourced: the CSV file itself" || !strings.Contains(s.Note, "the CSV file itself") {
 		t.Errorf("without meta: source %+v; want the file itself, marked unsourced", s)
 	}
 	if _, err := ParseCSV(in, "r.csv", CSVMeta{Date: "March"}); err == nil || !strings.Contains(err.Error(), "sources[0].date") {

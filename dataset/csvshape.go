@@ -60,8 +60,8 @@ func (b *csvBuild) source(label string) string {
 		s.Label, s.Publisher, s.Title = m.SourceLabel, m.SourceLabel, b.c.Title
 		s.Note = "Imported from " + base + "."
 	default:
-		s.Label = base + " (unsourced)"
-		s.Publisher = "not stated"
+		s.Label = base
+		s.Publisher = "unsourced: the CSV file itself"
 		s.Title = "Figures as given in " + base
 		s.Note = "The source is the CSV file itself: say who surveyed whom, and when, to make these figures citable."
 	}

@@ -35,7 +35,10 @@ func EncodeYAML(c *Collection, header []string) ([]byte, error) {
 	compact(&doc, "")
 	var b bytes.Buffer
 	for _, l := range header {
-		if len(l) == 0 || l[0] != '#' {
+		switch {
+		case l == "":
+			l = "#"
+		case l[0] != '#':
 			l = "# " + l
 		}
 		b.WriteString(l + "\n")

@@ -102,10 +102,11 @@ func (m *Model) tabRow(views []dataset.View, labels []string, first, end int) st
 	return b.String()
 }
 
-// scrolledTabs draws the page of short tabs that holds the active one, with
-// "‹" before it and "›" after it when there are tabs that way.
+// scrolledTabs draws the page of tabs, by their full titles, that holds the
+// active one, with "‹" before it and "›" after it when there are tabs that
+// way.
 func (m *Model) scrolledTabs(views []dataset.View) string {
-	labels := tabLabels(views, tabShort)
+	labels := tabLabels(views, tabFull)
 	widths := make([]int, len(labels))
 	for i, t := range labels {
 		widths[i] = ansi.StringWidth(t)
