@@ -53,7 +53,7 @@ same data and flags always print the same bytes.
   docsurvey show benefits -f markdown >> report.md
   docsurvey show privacy -f csv | cut -d, -f3,4,8
   docsurvey show connected -f svg -o connected.svg`,
-		Args:              showArgs,
+		Args:              showArgs(e),
 		ValidArgsFunction: completeViews(e),
 		RunE: runE(func(cmd *cobra.Command, args []string) error {
 			return runShow(cmd, e, f, args[0])
@@ -81,11 +81,21 @@ same data and flags always print the same bytes.
 	return cmd
 }
 
-// showArgs asks for exactly one view, naming the valid ones.
-func showArgs(cmd *cobra.Command, args []string) error {
+// showArgs asks for exactly one view, naming the data's views.
+func showArgs(e *env) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		return checkShowArgs(e, args)
+	}
+}
+
+func checkShowArgs(e *env, args []string) error {
 	switch {
 	case len(args) == 0:
-		return usageErrorf("show needs a view; 'docsurvey views' lists them")
+		c, err := loadData(e.dataPath)
+		if err != nil {
+			return err
+		}
+		return usageErrorf("show needs a view: %s", strings.Join(c.ViewIDs(), ", "))
 	case len(args) > 1:
 		return usageErrorf("show takes one view, got %d arguments: %s", len(args), strings.Join(args, " "))
 	}
