@@ -62,7 +62,7 @@ const (
 )
 
 // longColumns lists the long shape's columns, the required ones first.
-var longColumns = []string{colChart, colItem, colSeries, colValue, colView, colN, colQuestion, colSource}
+var longColumns = [...]string{colChart, colItem, colSeries, colValue, colView, colN, colQuestion, colSource}
 
 // ParseFile parses a data file by its name: CSV when the name ends in .csv
 // (with default CSVMeta), else YAML or JSON (see Parse).
@@ -99,7 +99,7 @@ func CSVCollection(data []byte, name string, meta CSVMeta) (c *Collection, err e
 			c, err = nil, ps.err()
 		}
 	}()
-	if !checkBytes(data, ps) {
+	if !checkBytes(data, ps) || !checkMeta(meta, ps) {
 		return nil, ps.err()
 	}
 	t := &csvTable{ps: ps, name: name, meta: meta, data: bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))}
@@ -114,6 +114,17 @@ func CSVCollection(data []byte, name string, meta CSVMeta) (c *Collection, err e
 		return nil, err
 	}
 	return c, nil
+}
+
+// checkMeta reports unsafe text in what the command line adds to a table.
+func checkMeta(m CSVMeta, ps *problems) bool {
+	for _, f := range []struct{ name, value string }{{"title", m.Title}, {"source label", m.SourceLabel}, {"date", m.Date}} {
+		if msg := checkText(f.value); msg != "" {
+			ps.add(0, 0, "", "the "+f.name+" given: "+msg)
+			return false
+		}
+	}
+	return true
 }
 
 // csvTable is the state of reading one CSV file.

@@ -2,6 +2,8 @@ package dataset
 
 import (
 	"fmt"
+	"math"
+	"slices"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -15,16 +17,39 @@ type csvBuild struct {
 	// charts, sources and views map a label to its index.
 	charts, sources, views map[string]int
 	chartIDs, sourceIDs    *idSet
-	// per chart: item and series labels to index, their IDs, and where each
-	// item and figure was first given.
-	items, series   []map[string]int
-	itemIDs, serIDs []*idSet
-	itemAt          []map[string]pos
-	figAt           []map[[2]int]pos
-	// chartAt holds where each chart's view and question were first given.
-	viewAt, questionAt []pos
-	// n holds the respondents per chart figure, -1 where not given.
-	n []map[[2]int]int
+	// per holds what is known of each chart while reading, by chart index.
+	per []*chartRead
+	// lastChart is the chart of the row before, -1 at first: rows of one
+	// chart come together, so most rows need no lookup.
+	lastChart int
+}
+
+// chartRead is what reading keeps about one chart: its item and series
+// labels by index, their IDs, and where things were first given.
+type chartRead struct {
+	items, series   map[string]int
+	itemIDs, serIDs *idSet
+	// itemAt is where each item was first given, by item index.
+	itemAt []pos
+	// line is the line of each figure, by item then series; 0 for none.
+	line [][]int32
+	// n is each figure's respondents plus one, by item then series; 0 where
+	// not given.
+	n [][]int32
+	// viewRaw is the view as the chart's first row writes it.
+	viewRaw string
+	// viewAt and questionAt are where the view and question were first
+	// given.
+	viewAt, questionAt pos
+}
+
+// cell returns the slot of item j, series s in a per-figure table, growing
+// it as series are added.
+func cell(table [][]int32, j, s int) *int32 {
+	for len(table[j]) <= s {
+		table[j] = append(table[j], 0)
+	}
+	return &table[j][s]
 }
 
 // baseName is the file's name without directory and extension.
@@ -38,9 +63,12 @@ func newCSVBuild(t *csvTable) *csvBuild {
 	if title == "" {
 		title = TitleFromID(t.baseName())
 	}
+	if title == "" {
+		title = "Survey"
+	}
 	return &csvBuild{t: t, c: &Collection{Title: title},
 		charts: map[string]int{}, sources: map[string]int{}, views: map[string]int{},
-		chartIDs: newIDSet(), sourceIDs: newIDSet()}
+		chartIDs: newIDSet(), sourceIDs: newIDSet(), lastChart: -1}
 }
 
 // source returns the ID of the source with a label, adding it; "" is the
@@ -102,56 +130,52 @@ func (b *csvBuild) chart(title string, at pos) int {
 	b.charts[title] = i
 	b.c.Charts = append(b.c.Charts, Chart{ID: b.chartIDs.make(title, "chart"), Title: title,
 		Question: "Not stated in " + filepath.Base(b.t.name)})
-	b.items = append(b.items, map[string]int{})
-	b.series = append(b.series, map[string]int{})
-	b.itemIDs = append(b.itemIDs, newIDSet())
-	b.serIDs = append(b.serIDs, newIDSet())
-	b.itemAt = append(b.itemAt, map[string]pos{})
-	b.figAt = append(b.figAt, map[[2]int]pos{})
-	b.viewAt = append(b.viewAt, pos{})
-	b.questionAt = append(b.questionAt, pos{})
-	b.n = append(b.n, map[[2]int]int{})
-	b.t.at[fmt.Sprintf("charts[%d]", i)] = at
+	b.per = append(b.per, &chartRead{items: map[string]int{}, series: map[string]int{}, itemIDs: newIDSet(), serIDs: newIDSet()})
+	b.t.at["charts["+strconv.Itoa(i)+"]"] = at
 	return i
 }
 
 // seriesOf returns the index of a series of chart ci, adding it.
 func (b *csvBuild) seriesOf(ci int, label string) int {
-	if j, ok := b.series[ci][label]; ok {
+	r := b.per[ci]
+	if j, ok := r.series[label]; ok {
 		return j
 	}
 	ch := &b.c.Charts[ci]
 	j := len(ch.Series)
-	b.series[ci][label] = j
-	ch.Series = append(ch.Series, Series{ID: b.serIDs[ci].make(label, "series"), Label: label})
+	r.series[label] = j
+	ch.Series = append(ch.Series, Series{ID: r.serIDs.make(label, "series"), Label: label})
 	return j
 }
 
 // item returns the index of an item of chart ci, adding it at pos at.
 func (b *csvBuild) item(ci int, label string, at pos) (int, bool) {
-	if j, ok := b.items[ci][label]; ok {
+	r := b.per[ci]
+	if j, ok := r.items[label]; ok {
 		return j, false
 	}
 	ch := &b.c.Charts[ci]
 	j := len(ch.Items)
-	b.items[ci][label] = j
-	b.itemAt[ci][label] = at
-	ch.Items = append(ch.Items, Item{ID: b.itemIDs[ci].make(label, "item"), Label: label, Values: map[string]Figure{}})
-	b.t.at[fmt.Sprintf("charts[%d].items[%d]", ci, j)] = at
+	r.items[label] = j
+	r.itemAt = append(r.itemAt, at)
+	r.line = append(r.line, make([]int32, len(ch.Series)))
+	r.n = append(r.n, make([]int32, len(ch.Series)))
+	ch.Items = append(ch.Items, Item{ID: r.itemIDs.make(label, "item"), Label: label, Values: make(map[string]Figure, len(ch.Series))})
+	b.t.at["charts["+strconv.Itoa(ci)+"].items["+strconv.Itoa(j)+"]"] = at
 	return j, true
 }
 
 // figure sets item j's value in series s of chart ci, reporting a second
 // figure for the same cell.
 func (b *csvBuild) figure(ci, j, s int, f Figure, at pos) {
-	key := [2]int{j, s}
 	ch := &b.c.Charts[ci]
-	if first, dup := b.figAt[ci][key]; dup {
+	line := cell(b.per[ci].line, j, s)
+	if *line > 0 {
 		b.t.ps.add(at.line, at.col, "", fmt.Sprintf("duplicate figure for item %s, series %s in chart %s (first at line %d)",
-			quote(ch.Items[j].Label), quote(ch.Series[s].Label), quote(ch.Title), first.line))
+			quote(ch.Items[j].Label), quote(ch.Series[s].Label), quote(ch.Title), *line))
 		return
 	}
-	b.figAt[ci][key] = at
+	*line = int32(at.line)
 	ch.Items[j].Values[ch.Series[s].ID] = f
 }
 
@@ -189,7 +213,7 @@ func (t *csvTable) wide(cols []string) *Collection {
 		}
 		j, fresh := b.item(ci, label, at)
 		if !fresh {
-			t.add(0, fmt.Sprintf("duplicate item %s (first at line %d)", quote(label), b.itemAt[ci][label].line))
+			t.add(0, fmt.Sprintf("duplicate item %s (first at line %d)", quote(label), b.per[ci].itemAt[j].line))
 			continue
 		}
 		for s := 1; s < len(cols); s++ {
@@ -214,19 +238,18 @@ func (t *csvTable) wide(cols []string) *Collection {
 // long reads a table with one figure per row: chart, item, series, value,
 // and optionally view, n, question and source.
 func (t *csvTable) long(cols []string) *Collection {
-	idx := map[string]int{}
+	var where [len(longColumns)]int
+	for k := range where {
+		where[k] = -1
+	}
 	for i, h := range cols {
-		name := strings.ToLower(h)
-		known := false
-		for _, c := range longColumns {
-			known = known || c == name
-		}
-		if !known {
+		k := slices.Index(longColumns[:], strings.ToLower(h))
+		if k < 0 {
 			p := t.pos(i)
-			t.ps.add(p.line, p.col, "", fmt.Sprintf("unknown column %s in a long CSV; expected: %s", quote(h), strings.Join(longColumns, ", ")))
+			t.ps.add(p.line, p.col, "", fmt.Sprintf("unknown column %s in a long CSV; expected: %s", quote(h), strings.Join(longColumns[:], ", ")))
 			continue
 		}
-		idx[name] = i
+		where[k] = i
 	}
 	if len(t.ps.list) > 0 {
 		return nil
@@ -240,7 +263,7 @@ func (t *csvTable) long(cols []string) *Collection {
 		}
 		rows++
 		if !t.ragged(rec, len(cols)) {
-			b.longRow(rec, idx)
+			b.longRow(rec, &where)
 		}
 	}
 	if rows == 0 {
@@ -254,85 +277,93 @@ func (t *csvTable) long(cols []string) *Collection {
 	return b.c
 }
 
-// longRow adds one row of a long table.
-func (b *csvBuild) longRow(rec []string, idx map[string]int) {
+// Indexes of the long shape's columns in longColumns.
+const (
+	atChart = iota
+	atItem
+	atSeries
+	atValue
+	atView
+	atN
+	atQuestion
+	atSource
+)
+
+// longRow adds one row of a long table; where gives each long column's
+// field index in the row, -1 when the table has no such column.
+func (b *csvBuild) longRow(rec []string, where *[len(longColumns)]int) {
 	t := b.t
-	get := func(col string) (string, int, bool) {
-		i, ok := idx[col]
-		if !ok {
-			return "", -1, true
+	var vals [len(longColumns)]string // by the at… indexes
+	for k, i := range where {
+		if i < 0 {
+			continue
 		}
 		s, ok := t.cell(rec, i)
-		return s, i, ok
-	}
-	vals := map[string]string{}
-	for _, col := range longColumns {
-		s, i, ok := get(col)
 		if !ok {
 			return
 		}
-		if s == "" && i >= 0 && (col == colChart || col == colItem || col == colSeries) {
-			t.add(i, "empty "+col+"; every row names its chart, item and series")
+		if s == "" && k <= atSeries {
+			t.add(i, "empty "+longColumns[k]+"; every row names its chart, item and series")
 			return
 		}
-		vals[col] = s
+		vals[k] = s
 	}
-	x, msg := t.percent(vals[colValue])
+	x, msg := t.percent(vals[atValue])
 	if msg != "" {
-		t.add(idx[colValue], msg)
+		t.add(where[atValue], msg)
 		return
 	}
-	at := t.pos(idx[colChart])
-	ci := b.chart(vals[colChart], at)
-	ch := &b.c.Charts[ci]
+	ci := b.lastChart
+	if ci < 0 || b.c.Charts[ci].Title != vals[atChart] {
+		ci = b.chart(vals[atChart], t.pos(where[atChart]))
+		b.lastChart = ci
+	}
+	ch, r := &b.c.Charts[ci], b.per[ci]
+	src := b.source(vals[atSource])
 	if ch.Source == "" {
-		ch.Source = b.source(vals[colSource])
+		ch.Source = src
 	}
 	f := Figure{Value: x}
-	if src := b.source(vals[colSource]); src != ch.Source {
+	if src != ch.Source {
 		f.Source = src
 	}
-	b.chartField(ci, &ch.View, b.viewAt, vals[colView], colView, idx)
-	if vals[colQuestion] != "" {
-		b.chartField(ci, &ch.Question, b.questionAt, vals[colQuestion], colQuestion, idx)
+	b.chartField(ci, &r.viewRaw, &r.viewAt, vals[atView], atView, where)
+	if vals[atQuestion] != "" {
+		b.chartField(ci, &ch.Question, &r.questionAt, vals[atQuestion], atQuestion, where)
 	}
-	s := b.seriesOf(ci, vals[colSeries])
-	j, _ := b.item(ci, vals[colItem], t.pos(idx[colItem]))
-	b.n[ci][[2]int{j, s}] = -1
-	if raw := vals[colN]; raw != "" {
+	s := b.seriesOf(ci, vals[atSeries])
+	j, _ := b.item(ci, vals[atItem], t.pos(where[atItem]))
+	if raw := vals[atN]; raw != "" {
 		n, err := strconv.Atoi(raw)
-		if err != nil || n < 0 {
-			t.add(idx[colN], fmt.Sprintf("n %s is not a number of respondents; expected a whole number, 0 or more", quote(raw)))
+		if err != nil || n < 0 || n >= math.MaxInt32 {
+			t.add(where[atN], fmt.Sprintf("n %s is not a number of respondents; expected a whole number, 0 or more", quote(raw)))
 			return
 		}
-		b.n[ci][[2]int{j, s}] = n
+		*cell(r.n, j, s) = int32(n + 1)
 	}
-	b.figure(ci, j, s, f, t.pos(idx[colValue]))
+	b.figure(ci, j, s, f, t.pos(where[atValue]))
 }
 
-// chartField sets a chart's view (as a view ID) or question from a row,
-// reporting a row that says otherwise than the chart's first.
-func (b *csvBuild) chartField(ci int, field *string, at []pos, value, col string, idx map[string]int) {
+// chartField sets a chart's view (as written; the view ID follows from it)
+// or question from a row, reporting a row that says otherwise than the
+// chart's first.
+func (b *csvBuild) chartField(ci int, field *string, at *pos, value string, k int, where *[len(longColumns)]int) {
 	t := b.t
-	ch := &b.c.Charts[ci]
-	raw := value
-	if col == colView {
-		if value == "" {
-			raw = TitleFromID(t.baseName())
-		}
-		value = b.view(raw)
+	if k == atView && value == "" {
+		value = b.c.Title
 	}
-	if at[ci].line == 0 {
+	col := where[k]
+	if at.line == 0 {
 		*field = value
-		if i, ok := idx[col]; ok {
-			at[ci] = t.pos(i)
-		} else {
-			at[ci] = t.pos(0)
+		*at = t.pos(max(col, 0))
+		if k == atView {
+			b.c.Charts[ci].View = b.view(value)
 		}
 		return
 	}
 	if *field != value {
-		t.add(idx[col], fmt.Sprintf("%s %s differs from chart %s's first (line %d); a chart has one %s", col, quote(raw), quote(ch.Title), at[ci].line, col))
+		t.add(col, fmt.Sprintf("%s %s differs from chart %s's first (line %d); a chart has one %s",
+			longColumns[k], quote(value), quote(b.c.Charts[ci].Title), at.line, longColumns[k]))
 	}
 }
 
@@ -346,7 +377,7 @@ func (b *csvBuild) complete() {
 			it := &ch.Items[j]
 			for s, se := range ch.Series {
 				if _, ok := it.Values[se.ID]; !ok {
-					at := b.itemAt[ci][it.Label]
+					at := b.per[ci].itemAt[j]
 					b.t.ps.add(at.line, at.col, "", fmt.Sprintf("item %s of chart %s has no row for series %s; every item needs a figure in each series of its chart",
 						quote(it.Label), quote(ch.Title), quote(ch.Series[s].Label)))
 				}
@@ -356,32 +387,37 @@ func (b *csvBuild) complete() {
 	}
 }
 
-// respondents records the n column of chart ci.
+// respondents records the n column of chart ci: on the chart when every
+// figure gives the same n, else as a note on each figure that gives one.
 func (b *csvBuild) respondents(ci int) {
 	ch := &b.c.Charts[ci]
-	one, same := -1, true
-	for _, n := range b.n[ci] {
-		if one == -1 {
-			one = n
+	r := b.per[ci]
+	one, same := int32(-1), true
+	for j := range ch.Items {
+		for s := range ch.Series {
+			n := *cell(r.n, j, s)
+			if one == -1 {
+				one = n
+			}
+			same = same && n == one
 		}
-		same = same && n == one
 	}
-	if one < 0 && same {
+	if one <= 0 && same {
 		return
 	}
 	if same {
-		ch.Base = fmt.Sprintf("of %d respondents", one)
+		ch.Base = fmt.Sprintf("of %d respondents", one-1)
 		return
 	}
-	for key, n := range b.n[ci] {
-		if n < 0 {
-			continue
+	for j := range ch.Items {
+		it := &ch.Items[j]
+		for s, se := range ch.Series {
+			if n := *cell(r.n, j, s); n > 0 {
+				f := it.Values[se.ID]
+				f.Note = fmt.Sprintf("n = %d", n-1)
+				it.Values[se.ID] = f
+			}
 		}
-		it := &ch.Items[key[0]]
-		sid := ch.Series[key[1]].ID
-		f := it.Values[sid]
-		f.Note = fmt.Sprintf("n = %d", n)
-		it.Values[sid] = f
 	}
 }
 

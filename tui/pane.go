@@ -88,9 +88,16 @@ func (p *pane) Update(msg tea.KeyMsg) bool {
 // rest, so help shows only what works.
 func (p *pane) SetKeys() {
 	k, c := p.common.Keys, p.common.Data
-	n := 0
-	for i := range explore.Sections(c, p.id) {
-		n += len(explore.FocusIDs(c, p.st, i))
+	n := 0 // items to move over, counted up to 2 (a chart's without sorting it)
+	for i, sec := range explore.Sections(c, p.id) {
+		if sec.Chart != nil {
+			n += len(sec.Chart.Items)
+		} else {
+			n += len(explore.FocusIDs(c, p.st, i))
+		}
+		if n > 1 {
+			break
+		}
 	}
 	for _, b := range []*key.Binding{&k.Up, &k.Down, &k.First, &k.Last} {
 		b.SetEnabled(n > 1)
