@@ -3,8 +3,8 @@ package dataset
 import (
 	"fmt"
 	"math"
-	"slices"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 )
