@@ -54,6 +54,8 @@ func TestParseCSV(t *testing.T) {
 			"[a A view=n src=file]\nx(x)/s(s)=10\ny(y)/s(s)=20\n", "overview n sources"},
 		{"long n that differs goes on each figure", "n.csv", "chart,item,series,value,n\nA,x,s,10,400\nA,y,s,20,380\n",
 			"[a A view=n src=file]\nx(x)/s(s)=10 note=n = 400\ny(y)/s(s)=20 note=n = 380\n", "overview n sources"},
+		{"long n the same within each series goes in the series label", "n.csv", "chart,item,series,value,n\nA,x,Nurses,10,1200\nA,x,Physicians,20,800\nA,y,Nurses,30,1200\nA,y,Physicians,40,800\n",
+			"[a A view=n src=file]\nx(x)/nurses(Nurses (n=1200))=10\nx(x)/physicians(Physicians (n=800))=20\ny(y)/nurses(Nurses (n=1200))=30\ny(y)/physicians(Physicians (n=800))=40\n", "overview n sources"},
 		{"item and value as a wide header", "w.csv", "item,value\nx,5\n", "[w W view=w src=file]\nx(x)/value(value)=5\n", "overview w sources"},
 		{"labels that make the same ID", "d.csv", "l,A,a!\nX,1,2\nx?,3,4\n",
 			"[d D view=d src=file]\nx(X)/a(A)=1\nx(X)/a-2(a!)=2\nx-2(x?)/a(A)=3\nx-2(x?)/a-2(a!)=4\n", "overview d sources"},

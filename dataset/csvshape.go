@@ -387,26 +387,38 @@ func (b *csvBuild) complete() {
 	}
 }
 
-// respondents records the n column of chart ci: on the chart when every
-// figure gives the same n, else as a note on each figure that gives one.
+// respondents records the n column of chart ci: the same n for every
+// figure goes in the chart's base ("of 1200 respondents"), the same n for
+// every figure of a series in its label ("Nurses (n=1200)"), and otherwise
+// each figure's n in its note.
 func (b *csvBuild) respondents(ci int) {
 	ch := &b.c.Charts[ci]
 	r := b.per[ci]
-	one, same := int32(-1), true
-	for j := range ch.Items {
-		for s := range ch.Series {
+	given := false
+	perSeries := make([]int32, len(ch.Series)) // -1: differs within the series
+	for s := range ch.Series {
+		for j := range ch.Items {
 			n := *cell(r.n, j, s)
-			if one == -1 {
-				one = n
+			given = given || n > 0
+			switch {
+			case j == 0:
+				perSeries[s] = n
+			case perSeries[s] != n:
+				perSeries[s] = -1
 			}
-			same = same && n == one
 		}
 	}
-	if one <= 0 && same {
+	if !given {
 		return
 	}
-	if same {
-		ch.Base = fmt.Sprintf("of %d respondents", one-1)
+	if !slices.Contains(perSeries, -1) && !slices.Contains(perSeries, 0) {
+		if slices.Min(perSeries) == slices.Max(perSeries) {
+			ch.Base = fmt.Sprintf("of %d respondents", perSeries[0]-1)
+			return
+		}
+		for s := range ch.Series {
+			ch.Series[s].Label += fmt.Sprintf(" (n=%d)", perSeries[s]-1)
+		}
 		return
 	}
 	for j := range ch.Items {
