@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/docsurvey/docsurvey/dataset"
+	"github.com/docsurvey/docsurvey/internal/golden"
 )
 
 var updateCLI = flag.Bool("update", false, "rewrite the golden files of testdata/")
@@ -25,23 +26,7 @@ func run(t *testing.T, args ...string) (int, string, string) {
 
 func goldenFile(t *testing.T, name, got string) {
 	t.Helper()
-	path := filepath.Join("testdata", t.Name(), name+".golden")
-	if *updateCLI {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./cli -run %s -update)", err, t.Name())
-	}
-	if string(want) != got {
-		t.Errorf("%s differs from %s:\n--- got\n%s\n--- want\n%s", name, path, got, want)
-	}
+	golden.Check(t, name, []byte(got), *updateCLI)
 }
 
 const nursesYAML = "../testdata/nurses.yaml"
