@@ -43,7 +43,7 @@ func DefaultKeyMap() KeyMap {
 	return KeyMap{
 		NextView: key.NewBinding(key.WithKeys("tab", "right", "l", "pgdown"), key.WithHelp("→/tab", "next view")),
 		PrevView: key.NewBinding(key.WithKeys("shift+tab", "left", "h", "pgup"), key.WithHelp("←/S-tab", "prev view")),
-		GotoView: key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6"), key.WithHelp("1-6", "go to view")),
+		GotoView: key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7", "8", "9"), key.WithHelp("1-9", "go to view")),
 		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "previous item")),
 		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "next item")),
 		First:    key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("g/home", "first item")),
