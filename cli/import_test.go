@@ -187,3 +187,20 @@ func TestInit(t *testing.T) {
 		t.Errorf("init -: exit %d, %d bytes", code, len(out))
 	}
 }
+
+// TestCompleteViews checks that shell completion offers the data's views
+// for show and --view.
+func TestCompleteViews(t *testing.T) {
+	for _, args := range [][]string{
+		{"--data", nursesYAML, "__complete", "show", ""},
+		{"--data", nursesYAML, "__complete", "--view", ""},
+	} {
+		_, out, _ := run(t, args...)
+		if !strings.HasPrefix(out, "overview\nadoption\nbarriers\nsources\n") {
+			t.Errorf("%v completes %q", args, out)
+		}
+	}
+	if _, out, _ := run(t, "--data", nursesYAML, "__complete", "show", "adoption", ""); strings.Contains(out, "barriers") {
+		t.Errorf("a second view is offered after one: %q", out)
+	}
+}

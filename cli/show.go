@@ -53,8 +53,13 @@ same data and flags always print the same bytes.
   docsurvey show benefits -f markdown >> report.md
   docsurvey show privacy -f csv | cut -d, -f3,4,8
   docsurvey show connected -f svg -o connected.svg`,
-		Args:              showArgs(e),
-		ValidArgsFunction: completeViews(e),
+		Args: showArgs(e),
+		ValidArgsFunction: func(cmd *cobra.Command, args []string, s string) ([]string, cobra.ShellCompDirective) {
+			if len(args) > 0 { // show takes one view
+				return nil, cobra.ShellCompDirectiveNoFileComp
+			}
+			return completeViews(e)(cmd, args, s)
+		},
 		RunE: runE(func(cmd *cobra.Command, args []string) error {
 			return runShow(cmd, e, f, args[0])
 		}),
