@@ -121,13 +121,19 @@ func (v *validator) add(path, msg string) {
 // has reports whether the file gave a value at path; in a collection built
 // from a table (decoder.built) every field is given, if perhaps empty.
 func (v *validator) has(path string) bool {
+	if v.built {
+		return true
+	}
 	_, ok := v.at[path]
-	return ok || v.built
+	return ok
 }
 
 // skip reports whether path, or a value enclosing it, could not be decoded
 // (the decoder has reported it).
 func (v *validator) skip(path string) bool {
+	if len(v.bad) == 0 {
+		return false // nothing failed to decode: the common case, and every table
+	}
 	for path != "" {
 		if v.bad[path] {
 			return true
