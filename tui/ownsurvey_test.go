@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/docsurvey/docsurvey/dataset"
+	"github.com/docsurvey/docsurvey/present"
 )
 
 // nurses is the second example survey, with views of its own.
@@ -121,4 +122,42 @@ func TestCSVExplorer(t *testing.T) {
 	golden(t, "chart-100x30", screen(m))
 	press(m, "3")
 	golden(t, "sources-100x30", screen(m))
+}
+
+// TestPresentingOwnSurvey presents the non-physician example: followers
+// show the presenter's view of the data's own IDs, pins and spotlight, and
+// the tour steps through its views.
+func TestPresentingOwnSurvey(t *testing.T) {
+	c := nurses(t)
+	hub := present.NewHub()
+	role := func(r Role, w, h int) *Model {
+		m := New(Options{Data: c, Width: w, Height: h, Renderer: colorRenderer(), Role: r, Hub: hub})
+		t.Cleanup(m.Close)
+		return m
+	}
+	p := role(RolePresenter, 100, 30)
+	a := role(RoleAudience, 80, 24)
+	for _, step := range []struct {
+		keys []string
+		view string
+	}{{[]string{"2"}, "adoption"}, {[]string{"j", "c"}, "adoption"}, {[]string{"3", "*"}, "barriers"}, {[]string{"tab"}, "sources"}, {[]string{"1"}, "overview"}} {
+		press(p, step.keys...)
+		drain(a)
+		want := p.State()
+		if want.View != step.view || !a.State().Equal(want) {
+			t.Fatalf("after %v: presenter on %q, follower %+v; want both on %q", step.keys, want.View, a.State(), step.view)
+		}
+	}
+	if pins := a.State().Pins; len(pins) != 1 || pins[0].String() != "tools/video" {
+		t.Errorf("follower pins %v, want tools/video", pins)
+	}
+	press(p, " ")
+	drain(a)
+	for i, st := range c.Tour {
+		if p.State().View != st.View || a.State().View != st.View || !strings.Contains(flat(screen(a)), st.Takeaway) {
+			t.Fatalf("tour step %d: presenter %q, audience %q, want %q with %q", i, p.State().View, a.State().View, st.View, st.Takeaway)
+		}
+		press(p, " ")
+		drain(a)
+	}
 }
