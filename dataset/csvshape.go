@@ -199,40 +199,45 @@ func (t *csvTable) wide(cols []string) *Collection {
 		if !ok {
 			break
 		}
-		if t.ragged(rec, len(cols)) {
-			continue
-		}
-		label, ok := t.cell(rec, 0)
-		if !ok {
-			continue
-		}
-		at := t.pos(0)
-		if label == "" {
-			t.add(0, "no item label; the first column names each row's item")
-			continue
-		}
-		j, fresh := b.item(ci, label, at)
-		if !fresh {
-			t.add(0, fmt.Sprintf("duplicate item %s (first at line %d)", quote(label), b.per[ci].itemAt[j].line))
-			continue
-		}
-		for s := 1; s < len(cols); s++ {
-			raw, ok := t.cell(rec, s)
-			if !ok {
-				continue
-			}
-			x, msg := t.percent(raw)
-			if msg != "" {
-				t.add(s, msg+" (column "+quote(cols[s])+")")
-				continue
-			}
-			b.figure(ci, j, s-1, Figure{Value: x}, t.pos(s))
+		if !t.ragged(rec, len(cols)) {
+			b.wideRow(ci, rec, cols)
 		}
 	}
 	if len(ch.Items) == 0 && len(t.ps.list) == 0 {
 		t.ps.add(hp.line, hp.col, "", "no rows after the header; expected one row per item")
 	}
 	return b.c
+}
+
+// wideRow adds one row of a wide table to chart ci: an item and its figure
+// in each series.
+func (b *csvBuild) wideRow(ci int, rec, cols []string) {
+	t := b.t
+	label, ok := t.cell(rec, 0)
+	if !ok {
+		return
+	}
+	if label == "" {
+		t.add(0, "no item label; the first column names each row's item")
+		return
+	}
+	j, fresh := b.item(ci, label, t.pos(0))
+	if !fresh {
+		t.add(0, fmt.Sprintf("duplicate item %s (first at line %d)", quote(label), b.per[ci].itemAt[j].line))
+		return
+	}
+	for s := 1; s < len(cols); s++ {
+		raw, ok := t.cell(rec, s)
+		if !ok {
+			continue
+		}
+		x, msg := t.percent(raw)
+		if msg != "" {
+			t.add(s, msg+" (column "+quote(cols[s])+")")
+			continue
+		}
+		b.figure(ci, j, s-1, Figure{Value: x}, t.pos(s))
+	}
 }
 
 // long reads a table with one figure per row: chart, item, series, value,
@@ -293,20 +298,9 @@ const (
 // field index in the row, -1 when the table has no such column.
 func (b *csvBuild) longRow(rec []string, where *[len(longColumns)]int) {
 	t := b.t
-	var vals [len(longColumns)]string // by the at… indexes
-	for k, i := range where {
-		if i < 0 {
-			continue
-		}
-		s, ok := t.cell(rec, i)
-		if !ok {
-			return
-		}
-		if s == "" && k <= atSeries {
-			t.add(i, "empty "+longColumns[k]+"; every row names its chart, item and series")
-			return
-		}
-		vals[k] = s
+	vals, ok := t.longFields(rec, where)
+	if !ok {
+		return
 	}
 	x, msg := t.percent(vals[atValue])
 	if msg != "" {
@@ -342,6 +336,26 @@ func (b *csvBuild) longRow(rec []string, where *[len(longColumns)]int) {
 		*cell(r.n, j, s) = int32(n + 1)
 	}
 	b.figure(ci, j, s, f, t.pos(where[atValue]))
+}
+
+// longFields returns a long row's fields by the at… indexes, reporting
+// unsafe text and an empty chart, item or series.
+func (t *csvTable) longFields(rec []string, where *[len(longColumns)]int) (vals [len(longColumns)]string, ok bool) {
+	for k, i := range where {
+		if i < 0 {
+			continue
+		}
+		s, good := t.cell(rec, i)
+		if !good {
+			return vals, false
+		}
+		if s == "" && k <= atSeries {
+			t.add(i, "empty "+longColumns[k]+"; every row names its chart, item and series")
+			return vals, false
+		}
+		vals[k] = s
+	}
+	return vals, true
 }
 
 // chartField sets a chart's view (as written; the view ID follows from it)
