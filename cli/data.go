@@ -11,11 +11,14 @@ import (
 	"github.com/docsurvey/docsurvey/dataset"
 )
 
-// loadData loads the collection named by --data, or the embedded one. Every
-// failure is an *ExitError with a one-line message: a file that is missing,
-// unreadable, a directory or too big, and a file with problems (each
-// problem then in Details).
-func loadData(path string) (*dataset.Collection, error) {
+// stdinName is what "-", standard input, is called in messages.
+const stdinName = "stdin"
+
+// loadData loads the collection named by --data ("-" for standard input),
+// or the embedded one. Every failure is an *ExitError with a one-line
+// message: a file that is missing, unreadable, a directory or too big, and a
+// file with problems (each problem then in Details).
+func loadData(path string, stdin io.Reader) (*dataset.Collection, error) {
 	if path == "" {
 		c, err := dataset.Embedded()
 		if err != nil {
@@ -23,41 +26,56 @@ func loadData(path string) (*dataset.Collection, error) {
 		}
 		return c, nil
 	}
-	data, err := readDataFile(path)
+	data, name, err := readDataFile(path, stdin)
 	if err != nil {
 		return nil, err
 	}
-	c, err := dataset.ParseFile(data, path)
+	c, err := dataset.ParseFile(data, name)
 	if err != nil {
-		return nil, invalidData(path, err)
+		return nil, invalidData(name, err)
 	}
 	return c, nil
 }
 
-// readDataFile reads a data file, refusing directories and files over
+// readDataFile reads a data file, or stdin for "-", and returns it with the
+// name messages call it by. It refuses directories and files over
 // dataset.MaxFileSize without reading them whole.
-func readDataFile(path string) ([]byte, error) {
+func readDataFile(path string, stdin io.Reader) ([]byte, string, error) {
+	if path == "-" {
+		if stdin == nil {
+			stdin = strings.NewReader("")
+		}
+		data, err := readCapped(stdin, stdinName)
+		return data, stdinName, err
+	}
 	fi, err := os.Stat(path)
 	if err != nil {
-		return nil, fileError(path, err)
+		return nil, path, fileError(path, err)
 	}
 	if fi.IsDir() {
-		return nil, usageErrorf("%s is a directory, not a data file", path)
+		return nil, path, usageErrorf("%s is a directory, not a data file", path)
 	}
 	if fi.Size() > dataset.MaxFileSize {
-		return nil, tooBig(path, fi.Size())
+		return nil, path, tooBig(path, fi.Size())
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, fileError(path, err)
+		return nil, path, fileError(path, err)
 	}
 	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, dataset.MaxFileSize+1))
+	data, err := readCapped(f, path)
+	return data, path, err
+}
+
+// readCapped reads r whole, but never more than one byte past
+// dataset.MaxFileSize: a stream that goes on is refused, not buffered.
+func readCapped(r io.Reader, name string) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, dataset.MaxFileSize+1))
 	if err != nil {
-		return nil, fileError(path, err)
+		return nil, fileError(name, err)
 	}
 	if len(data) > dataset.MaxFileSize {
-		return nil, tooBig(path, int64(len(data)))
+		return nil, usageErrorf("%s is more than %s; data files are limited to %s", name, mebibytes(dataset.MaxFileSize), mebibytes(dataset.MaxFileSize))
 	}
 	return data, nil
 }

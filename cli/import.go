@@ -21,7 +21,7 @@ type importFlags struct {
 func newImportCommand(e *env) *cobra.Command {
 	f := &importFlags{}
 	cmd := &cobra.Command{
-		Use:   "import FILE.csv",
+		Use:   "import FILE.csv|-",
 		Short: "Turn a CSV table into a data file you can enrich",
 		Long: `Read a table exported from a spreadsheet and write it as a complete data
 file (YAML) that validates, to add questions, sources, findings and a tour to.
@@ -37,6 +37,8 @@ Two shapes are recognised from the header row:
           Use,Video visits,Nurses,62,Adoption
 Values are percentages from 0 to 100, with or without %. The delimiter may be
 a comma or a semicolon (then "12,5" is 12.5); a UTF-8 byte order mark is fine.
+
+FILE - reads the table from standard input.
 
 --title, --source-label, --date and --sample make the figures fully sourced;
 without them the source is the CSV file itself, marked "unsourced" on screen.
@@ -68,7 +70,7 @@ func runImport(e *env, f *importFlags, path string) error {
 	if f.meta.Sample < 0 {
 		return usageErrorf("--sample %d: expected a number of respondents, 0 or more", f.meta.Sample)
 	}
-	if !dataset.IsCSV(path) {
+	if path != "-" && !dataset.IsCSV(path) {
 		return usageErrorf("%s: import reads a .csv file; a YAML or JSON file is a data file already", path)
 	}
 	if f.output != "" && !f.force {
@@ -76,15 +78,15 @@ func runImport(e *env, f *importFlags, path string) error {
 			return usageErrorf("%s exists; use --force to overwrite it", f.output)
 		}
 	}
-	data, err := readDataFile(path)
+	data, name, err := readDataFile(path, e.stdin)
 	if err != nil {
 		return err
 	}
-	c, err := dataset.CSVCollection(data, path, f.meta)
+	c, err := dataset.CSVCollection(data, name, f.meta)
 	if err != nil {
-		return invalidData(path, err)
+		return invalidData(name, err)
 	}
-	out, err := dataset.EncodeYAML(c, importHeader(path, f.meta))
+	out, err := dataset.EncodeYAML(c, importHeader(name, f.meta))
 	if err != nil {
 		return runtimeErrorf("writing YAML: %v", err)
 	}

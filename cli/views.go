@@ -21,7 +21,7 @@ data.
   docsurvey --data mine.yaml views`,
 		Args: cobra.NoArgs,
 		RunE: runE(func(cmd *cobra.Command, args []string) error {
-			c, err := loadData(e.dataPath)
+			c, err := loadData(e.dataPath, e.stdin)
 			if err != nil {
 				return err
 			}

@@ -3,7 +3,7 @@ package dataset
 import (
 	"bytes"
 
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 // SchemaURL is where editors find the JSON Schema of data files
