@@ -204,3 +204,23 @@ func TestCompleteViews(t *testing.T) {
 		t.Errorf("a second view is offered after one: %q", out)
 	}
 }
+
+// TestImportStdin reads the table from standard input with import -.
+func TestImportStdin(t *testing.T) {
+	csvData, err := os.ReadFile(nursesCSV)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out, errb bytes.Buffer
+	code := Execute(context.Background(), Info{Version: "test"}, []string{"import", "-"}, bytes.NewReader(csvData), &out, &errb)
+	if code != ExitOK {
+		t.Fatalf("import -: exit %d: %s", code, errb.String())
+	}
+	c, err := dataset.Parse(out.Bytes(), "out.yaml")
+	if err != nil {
+		t.Fatalf("import - wrote a file that does not validate: %v", err)
+	}
+	if len(c.Charts) != 1 || len(c.Charts[0].Items) != 5 || !strings.Contains(out.String(), "Imported from stdin") {
+		t.Errorf("import - wrote %d charts:\n%s", len(c.Charts), out.String())
+	}
+}
