@@ -11,8 +11,12 @@ import (
 
 // checkView returns a usage error unless view is one of the loaded data's
 // views; the message lists the data's view IDs and names the file they come
-// from (path, or the shipped dataset when empty).
+// from (path, or the shipped dataset when empty). A nil c is the shipped
+// dataset.
 func checkView(c *dataset.Collection, view, path string) error {
+	if c == nil {
+		c, _ = dataset.Embedded()
+	}
 	ids := c.ViewIDs()
 	if slices.Contains(ids, view) {
 		return nil

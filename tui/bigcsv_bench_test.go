@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/colorprofile"
 	"github.com/docsurvey/docsurvey/dataset"
 	"github.com/docsurvey/docsurvey/render"
 )
@@ -46,7 +47,7 @@ func BenchmarkOpenLargeCSV(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		m := New(Options{Data: c, Width: 120, Height: 40, Renderer: colorRenderer()})
+		m := New(Options{Data: c, Width: 120, Height: 40, Profile: colorprofile.ANSI256, Dark: true})
 		m.Update(keyMsg("2"))
 		_ = m.View()
 		m.Close()
@@ -68,7 +69,7 @@ func BenchmarkSessionOnLargeCSV(b *testing.B) {
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		m := New(Options{Data: c, Width: 120, Height: 40, Renderer: colorRenderer()})
+		m := New(Options{Data: c, Width: 120, Height: 40, Profile: colorprofile.ANSI256, Dark: true})
 		m.Update(keyMsg("2"))
 		_ = m.View()
 		m.Close()
@@ -76,7 +77,7 @@ func BenchmarkSessionOnLargeCSV(b *testing.B) {
 	b.StopTimer()
 	var open []*Model
 	for range 50 {
-		m := New(Options{Data: c, Width: 120, Height: 40, Renderer: colorRenderer()})
+		m := New(Options{Data: c, Width: 120, Height: 40, Profile: colorprofile.ANSI256, Dark: true})
 		m.Update(keyMsg("2"))
 		_ = m.View()
 		open = append(open, m)

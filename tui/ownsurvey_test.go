@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/colorprofile"
 	"github.com/docsurvey/docsurvey/dataset"
 	"github.com/docsurvey/docsurvey/present"
 )
@@ -21,7 +22,7 @@ func nurses(t testing.TB) *dataset.Collection {
 
 func newModelOf(t testing.TB, c *dataset.Collection, w, h int, tour bool) *Model {
 	t.Helper()
-	m := New(Options{Data: c, Width: w, Height: h, Renderer: colorRenderer(), Tour: tour})
+	m := New(Options{Data: c, Width: w, Height: h, Profile: colorprofile.ANSI256, Dark: true, Tour: tour})
 	t.Cleanup(m.Close)
 	return m
 }
@@ -131,7 +132,7 @@ func TestPresentingOwnSurvey(t *testing.T) {
 	c := nurses(t)
 	hub := present.NewHub()
 	role := func(r Role, w, h int) *Model {
-		m := New(Options{Data: c, Width: w, Height: h, Renderer: colorRenderer(), Role: r, Hub: hub})
+		m := New(Options{Data: c, Width: w, Height: h, Profile: colorprofile.ANSI256, Dark: true, Role: r, Hub: hub})
 		t.Cleanup(m.Close)
 		return m
 	}
