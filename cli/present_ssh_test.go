@@ -366,6 +366,17 @@ func TestPresentingOverSSH(t *testing.T) {
 		for i, f := range fs {
 			marks[i] = f.mark()
 		}
+		// The presenter may still be working through the keys the
+		// stall subtest queued (slow under -race): wait until the hub
+		// stops changing, so last is where the talk really is.
+		for deadline, seq := time.Now().Add(60*time.Second), tk.hub.Current().Seq; time.Now().Before(deadline); {
+			time.Sleep(300 * time.Millisecond)
+			now := tk.hub.Current().Seq
+			if now == seq {
+				break
+			}
+			seq = now
+		}
 		pm := p.mark()
 		last := tk.hub.Current().Screen.State.View
 		p.send(t, "q")
