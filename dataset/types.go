@@ -9,6 +9,10 @@ type Collection struct {
 	Title string `yaml:"title" json:"title"`
 	// Description is one or two sentences on what the collection covers.
 	Description string `yaml:"description,omitempty" json:"description,omitempty"`
+	// Views declares the explorer's tabs between the overview and the
+	// sources, in order. Without it the views are the charts' and findings'
+	// view values in first-seen order (see ViewList).
+	Views []View `yaml:"views,omitempty" json:"views,omitempty"`
 	// Sources lists every document a figure may cite.
 	Sources []Source `yaml:"sources" json:"sources"`
 	// Measures names the quantities that several documents report, so their
@@ -22,6 +26,19 @@ type Collection struct {
 	Checks []Check `yaml:"checks,omitempty" json:"checks,omitempty"`
 	// Tour is an ordered list of presentation steps.
 	Tour []TourStep `yaml:"tour,omitempty" json:"tour,omitempty"`
+
+	// shown is the resolved view list, set once by Parse (see ViewList).
+	shown []View
+}
+
+// View is one tab of the explorer, as a data file declares it.
+type View struct {
+	// ID is what charts, findings and tour steps name in their view field.
+	ID string `yaml:"id" json:"id"`
+	// Title names the tab and the view's heading.
+	Title string `yaml:"title" json:"title"`
+	// Short is a shorter name for narrow tabs; empty means the title cut.
+	Short string `yaml:"short,omitempty" json:"short,omitempty"`
 }
 
 // Source kinds.
@@ -64,6 +81,11 @@ type Source struct {
 	Citation string `yaml:"citation,omitempty" json:"citation,omitempty"`
 	// Note is any caveat about the source.
 	Note string `yaml:"note,omitempty" json:"note,omitempty"`
+	// SampleID names the group of respondents behind the figures: sources
+	// with the same SampleID report the same people (several articles on
+	// one survey), so their figures are not independent samples. Empty
+	// means the source's own ID.
+	SampleID string `yaml:"sample_id,omitempty" json:"sample_id,omitempty"`
 }
 
 // Measure names one quantity that several documents report, possibly with
@@ -97,7 +119,7 @@ type Series struct {
 type Chart struct {
 	// ID is unique among charts.
 	ID string `yaml:"id" json:"id"`
-	// View is the view the chart belongs to (see ViewIDs).
+	// View is the ID of the view the chart belongs to (see ViewList).
 	View string `yaml:"view" json:"view"`
 	// Title names the chart.
 	Title string `yaml:"title" json:"title"`
@@ -118,6 +140,14 @@ type Chart struct {
 	Items []Item `yaml:"items" json:"items"`
 	// Note is a footnote for the chart.
 	Note string `yaml:"note,omitempty" json:"note,omitempty"`
+	// N is the number of respondents the chart's figures are shares of,
+	// when it is not its source's sample; 0 means the source's.
+	N int `yaml:"n,omitempty" json:"n,omitempty"`
+	// Answers is AnswersSingle when the items are answers of one
+	// single-choice question (each respondent gives one), AnswersMultiple
+	// when respondents may give several ("sites can overlap"); empty means
+	// not known, which docsurvey treats as multiple.
+	Answers string `yaml:"answers,omitempty" json:"answers,omitempty"`
 }
 
 // Item is one row of a chart: a label and one figure per series.
@@ -158,6 +188,14 @@ type Figure struct {
 	Variants []Variant `yaml:"variants,omitempty" json:"variants,omitempty"`
 	// Note is a caveat on the figure.
 	Note string `yaml:"note,omitempty" json:"note,omitempty"`
+	// N is the number of respondents the figure is a share of, for a
+	// subgroup figure whose document states it; 0 means the chart's or the
+	// source's (see Collection.BaseN).
+	N int `yaml:"n,omitempty" json:"n,omitempty"`
+	// NFrom derives the figure's base from a parent figure, as
+	// "chart/item/series": the parent's share of its own base (11% of
+	// 4,033 → 444). For a subgroup whose document gives no n.
+	NFrom string `yaml:"n_from,omitempty" json:"n_from,omitempty"`
 }
 
 // Variant is the same figure as another document, or another passage, gives

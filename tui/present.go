@@ -311,7 +311,7 @@ func (m *Model) applyScreen(sc present.Screen) {
 	m.setAll(func(s *explore.State) {
 		s.Pins, s.Spotlight, s.Step = st.Pins, st.Spotlight, st.Step
 	})
-	m.active = st.ViewIndex()
+	m.active = st.ViewIndex(c)
 	m.panes[m.active].SetState(st)
 	m.cmp.panel = sc.Compare && len(st.Pins) > 0
 	m.cmp.measure = ""
@@ -388,7 +388,7 @@ func (m *Model) setPresentKeys() {
 	}
 	for _, b := range []*key.Binding{&k.NextView, &k.PrevView, &k.GotoView, &k.Up, &k.Down, &k.First, &k.Last,
 		&k.Sort, &k.Reverse, &k.Series, &k.Pin, &k.ClearPins, &k.Compare, &k.Diverging, &k.Spotlight,
-		&k.Export, &k.Measure, &k.Close, &k.Tour, &k.NextStep, &k.PrevStep} {
+		&k.Export, &k.Measure, &k.Close, &k.Tour, &k.NextStep, &k.PrevStep, &k.Whiskers} {
 		b.SetEnabled(false)
 	}
 }
