@@ -24,6 +24,12 @@ import (
 // hold up the others. Without it, a connection that starts with a header
 // is refused: a header from a client that reached the port directly must
 // never pass for the viewer's address, nor be taken as SSH.
+//
+// Why not charm.land/ssh's EnableProxyProtocol: it wraps the listener
+// handed to Serve, which here is the limit listener, so the per-IP limits
+// and the rate limit would count the balancer's address; and its
+// go-proxyproto listener takes a header when there is one and passes a
+// connection without one, where a server behind a balancer must refuse it.
 
 // proxyHeaderTimeout is how long a connection has to send its PROXY header.
 var proxyHeaderTimeout = 5 * time.Second
