@@ -322,7 +322,11 @@ func (s *Server) sessionChannel(srv *ssh.Server, conn *gossh.ServerConn, newChan
 		return
 	}
 	defer cs.sessions.Add(-1)
-	ssh.DefaultSessionHandler(srv, conn, newChan, ctx)
+	remote := conn.RemoteAddr().String()
+	bounded := boundedChannel{NewChannel: newChan, onDrop: func(kind string) {
+		s.log.Warn("requests ignored", "what", kind, "remote", remote, "why", "over the session's limits or never offered")
+	}}
+	ssh.DefaultSessionHandler(srv, conn, bounded, ctx)
 }
 
 // sessionHandler counts running sessions for Shutdown and closes the
