@@ -29,6 +29,7 @@ type serveFlags struct {
 	maxTimeout     time.Duration
 	shutdown       time.Duration
 	presentFlags
+	guard guardFlags
 }
 
 func newServeCommand(e *env) *cobra.Command {
@@ -82,6 +83,7 @@ them to the size of the room, e.g. --max-per-ip 200 --rate-per-ip 20 (and
 	fl.DurationVar(&f.maxTimeout, "max-timeout", server.DefaultMaxTimeout, "end every session after `DURATION`, whatever it is doing")
 	fl.DurationVar(&f.shutdown, "shutdown-timeout", server.DefaultShutdownTimeout, "on SIGINT or SIGTERM, give open sessions `DURATION` to end before closing them")
 	addPresentFlags(fl, &f.presentFlags)
+	addGuardFlags(fl, &f.guard)
 	_ = cmd.RegisterFlagCompletionFunc("view", cobra.FixedCompletions(dataset.ViewIDs(), cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
@@ -108,6 +110,9 @@ func runServe(ctx context.Context, e *env, f *serveFlags) error {
 	if f.shutdown <= 0 {
 		return usageErrorf("--shutdown-timeout %v: must be positive", f.shutdown)
 	}
+	if err := f.guard.check(); err != nil {
+		return err
+	}
 	if f.tour && f.presenterKeys == "" {
 		return usageErrorf("--tour needs --presenter-key: only a presenter steps through the tour")
 	}
@@ -119,7 +124,7 @@ func runServe(ctx context.Context, e *env, f *serveFlags) error {
 		return err
 	}
 	start := explore.Start().GotoViewID(c, f.view)
-	srv, err := server.New(server.Config{
+	cfg := server.Config{
 		Listen:             f.listen,
 		HostKeyPath:        f.hostKey,
 		AuthorizedKeysPath: f.authorizedKeys,
@@ -131,7 +136,9 @@ func runServe(ctx context.Context, e *env, f *serveFlags) error {
 		ShutdownTimeout:    f.shutdown,
 		PresenterKeysPath:  f.presenterKeys,
 		NewModel:           newSessionModel(c, start, f.presentFlags, newHub(f.presentFlags)),
-	})
+	}
+	f.guard.apply(&cfg)
+	srv, err := server.New(cfg)
 	if err != nil {
 		// The host key or the authorized keys file cannot be used.
 		return usageErrorf("%v", err)

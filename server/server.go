@@ -47,8 +47,10 @@ var handshakeTimeout = HandshakeTimeout
 // connState is kept in each connection's context.
 type connState struct {
 	sessions atomic.Int32 // open session channels
+	opened   atomic.Bool  // a session channel has been opened
 	started  atomic.Bool  // a session handler (shell) has started
 	timer    *time.Timer  // closes the connection if no session starts in time
+	lc       *limitConn   // the admitted connection, nil outside Serve
 }
 
 type connStateKey struct{}
@@ -197,7 +199,10 @@ func (s *Server) Serve(ln net.Listener) error {
 		_ = ln.Close()
 		return errors.New("server: Serve called twice")
 	}
-	s.ln = newLimitListener(ln, s.cfg.MaxSessions, s.cfg.MaxPerIP, s.rate, s.hostSigner, func(remote, reason string) {
+	s.ln = newLimitListener(ln, listenerLimits{
+		maxTotal: s.cfg.MaxSessions, maxPerIP: s.cfg.MaxPerIP, maxPending: s.cfg.MaxPending,
+		ipKey: ipKeyFunc(s.cfg.IPv6Prefix),
+	}, s.rate, s.hostSigner, func(remote, reason string) {
 		s.log.Warn("connection rejected", "remote", remote, "reason", reason)
 	})
 	lim := s.ln
@@ -283,14 +288,27 @@ func (s *Server) Close() error {
 }
 
 // onConn runs for each admitted connection before the handshake: it starts
-// the timer that closes the connection if no session (a shell) has started
-// within HandshakeTimeout.
+// the timer that closes the connection if it has not opened its session
+// channel within Config.PreAuthTimeout, or started its shell within
+// HandshakeTimeout.
 func (s *Server) onConn(ctx ssh.Context, conn net.Conn) net.Conn {
 	cs := &connState{}
-	cs.timer = time.AfterFunc(handshakeTimeout, func() {
-		if !cs.started.Load() {
-			s.log.Info("connection closed", "remote", conn.RemoteAddr().String(), "reason", "no session within "+handshakeTimeout.String())
-			_ = conn.Close()
+	cs.lc, _ = conn.(*limitConn)
+	preAuth := min(s.cfg.PreAuthTimeout, handshakeTimeout)
+	closeIt := func(limit time.Duration) {
+		s.log.Info("connection closed", "remote", conn.RemoteAddr().String(), "reason", "no session within "+limit.String())
+		_ = conn.Close()
+	}
+	admitted := time.Now()
+	cs.timer = time.AfterFunc(preAuth, func() {
+		switch rest := handshakeTimeout - time.Since(admitted); {
+		case cs.started.Load():
+		case !cs.opened.Load():
+			closeIt(preAuth)
+		case rest > 0:
+			cs.timer.Reset(rest) // a late callback sees started and does nothing
+		default:
+			closeIt(handshakeTimeout)
 		}
 	})
 	ctx.SetValue(connStateKey{}, cs)
@@ -322,6 +340,10 @@ func (s *Server) sessionChannel(srv *ssh.Server, conn *gossh.ServerConn, newChan
 		return
 	}
 	defer cs.sessions.Add(-1)
+	cs.opened.Store(true)
+	if cs.lc != nil {
+		cs.lc.l.established(cs.lc)
+	}
 	remote := conn.RemoteAddr().String()
 	bounded := boundedChannel{NewChannel: newChan, onDrop: func(kind string) {
 		s.log.Warn("requests ignored", "what", kind, "remote", remote, "why", "over the session's limits or never offered")
