@@ -55,8 +55,8 @@ type limitListener struct {
 
 	rejecting chan struct{} // semaphore bounding concurrent rejections
 
-	mu     sync.Mutex
-	total  int
+	mu      sync.Mutex
+	total   int
 	perIP   map[string]int
 	conns   map[*limitConn]struct{}
 	pending pendingQueue // admitted, no session channel yet, oldest first
@@ -77,11 +77,11 @@ func newLimitListener(ln net.Listener, lim listenerLimits, rate *ipRate, signer 
 		maxPerIP:   lim.maxPerIP,
 		maxPending: lim.maxPending,
 		ipKey:      lim.ipKey,
-		rate:      rate,
-		onReject:  onReject,
-		rejecting: make(chan struct{}, 64),
-		perIP:     map[string]int{},
-		conns:     map[*limitConn]struct{}{},
+		rate:       rate,
+		onReject:   onReject,
+		rejecting:  make(chan struct{}, 64),
+		perIP:      map[string]int{},
+		conns:      map[*limitConn]struct{}{},
 	}
 }
 
