@@ -11,6 +11,8 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/ssh"
+
+	"github.com/docsurvey/docsurvey/internal/inputguard"
 )
 
 // Why a session ended, as logged.
@@ -33,6 +35,9 @@ const (
 // only the latest is kept, and it is delivered when the interval is up, so
 // the last size always arrives.
 const resizeEvery = 30 * time.Millisecond
+
+// pasteTimeout ends a bracketed paste that has no end; tests shorten it.
+var pasteTimeout = inputguard.DefaultPasteTimeout
 
 // quitGrace is how long a program has to quit after being asked before it
 // is killed.
@@ -86,7 +91,8 @@ func (s *Server) runProgram(sess ssh.Session) {
 	ctx, cancel := context.WithCancel(sess.Context())
 	defer cancel()
 
-	in := newInputTracker(sess)
+	// Bounded pastes and a bounded rate of keys (see internal/inputguard).
+	in := newInputTracker(inputguard.New(sess, inputguard.Options{Rate: inputguard.SessionRate, Burst: inputguard.SessionBurst, PasteTimeout: pasteTimeout}))
 	// The screen is made after the model; Touch may be called from any
 	// goroutine the model starts, so it finds the screen through scrRef.
 	var scrRef atomic.Pointer[screen]

@@ -11,6 +11,8 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/term"
 	"github.com/muesli/termenv"
+
+	"github.com/docsurvey/docsurvey/internal/inputguard"
 )
 
 // ErrNotTerminal is returned by Run when the output is not a terminal; the
@@ -52,7 +54,7 @@ func Run(ctx context.Context, o Options, in io.Reader, out io.Writer) error {
 	defer m.Close()
 	p := tea.NewProgram(m,
 		tea.WithContext(ctx),
-		tea.WithInput(in),
+		tea.WithInput(inputguard.Terminal(in, inputguard.Options{})), // bounded pastes
 		tea.WithOutput(out),
 		tea.WithAltScreen(),
 		tea.WithMouseCellMotion(),
