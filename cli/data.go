@@ -1,21 +1,22 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
-	"os"
 	"strings"
 
 	"github.com/docsurvey/docsurvey/dataset"
+	"github.com/docsurvey/docsurvey/internal/safefile"
 )
 
-// loadData loads the collection named by --data, or the embedded one. Every
-// failure is an *ExitError with a one-line message: a file that is missing,
-// unreadable, a directory or too big, and a file with problems (each
-// problem then in Details).
-func loadData(path string) (*dataset.Collection, error) {
+// loadData loads the collection named by --data, or the embedded one; "-"
+// reads stdin. Every failure is an *ExitError with a one-line message: a
+// file that is missing, unreadable, not a regular file, too big, or whose
+// read a signal ended (exit 1), and a file with problems (each problem then
+// in Details).
+func loadData(ctx context.Context, stdin io.Reader, path string) (*dataset.Collection, error) {
 	if path == "" {
 		c, err := dataset.Embedded()
 		if err != nil {
@@ -23,7 +24,7 @@ func loadData(path string) (*dataset.Collection, error) {
 		}
 		return c, nil
 	}
-	data, err := readDataFile(path)
+	data, err := readDataFile(ctx, stdin, path)
 	if err != nil {
 		return nil, err
 	}
@@ -34,36 +35,35 @@ func loadData(path string) (*dataset.Collection, error) {
 	return c, nil
 }
 
-// readDataFile reads a data file, refusing directories and files over
-// dataset.MaxFileSize without reading them whole.
-func readDataFile(path string) ([]byte, error) {
-	fi, err := os.Stat(path)
+// readDataFile reads a data file through safefile: a regular file, or
+// stdin for "-", at most dataset.MaxFileSize bytes.
+func readDataFile(ctx context.Context, stdin io.Reader, path string) ([]byte, error) {
+	data, err := safefile.Read(ctx, path, safefile.Options{Limit: dataset.MaxFileSize, Stdin: stdin})
 	if err != nil {
 		return nil, fileError(path, err)
-	}
-	if fi.IsDir() {
-		return nil, usageErrorf("%s is a directory, not a data file", path)
-	}
-	if fi.Size() > dataset.MaxFileSize {
-		return nil, tooBig(path, fi.Size())
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fileError(path, err)
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, dataset.MaxFileSize+1))
-	if err != nil {
-		return nil, fileError(path, err)
-	}
-	if len(data) > dataset.MaxFileSize {
-		return nil, tooBig(path, int64(len(data)))
 	}
 	return data, nil
 }
 
+// fileError turns a safefile error into an *ExitError: an interrupted read
+// is a runtime failure, the rest are usage errors.
+func fileError(path string, err error) *ExitError {
+	var fe *safefile.Error
+	switch {
+	case errors.Is(err, safefile.ErrInterrupted):
+		return runtimeErrorf("%v", err)
+	case errors.Is(err, safefile.ErrTooBig) && errors.As(err, &fe):
+		return tooBig(path, fe.Size)
+	}
+	return usageErrorf("%v", err)
+}
+
 func tooBig(path string, size int64) *ExitError {
-	return usageErrorf("%s is %s; data files are limited to %s", path, mebibytes(size), mebibytes(dataset.MaxFileSize))
+	what := mebibytes(size)
+	if size == dataset.MaxFileSize+1 {
+		what = "more than " + mebibytes(dataset.MaxFileSize)
+	}
+	return usageErrorf("%q is %s; data files are limited to %s", path, what, mebibytes(dataset.MaxFileSize))
 }
 
 // mebibytes prints a size for people: "10 MiB", "11.5 MiB", "more than 10 MiB".
@@ -73,22 +73,6 @@ func mebibytes(n int64) string {
 		return fmt.Sprintf("%d MiB", int64(mib))
 	}
 	return fmt.Sprintf("%.1f MiB", mib)
-}
-
-// fileError turns a failure to open or read a file into a one-line message
-// without the Go operation names.
-func fileError(path string, err error) *ExitError {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		err = pe.Err
-	}
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return usageErrorf("%s: no such file", path)
-	case errors.Is(err, fs.ErrPermission):
-		return usageErrorf("%s: permission denied", path)
-	}
-	return usageErrorf("cannot read %s: %v", path, err)
 }
 
 // invalidData reports a data file that does not parse or validate: every
@@ -115,7 +99,7 @@ func invalidData(path string, err error) *ExitError {
 	}
 	return &ExitError{
 		Code:    ExitUsage,
-		Err:     fmt.Errorf("%s is not a valid data file (%s); see docs/schema.md", path, summary),
+		Err:     fmt.Errorf("%q is not a valid data file (%s); see docs/schema.md", path, summary),
 		Details: lines,
 	}
 }

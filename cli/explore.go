@@ -57,7 +57,7 @@ func runExplorer(cmd *cobra.Command, e *env, f *exploreFlags) error {
 	if err := checkChoice("color mode", f.color, colorModes()); err != nil {
 		return err
 	}
-	c, err := loadData(e.dataPath)
+	c, err := loadData(cmd.Context(), e.stdin, e.dataPath)
 	if err != nil {
 		return err
 	}

@@ -116,7 +116,7 @@ func runServe(ctx context.Context, e *env, f *serveFlags) error {
 	if f.tour && f.presenterKeys == "" {
 		return usageErrorf("--tour needs --presenter-key: only a presenter steps through the tour")
 	}
-	c, err := loadData(e.dataPath)
+	c, err := loadData(ctx, e.stdin, e.dataPath)
 	if err != nil {
 		return err
 	}

@@ -71,7 +71,7 @@ same data and flags always print the same bytes.
 	_ = cmd.RegisterFlagCompletionFunc("sort", cobra.FixedCompletions(dataset.SortOrders(), cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("color", cobra.FixedCompletions(colorModes(), cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("series", func(cmd *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
-		c, err := loadData(e.dataPath)
+		c, err := loadData(cmd.Context(), e.stdin, e.dataPath)
 		if err != nil || len(args) == 0 {
 			return []string{dataset.SeriesAll}, cobra.ShellCompDirectiveNoFileComp
 		}
@@ -109,7 +109,7 @@ func runShow(cmd *cobra.Command, e *env, f *showFlags, view string) error {
 	if cmd.Flags().Changed("width") && f.width < 20 {
 		return usageErrorf("--width %d is too narrow; use 20 columns or more", f.width)
 	}
-	c, err := loadData(e.dataPath)
+	c, err := loadData(cmd.Context(), e.stdin, e.dataPath)
 	if err != nil {
 		return err
 	}

@@ -27,7 +27,7 @@ Without FILE it checks the --data file, or the embedded dataset.
 			if len(args) == 1 {
 				path = args[0]
 			}
-			c, err := loadData(path)
+			c, err := loadData(cmd.Context(), e.stdin, path)
 			if err != nil {
 				return err
 			}

@@ -101,7 +101,7 @@ func New(cfg Config) (*Server, error) {
 			if typ == "shell" {
 				return true
 			}
-			s.log.Info("refused", "what", typ, "command", sess.RawCommand(), "user", sess.User(), "remote", sess.RemoteAddr().String())
+			s.log.Info("refused", "what", typ, "command", logSafe(sess.RawCommand()), "user", logSafe(sess.User()), "remote", sess.RemoteAddr().String())
 			return false
 		},
 		ConnCallback:             s.onConn,
@@ -113,6 +113,7 @@ func New(cfg Config) (*Server, error) {
 	if err := s.ssh.SetOption(ssh.EmulatePty()); err != nil {
 		return nil, err
 	}
+	s.warnEmptyKeyFiles()
 	s.setAuth()
 	return s, nil
 }
@@ -134,9 +135,9 @@ func (s *Server) setAuth() {
 	switch {
 	case s.authorized != nil:
 		s.ssh.PublicKeyHandler = func(ctx ssh.Context, key ssh.PublicKey) bool {
-			ok := s.authorized.has(key) || s.presenters.has(key)
+			ok := s.authorized.allows(key, ctx.RemoteAddr()) || s.presenters.allows(key, ctx.RemoteAddr())
 			if !ok {
-				s.log.Debug("key not authorized", "user", ctx.User(), "remote", ctx.RemoteAddr().String(), "key", gossh.FingerprintSHA256(key))
+				s.log.Debug("key not authorized", "user", logSafe(ctx.User()), "remote", ctx.RemoteAddr().String(), "key", gossh.FingerprintSHA256(key))
 			}
 			return ok
 		}
@@ -153,8 +154,7 @@ func (s *Server) setAuth() {
 // key without its private key and then logs in with its own key is
 // audience.
 func (s *Server) isPresenter(sess ssh.Session) bool {
-	k := sess.PublicKey()
-	return k != nil && s.presenters.has(k)
+	return s.presenters.allows(sess.PublicKey(), sess.RemoteAddr())
 }
 
 // Fingerprint returns the SHA256 fingerprint of the host key, as ssh shows it.

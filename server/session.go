@@ -116,7 +116,7 @@ func (s *Server) runProgram(sess ssh.Session) {
 	})
 	if g.m == nil {
 		st.setReason(reasonNoModel)
-		s.log.Error("model factory returned nil", "user", sess.User(), "remote", sess.RemoteAddr().String())
+		s.log.Error("model factory returned nil", "user", logSafe(sess.User()), "remote", sess.RemoteAddr().String())
 		fmt.Fprint(sess, "docsurvey: internal error, session closed\r\n")
 		_ = sess.Exit(1)
 		return
@@ -149,16 +149,16 @@ func (s *Server) runProgram(sess ssh.Session) {
 	if what, stack := g.panicInfo(); what != "" {
 		reason, code = reasonPanic, 1
 		msg = "docsurvey: internal error, session closed"
-		s.log.Error("panic in session", "user", sess.User(), "remote", sess.RemoteAddr().String(), "in", what, "stack", stack)
+		s.log.Error("panic in session", "user", logSafe(sess.User()), "remote", sess.RemoteAddr().String(), "in", what, "stack", stack)
 	} else if errors.Is(err, tea.ErrProgramPanic) {
 		// A panic the guard could not see (one in Bubble Tea itself): Bubble
 		// Tea recovered it and printed it to the server's stdout.
 		reason, code = reasonPanic, 1
 		msg = "docsurvey: internal error, session closed"
-		s.log.Error("panic in session", "user", sess.User(), "remote", sess.RemoteAddr().String(), "in", "program (recovered by Bubble Tea)")
+		s.log.Error("panic in session", "user", logSafe(sess.User()), "remote", sess.RemoteAddr().String(), "in", "program (recovered by Bubble Tea)")
 	} else if err != nil && !errors.Is(err, tea.ErrProgramKilled) {
 		code = 1
-		s.log.Warn("program error", "user", sess.User(), "remote", sess.RemoteAddr().String(), "err", err)
+		s.log.Warn("program error", "user", logSafe(sess.User()), "remote", sess.RemoteAddr().String(), "err", err)
 	}
 	switch reason {
 	case reasonIdle:
