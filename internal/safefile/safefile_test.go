@@ -36,9 +36,9 @@ func TestRefused(t *testing.T) {
 		t.Fatal(err)
 	}
 	cases := map[string]string{
-		fifo:        "is a named pipe (FIFO)",
-		"/dev/zero": "is a character device",
-		dir:         "is a directory",
+		fifo:                                "is a named pipe (FIFO)",
+		"/dev/zero":                         "is a character device",
+		dir:                                 "is a directory",
 		filepath.Join(dir, "missing\nline"): "does not exist",
 	}
 	for path, want := range cases {
