@@ -1,0 +1,112 @@
+package dataset
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"gopkg.in/yaml.v3"
+)
+
+// hostile is text that would drive a terminal: a clipboard write (OSC 52),
+// a screen clear, a forged problem line, C1 and bidirectional controls.
+const hostile = "\x1b]52;c;ZXZpbA==\a\x1b[2J\nfake.yaml:1:1: title: forged\r\u009b\u202e\x7f"
+
+// hostileNodes are replacements for one value: every YAML tag and type,
+// each carrying the hostile text where it can.
+func hostileNodes() []*yaml.Node {
+	var nodes []*yaml.Node
+	for _, tag := range []string{"!!str", "!!bool", "!!int", "!!float", "!!null", "!!timestamp", "!!binary", "!!merge", "!custom", "!\x1b[2J", "tag:example.com,2000:\x1b]52"} {
+		for _, style := range []yaml.Style{0} {
+			nodes = append(nodes, &yaml.Node{Kind: yaml.ScalarNode, Tag: tag, Value: hostile, Style: style})
+		}
+	}
+	key := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: hostile}
+	nodes = append(nodes,
+		&yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "1e999\x1b[2J"},
+		&yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Content: []*yaml.Node{key}},
+		&yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Content: []*yaml.Node{key, key}},
+		&yaml.Node{Kind: yaml.MappingNode, Tag: "!" + hostile, Content: []*yaml.Node{key, {Kind: yaml.ScalarNode, Tag: "!!int", Value: "7"}}},
+	)
+	return nodes
+}
+
+// TestNoControlByteInProblems puts every hostile node in place of every
+// value of the example file (every field kind: strings, numbers, whole
+// numbers, booleans, dates, references, lists, mappings, series figures)
+// and of every key, and checks that no problem holds a control byte and
+// that every problem is one line.
+func TestNoControlByteInProblems(t *testing.T) {
+	src, err := os.ReadFile("../testdata/example.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(src, &doc); err != nil {
+		t.Fatal(err)
+	}
+	var slots []**yaml.Node
+	var walk func(n *yaml.Node)
+	walk = func(n *yaml.Node) {
+		for i := range n.Content {
+			slots = append(slots, &n.Content[i])
+			walk(n.Content[i])
+		}
+	}
+	walk(&doc)
+	replacements := hostileNodes()
+	checked := 0
+	for _, slot := range slots {
+		orig := *slot
+		for _, rep := range replacements {
+			*slot = rep
+			out, err := yaml.Marshal(&doc)
+			if err != nil {
+				continue // not every node fits every place
+			}
+			checked++
+			_, perr := Parse(out, "hostile\x1b[2J\n.yaml")
+			if perr == nil {
+				continue
+			}
+			assertSafe(t, perr.(*ValidationError))
+			if t.Failed() {
+				t.Fatalf("input:\n%s", out)
+			}
+		}
+		*slot = orig
+	}
+	t.Logf("%d hostile documents over %d slots", checked, len(slots))
+}
+
+func assertSafe(t *testing.T, ve *ValidationError) {
+	t.Helper()
+	for _, p := range ve.Problems {
+		s := p.String()
+		for _, r := range s {
+			if r < 0x20 || r == 0x7f || r >= 0x80 && r <= 0x9f || r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 {
+				t.Errorf("problem holds %U: %q", r, s)
+				return
+			}
+		}
+	}
+	if lines := strings.Count(ve.Error(), "\n") + 1; lines > len(ve.Problems) {
+		t.Errorf("%d problems printed on %d lines", len(ve.Problems), lines)
+	}
+}
+
+func TestSafeText(t *testing.T) {
+	for in, want := range map[string]string{
+		"plain, é, 😀":     "plain, é, 😀",
+		"👩‍💻":              "👩‍💻",
+		"a\nb":            `a\nb`,
+		"\x1b[2J":         `\x1b[2J`,
+		"bad\xffutf8":     `bad\xffutf8`,
+		"\u202eevil":      `\u202eevil`,
+		"zero\u200bwidth": `zero\u200bwidth`,
+	} {
+		if got := SafeText(in); got != want {
+			t.Errorf("SafeText(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
