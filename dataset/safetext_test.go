@@ -98,7 +98,7 @@ func assertSafe(t *testing.T, ve *ValidationError) {
 func TestSafeText(t *testing.T) {
 	for in, want := range map[string]string{
 		"plain, é, 😀":     "plain, é, 😀",
-		"👩‍💻":              "👩‍💻",
+		"👩‍💻":             "👩‍💻",
 		"a\nb":            `a\nb`,
 		"\x1b[2J":         `\x1b[2J`,
 		"bad\xffutf8":     `bad\xffutf8`,
@@ -107,6 +107,25 @@ func TestSafeText(t *testing.T) {
 	} {
 		if got := SafeText(in); got != want {
 			t.Errorf("SafeText(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestEncodingNamed(t *testing.T) {
+	for _, tc := range []struct {
+		data []byte
+		want string
+	}{
+		{[]byte("\xff\xfe\x00\x00t\x00\x00\x00"), "UTF-32LE"},
+		{[]byte("\x00\x00\xfe\xff\x00\x00\x00t"), "UTF-32BE"},
+		{[]byte("t\x00\x00\x00i\x00\x00\x00"), "UTF-32LE"},
+		{[]byte("\xff\xfet\x00i\x00"), "UTF-16LE"},
+		{[]byte("\xfe\xff\x00t\x00i"), "UTF-16BE"},
+		{[]byte("t\x00i\x00t\x00"), "UTF-16LE"},
+	} {
+		_, err := Parse(tc.data, "enc.yaml")
+		if err == nil || !strings.Contains(err.Error(), "looks like "+tc.want) {
+			t.Errorf("%q: %v, want it called %s", tc.data, err, tc.want)
 		}
 	}
 }
