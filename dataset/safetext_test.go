@@ -1,6 +1,7 @@
 package dataset
 
 import (
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -127,5 +128,36 @@ func TestEncodingNamed(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), "looks like "+tc.want) {
 			t.Errorf("%q: %v, want it called %s", tc.data, err, tc.want)
 		}
+	}
+}
+
+// TestSizeLimits: a chart over MaxItemsPerChart and a file over
+// MaxChartsPerFile are refused with a message that names the limit.
+func TestSizeLimits(t *testing.T) {
+	item := func(i int) string { return fmt.Sprintf(`{"id": "i%d", "label": "I", "values": {"a": 1}}`, i) }
+	chart := func(id string, items int) string {
+		var its []string
+		for i := range items {
+			its = append(its, item(i))
+		}
+		return fmt.Sprintf(`{"id": %q, "view": "platforms", "title": "T", "question": "Q", "source": "s", "series": [{"id": "a", "label": "A"}], "items": [%s]}`, id, strings.Join(its, ","))
+	}
+	doc := func(charts ...string) []byte {
+		return []byte(`{"title": "T", "sources": [{"id": "s", "label": "S", "publisher": "P", "title": "T", "kind": "secondary"}], "charts": [` + strings.Join(charts, ",") + `]}`)
+	}
+	_, err := Parse(doc(chart("big", MaxItemsPerChart+1)), "big.json")
+	if err == nil || !strings.Contains(err.Error(), fmt.Sprintf("charts[0].items: %d items; a chart may have at most %d", MaxItemsPerChart+1, MaxItemsPerChart)) {
+		t.Errorf("a chart over the limit: %v", err)
+	}
+	var many []string
+	for i := range MaxChartsPerFile + 1 {
+		many = append(many, chart(fmt.Sprintf("c%d", i), 1))
+	}
+	_, err = Parse(doc(many...), "many.json")
+	if err == nil || !strings.Contains(err.Error(), fmt.Sprintf("charts: %d charts; a file may have at most %d", MaxChartsPerFile+1, MaxChartsPerFile)) {
+		t.Errorf("a file over the chart limit: %v", err)
+	}
+	if _, err := Parse(doc(chart("ok", MaxItemsPerChart)), "ok.json"); err != nil && strings.Contains(err.Error(), "at most") {
+		t.Errorf("a chart at the limit: %v", err)
 	}
 }
