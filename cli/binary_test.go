@@ -10,6 +10,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"syscall"
@@ -549,7 +550,7 @@ func TestServeBadInput(t *testing.T) {
 		want string
 	}{
 		{"unknown view", []string{"serve", "--view", "nope"}, 2, `docsurvey: unknown view "nope"`},
-		{"loose host key", []string{"serve", "--listen", "127.0.0.1:0", "--host-key", loose}, 2, "docsurvey: host key " + loose + " has mode 0644"},
+		{"loose host key", []string{"serve", "--listen", "127.0.0.1:0", "--host-key", loose}, 2, "docsurvey: host key " + strconv.Quote(loose) + " has mode 0644"},
 		{"missing authorized keys", []string{"serve", "--listen", "127.0.0.1:0", "--host-key", filepath.Join(dir, "k"), "--authorized-keys", filepath.Join(dir, "nope")}, 2, "docsurvey: authorized keys"},
 		{"bad address", []string{"serve", "--listen", "127.0.0.1:99999", "--host-key", filepath.Join(dir, "k")}, 2, "docsurvey: --listen 127.0.0.1:99999: "},
 		{"address in use", []string{"serve", "--listen", busy.Addr().String(), "--host-key", filepath.Join(dir, "k")}, 1, "docsurvey: cannot listen on " + busy.Addr().String() + ": address already in use"},

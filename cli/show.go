@@ -24,6 +24,7 @@ type showFlags struct {
 	output  string
 	ascii   bool
 	color   string
+	rawCSV  bool
 }
 
 func newShowCommand(e *env) *cobra.Command {
@@ -61,6 +62,7 @@ same data and flags always print the same bytes.
 	fl := cmd.Flags()
 	fl.StringVarP(&f.format, "format", "f", report.FormatText, "output `FORMAT`: "+strings.Join(report.Formats(), ", "))
 	fl.IntVarP(&f.width, "width", "w", 0, "text width in `COLUMNS` (default: the terminal's, or 100)")
+	fl.BoolVar(&f.rawCSV, "raw-csv", false, "keep CSV cells that begin with = + - @ as they are (by default a ' is put before them, so a spreadsheet does not run them as formulas)")
 	fl.StringVarP(&f.sort, "sort", "s", dataset.SortOrder, "order the items by `ORDER`: "+strings.Join(dataset.SortOrders(), ", "))
 	fl.BoolVarP(&f.reverse, "reverse", "r", false, "reverse the sort order")
 	fl.StringVar(&f.series, "series", dataset.SeriesAll, "show one `SERIES` of the view's charts, or all")
@@ -129,7 +131,7 @@ func runShow(cmd *cobra.Command, e *env, f *showFlags, view string) error {
 // writeShow writes the report to w; term is the terminal it goes to, if
 // any, for the text width and color.
 func writeShow(w io.Writer, c *dataset.Collection, sel explore.State, f *showFlags, term io.Writer) error {
-	opts := report.Options{Format: f.format, Width: f.width}
+	opts := report.Options{Format: f.format, Width: f.width, RawCSV: f.rawCSV}
 	if opts.Width == 0 {
 		opts.Width = report.DefaultWidth
 		if width, _, ok := terminalSize(term); ok {
