@@ -338,7 +338,7 @@ func (m *Model) View() string {
 		if m.common.ASCII {
 			f = render.ToASCII(f)
 		}
-		m.frame = m.common.Zone.Scan(f)
+		m.frame = render.ClampLines(m.common.Zone.Scan(f), m.width)
 		m.frameOK = true
 	}
 	return m.frame
