@@ -45,11 +45,14 @@ func readDataFile(ctx context.Context, stdin io.Reader, path string) ([]byte, er
 	return data, nil
 }
 
-// fileError turns a safefile error into an *ExitError: an interrupted read
-// is a runtime failure, the rest are usage errors.
+// fileError turns a safefile error, or an error opening a file, into an
+// *ExitError naming the file: an interrupted read is a runtime failure, the
+// rest are usage errors.
 func fileError(path string, err error) *ExitError {
 	var fe *safefile.Error
 	switch {
+	case !errors.As(err, &fe):
+		return usageErrorf("%q %s", path, safefile.Describe(err))
 	case errors.Is(err, safefile.ErrInterrupted):
 		return runtimeErrorf("%v", err)
 	case errors.Is(err, safefile.ErrTooBig) && errors.As(err, &fe):

@@ -3,6 +3,7 @@ package cli
 import (
 	"bufio"
 	"errors"
+	"io/fs"
 	"io"
 	"os"
 	"strings"
@@ -159,6 +160,9 @@ func writeShow(w io.Writer, c *dataset.Collection, sel explore.State, f *showFla
 // /dev/stdout), so no partial report is left behind.
 func writeFile(path string, write func(io.Writer) error) error {
 	out, err := os.Create(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return usageErrorf("%q cannot be created: no such file or directory on its path", path)
+	}
 	if err != nil {
 		return fileError(path, err)
 	}
@@ -174,7 +178,7 @@ func writeFile(path string, write func(io.Writer) error) error {
 	}
 	if err := out.Close(); err != nil {
 		cleanup()
-		return runtimeErrorf("writing %s: %v", path, err)
+		return runtimeErrorf("writing %q: %v", path, err)
 	}
 	return nil
 }

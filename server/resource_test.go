@@ -36,7 +36,7 @@ func TestResourcesAfterThousandSessions(t *testing.T) {
 	}
 	ts := startServer(t, func(c *Config) {
 		c.MaxSessions, c.MaxPerIP, c.MaxPending = 200, 200, 100
-		c.PreAuthTimeout = 2 * time.Second // the silent ones are closed by it
+		c.PreAuthTimeout = 5 * time.Second // closes the silent ones; room for -race handshakes
 	})
 	warm := mustDial(t, ts.addr, 80, 24)
 	warm.waitFor(t, "hello")

@@ -73,12 +73,12 @@ func Read(ctx context.Context, path string, opts Options) ([]byte, error) {
 	}
 	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK|syscall.O_NOCTTY, 0)
 	if err != nil {
-		return nil, &Error{Path: path, Msg: describeOpenError(err), Err: err}
+		return nil, &Error{Path: path, Msg: Describe(err), Err: err}
 	}
 	defer f.Close()
 	fi, err := f.Stat()
 	if err != nil {
-		return nil, &Error{Path: path, Msg: describeOpenError(err), Err: err}
+		return nil, &Error{Path: path, Msg: Describe(err), Err: err}
 	}
 	pipeAllowed := opts.Stdin != nil && strings.HasPrefix(path, "/dev/fd/")
 	if !fi.Mode().IsRegular() && !(pipeAllowed && fi.Mode()&fs.ModeNamedPipe != 0) {
@@ -131,7 +131,7 @@ func readCapped(ctx context.Context, path string, r io.Reader, limit int64) ([]b
 	case errors.Is(err, os.ErrDeadlineExceeded) || err != nil && ctx.Err() != nil:
 		return nil, &Error{Path: path, Msg: "was not read: interrupted", Err: ErrInterrupted}
 	case err != nil:
-		return nil, &Error{Path: path, Msg: describeOpenError(err), Err: err}
+		return nil, &Error{Path: path, Msg: Describe(err), Err: err}
 	case int64(len(data)) > limit:
 		return nil, &Error{Path: path, Msg: "is too big", Err: ErrTooBig, Size: int64(len(data))}
 	}
@@ -159,9 +159,9 @@ func describeType(m fs.FileMode, stdinOK bool) string {
 	return "is not a regular file"
 }
 
-// describeOpenError turns an open or read error into words, without Go's
-// operation names.
-func describeOpenError(err error) string {
+// Describe turns an open, read or write error into words for a message
+// after the file's name ("does not exist"), without Go's operation names.
+func Describe(err error) string {
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
 		err = pe.Err
