@@ -3,8 +3,8 @@ package cli
 import (
 	"bufio"
 	"errors"
-	"io/fs"
 	"io"
+	"io/fs"
 	"os"
 	"strings"
 

@@ -27,17 +27,31 @@ func CellWidth(s string) int {
 	return n
 }
 
+// joinsParts reports a rune that makes a grapheme cluster of parts a
+// terminal may draw apart: the zero-width joiner, skin tone modifiers,
+// regional indicators (flags) and Hangul jamo. Only lines holding one can
+// be wider by CellWidth than as clusters, so only they are measured.
+func joinsParts(r rune) bool {
+	switch {
+	case r == 0x200d, r >= 0x1f3fb && r <= 0x1f3ff, r >= 0x1f1e6 && r <= 0x1f1ff:
+		return true
+	case r >= 0x1100 && r <= 0x11ff, r >= 0xa960 && r <= 0xa97f, r >= 0xd7b0 && r <= 0xd7ff:
+		return true
+	}
+	return false
+}
+
 // ClampLines cuts every line of frame that CellWidth says is wider than w,
 // keeping its escape sequences, so that no line can wrap and push the
-// frame (the tab bar first) off the screen. Lines that fit are untouched;
-// only lines holding such clusters are ever cut, so the search is rare.
+// frame (the tab bar first) off the screen. Only lines holding a rune of
+// joinsParts are measured; lines that fit are untouched.
 func ClampLines(frame string, w int) string {
-	if w <= 0 || !strings.ContainsFunc(frame, func(r rune) bool { return r >= 0x1100 }) {
-		return frame // width-ambiguous clusters start at U+1100 (Hangul jamo)
+	if w <= 0 || !strings.ContainsFunc(frame, joinsParts) {
+		return frame
 	}
 	lines := strings.Split(frame, "\n")
 	for i, l := range lines {
-		if CellWidth(ansi.Strip(l)) <= w {
+		if !strings.ContainsFunc(l, joinsParts) || CellWidth(ansi.Strip(l)) <= w {
 			continue
 		}
 		lo, hi := 0, w // the largest cut k whose result fits

@@ -92,7 +92,13 @@ func (s *Server) runProgram(sess ssh.Session) {
 	defer cancel()
 
 	// Bounded pastes and a bounded rate of keys (see internal/inputguard).
-	in := newInputTracker(inputguard.New(sess, inputguard.Options{Rate: inputguard.SessionRate, Burst: inputguard.SessionBurst, PasteTimeout: pasteTimeout}))
+	guarded := inputguard.New(sess, inputguard.Options{Rate: inputguard.SessionRate, Burst: inputguard.SessionBurst, PasteTimeout: pasteTimeout})
+	defer func() {
+		if n := guarded.Dropped(); n > 0 {
+			s.log.Warn("input dropped", "user", logSafe(sess.User()), "remote", sess.RemoteAddr().String(), "bytes", n, "why", "faster than a person types, or a paste over the limit")
+		}
+	}()
+	in := newInputTracker(guarded)
 	// The screen is made after the model; Touch may be called from any
 	// goroutine the model starts, so it finds the screen through scrRef.
 	var scrRef atomic.Pointer[screen]

@@ -23,6 +23,7 @@ package inputguard
 import (
 	"bytes"
 	"io"
+	"sync/atomic"
 	"time"
 )
 
@@ -64,11 +65,14 @@ type Reader struct {
 	out  []byte // processed bytes not yet returned
 	scan scanner
 
-	tokens float64
-	last   time.Time
-	// Dropped counts the bytes dropped by the rate limit and the paste cap.
-	Dropped int64
+	tokens  float64
+	last    time.Time
+	dropped atomic.Int64
 }
+
+// Dropped returns how many bytes the rate limit and the paste cap have
+// dropped so far. Safe to call from any goroutine.
+func (g *Reader) Dropped() int64 { return g.dropped.Load() }
 
 // New returns r guarded by opts.
 func New(r io.Reader, opts Options) *Reader {
@@ -116,14 +120,14 @@ func (g *Reader) process(chunk []byte) {
 	}
 	var cost float64
 	g.out, cost = g.scan.feed(g.out, chunk, now)
-	g.Dropped += int64(g.scan.dropped)
+	g.dropped.Add(int64(g.scan.dropped))
 	g.scan.dropped = 0
 	if g.opts.Rate <= 0 || g.spend(cost, now) {
 		return
 	}
 	// Over the rate: drop what this read added, keep ctrl+c, and leave the
 	// program out of any paste.
-	g.Dropped += int64(len(g.out) - start)
+	g.dropped.Add(int64(len(g.out) - start))
 	kept := bytes.Repeat([]byte{0x03}, bytes.Count(g.out[start:], []byte{0x03}))
 	g.out = g.out[:start]
 	if wasInPaste { // the program saw the start: it must see an end
