@@ -3,6 +3,7 @@ package server
 import (
 	"net"
 	"os"
+	"os/exec"
 	"runtime"
 	"strings"
 	"sync"
@@ -24,7 +25,8 @@ func openFDs(t *testing.T) int {
 }
 
 // TestResourcesAfterThousandSessions runs 1,000 sessions over real SSH
-// (x/crypto's client on loopback), 25 at a time: 650 that quit, 300 that
+// (x/crypto's client on loopback; three more through OpenSSH, killed), 25
+// at a time: 650 that quit, 300 that
 // drop their TCP connection abruptly (a reset, no SSH close) after their
 // first frame, and 50 that connect and never speak. Then the server's file
 // descriptors and goroutines must be back to their baseline, goleak clean.
@@ -55,6 +57,7 @@ func TestResourcesAfterThousandSessions(t *testing.T) {
 			}
 		})
 	}
+	openSSHSessions(t, ts.addr, 3) // a few through OpenSSH, killed mid-session
 	jobs := make(chan int)
 	for range parallel {
 		wg.Go(func() {
@@ -85,6 +88,42 @@ func TestResourcesAfterThousandSessions(t *testing.T) {
 		total, silent, abrupt, elapsed.Round(time.Millisecond), baseFDs, fds, baseG, runtime.NumGoroutine())
 	if fds > baseFDs {
 		t.Errorf("%d file descriptors open after the sessions, %d before", fds, baseFDs)
+	}
+}
+
+// openSSHSessions runs n OpenSSH clients with a terminal, waits for each
+// first frame and kills the client (SIGKILL: no SSH close), if ssh is
+// installed.
+func openSSHSessions(t *testing.T, addr string, n int) {
+	t.Helper()
+	sshPath, err := exec.LookPath("ssh")
+	if err != nil {
+		t.Log("no OpenSSH client: x/crypto sessions only")
+		return
+	}
+	host, port, _ := net.SplitHostPort(addr)
+	for i := range n {
+		cmd := exec.Command(sshPath, "-tt", "-p", port, "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null",
+			"-o", "BatchMode=yes", "-o", "LogLevel=ERROR", "-F", "/dev/null", "viewer@"+host)
+		out := &syncBuffer{}
+		cmd.Stdout, cmd.Stderr = out, out
+		stdin, err := cmd.StdinPipe()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		deadline := time.Now().Add(10 * time.Second)
+		for !strings.Contains(out.String(), "hello") && time.Now().Before(deadline) {
+			time.Sleep(5 * time.Millisecond)
+		}
+		if !strings.Contains(out.String(), "hello") {
+			t.Errorf("OpenSSH session %d: no first frame: %q", i, out.String())
+		}
+		_ = cmd.Process.Kill()
+		_ = cmd.Wait()
+		_ = stdin.Close()
 	}
 }
 
