@@ -25,10 +25,10 @@ func openFDs(t *testing.T) int {
 }
 
 // TestResourcesAfterThousandSessions runs 1,000 sessions over real SSH
-// (x/crypto's client on loopback; three more through OpenSSH, killed), 25
-// at a time: 650 that quit, 300 that
+// (x/crypto's client on loopback), 25 at a time: 650 that quit, 300 that
 // drop their TCP connection abruptly (a reset, no SSH close) after their
-// first frame, and 50 that connect and never speak. Then the server's file
+// first frame, and 50 that connect and never speak; and three more through
+// OpenSSH, killed mid-session. Then the server's file
 // descriptors and goroutines must be back to their baseline, goleak clean.
 //
 //	go test ./server -run TestResourcesAfterThousandSessions -v
