@@ -142,6 +142,22 @@ func DefaultHostKeyPath() (string, error) {
 	return filepath.Join(dir, "docsurvey", "host_ed25519"), nil
 }
 
+// guardDefaults sets the defaults of the limits on connections that have
+// not opened their session yet (after MaxSessions').
+func (cfg Config) guardDefaults() Config {
+	if cfg.MaxPending <= 0 {
+		cfg.MaxPending = DefaultMaxPending
+	}
+	cfg.MaxPending = min(cfg.MaxPending, cfg.MaxSessions)
+	if cfg.PreAuthTimeout <= 0 {
+		cfg.PreAuthTimeout = DefaultPreAuthTimeout
+	}
+	if cfg.IPv6Prefix <= 0 || cfg.IPv6Prefix > 128 {
+		cfg.IPv6Prefix = DefaultIPv6Prefix
+	}
+	return cfg
+}
+
 // withDefaults returns cfg with every zero field set to its default.
 func (cfg Config) withDefaults() (Config, error) {
 	if cfg.NewModel == nil {
@@ -163,16 +179,7 @@ func (cfg Config) withDefaults() (Config, error) {
 	if cfg.MaxPerIP <= 0 {
 		cfg.MaxPerIP = DefaultMaxPerIP
 	}
-	if cfg.MaxPending <= 0 {
-		cfg.MaxPending = DefaultMaxPending
-	}
-	cfg.MaxPending = min(cfg.MaxPending, cfg.MaxSessions)
-	if cfg.PreAuthTimeout <= 0 {
-		cfg.PreAuthTimeout = DefaultPreAuthTimeout
-	}
-	if cfg.IPv6Prefix <= 0 || cfg.IPv6Prefix > 128 {
-		cfg.IPv6Prefix = DefaultIPv6Prefix
-	}
+	cfg = cfg.guardDefaults()
 	if cfg.RatePerIP == 0 {
 		cfg.RatePerIP = DefaultRatePerIP
 	}
