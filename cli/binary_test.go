@@ -543,6 +543,7 @@ func TestServeBadInput(t *testing.T) {
 	if err := os.WriteFile(loose, []byte("not a key"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	rsaKey, fifo, restricted := hostileKeyFiles(t, dir)
 	tests := []struct {
 		name string
 		args []string
@@ -556,6 +557,12 @@ func TestServeBadInput(t *testing.T) {
 		{"address in use", []string{"serve", "--listen", busy.Addr().String(), "--host-key", filepath.Join(dir, "k")}, 1, "docsurvey: cannot listen on " + busy.Addr().String() + ": address already in use"},
 		{"no sessions", []string{"serve", "--max-sessions", "0"}, 2, "docsurvey: --max-sessions 0"},
 		{"no shutdown grace", []string{"serve", "--shutdown-timeout", "0s"}, 2, "docsurvey: --shutdown-timeout 0s: must be positive"},
+		{"no pending", []string{"serve", "--max-pending", "0"}, 2, "docsurvey: --max-pending 0: at least 1 connection"},
+		{"long pre-auth", []string{"serve", "--pre-auth-timeout", "1m"}, 2, "docsurvey: --pre-auth-timeout 1m0s: at most 30s"},
+		{"bad IPv6 prefix", []string{"serve", "--ipv6-prefix", "129"}, 2, "docsurvey: --ipv6-prefix 129: between 1 and 128"},
+		{"RSA host key", []string{"serve", "--listen", "127.0.0.1:0", "--host-key", rsaKey}, 2, "is a ssh-rsa key; docsurvey serves with an ed25519 key only"},
+		{"FIFO authorized keys", []string{"serve", "--listen", "127.0.0.1:0", "--host-key", filepath.Join(dir, "k"), "--authorized-keys", fifo}, 2, "is a named pipe (FIFO), not a regular file"},
+		{"restrict option", []string{"serve", "--listen", "127.0.0.1:0", "--host-key", filepath.Join(dir, "k"), "--authorized-keys", restricted}, 2, ":1: restrict or no-pty forbids the terminal"},
 	}
 	for _, tt := range tests {
 		r := run(t, tt.args...)
