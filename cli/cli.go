@@ -6,24 +6,32 @@ import (
 	"fmt"
 	"io"
 	"runtime"
-	"runtime/debug"
 	"strings"
 
 	"github.com/spf13/cobra"
 )
 
 // Info is what the binary knows about its build; main sets it from
-// -ldflags -X.
+// -ldflags -X, and Execute fills the rest from the build information Go
+// recorded (see [Info.WithBuildInfo]).
 type Info struct {
 	// Version is the release, e.g. "v1.2.0"; empty means "dev".
 	Version string
-	// Commit is the VCS revision; empty means the one Go recorded, if any.
+	// Commit is the VCS revision; empty means "unknown".
 	Commit string
+	// Modified is true when the binary was built from a tree with
+	// uncommitted changes.
+	Modified bool
 }
 
-// String reads "docsurvey VERSION (commit COMMIT, GOVERSION OS/ARCH)".
+// String reads "docsurvey VERSION (commit COMMIT, GOVERSION OS/ARCH)", with
+// ", modified" after the commit for a tree with uncommitted changes.
 func (i Info) String() string {
-	return fmt.Sprintf("docsurvey %s (commit %s, %s %s/%s)", i.version(), i.commit(), runtime.Version(), runtime.GOOS, runtime.GOARCH)
+	commit := i.commit()
+	if i.Modified {
+		commit += ", modified"
+	}
+	return fmt.Sprintf("docsurvey %s (commit %s, %s %s/%s)", i.version(), commit, runtime.Version(), runtime.GOOS, runtime.GOARCH)
 }
 
 func (i Info) version() string {
@@ -34,17 +42,10 @@ func (i Info) version() string {
 }
 
 func (i Info) commit() string {
-	if i.Commit != "" {
-		return i.Commit
+	if i.Commit == "" {
+		return "unknown"
 	}
-	if bi, ok := debug.ReadBuildInfo(); ok {
-		for _, s := range bi.Settings {
-			if s.Key == "vcs.revision" && s.Value != "" {
-				return s.Value
-			}
-		}
-	}
-	return "unknown"
+	return i.Commit
 }
 
 // env is what every command shares: the build, the streams and the
@@ -78,7 +79,7 @@ func Execute(ctx context.Context, info Info, args []string, stdin io.Reader, std
 			code = ExitFailure
 		}
 	}()
-	e := &env{info: info, stdin: stdin, stdout: stdout, stderr: stderr}
+	e := &env{info: info.WithBuildInfo(readBuildInfo()), stdin: stdin, stdout: stdout, stderr: stderr}
 	root := newRootCommand(e)
 	root.SetArgs(args)
 	root.SetIn(stdin)
@@ -154,7 +155,7 @@ any view as text, markdown, CSV, JSON or SVG for reports, slides and scripts.
 	}
 	root.SetVersionTemplate(e.info.String() + "\n")
 	root.SetFlagErrorFunc(flagError)
-	root.PersistentFlags().StringVar(&e.dataPath, "data", "", "read the survey data from `FILE` (YAML or JSON) instead of the embedded dataset")
+	root.PersistentFlags().StringVar(&e.dataPath, "data", "", "read the survey data from `FILE` (YAML or JSON; - for stdin) instead of the embedded dataset")
 	addExploreFlags(root, e)
 	root.AddCommand(
 		newShowCommand(e),
@@ -162,6 +163,7 @@ any view as text, markdown, CSV, JSON or SVG for reports, slides and scripts.
 		newValidateCommand(e),
 		newVersionCommand(e),
 		newServeCommand(e),
+		newManCommand(e),
 	)
 	return root
 }

@@ -11,11 +11,24 @@ import (
 	"github.com/docsurvey/docsurvey/internal/safefile"
 )
 
-// loadData loads the collection named by --data, or the embedded one; "-"
-// reads stdin. Every failure is an *ExitError with a one-line message: a
-// file that is missing, unreadable, not a regular file, too big, or whose
-// read a signal ended (exit 1), and a file with problems (each problem then
-// in Details).
+// stdinName is what "-", standard input, is called in messages.
+const stdinName = "stdin"
+
+// quoteName is a file's name as messages show it: quoted (%q), so a name
+// with a space, a newline or an escape reads as one name and cannot forge
+// a line; standard input is just stdin.
+func quoteName(name string) string {
+	if name == stdinName {
+		return name
+	}
+	return fmt.Sprintf("%q", name)
+}
+
+// loadData loads the collection named by --data ("-" for standard input),
+// or the embedded one. Every failure is an *ExitError with a one-line
+// message: a file that is missing, unreadable, not a regular file, too big,
+// or whose read a signal ended (exit 1), and a file with problems (each
+// problem then in Details).
 func loadData(ctx context.Context, stdin io.Reader, path string) (*dataset.Collection, error) {
 	if path == "" {
 		c, err := dataset.Embedded()
@@ -24,25 +37,34 @@ func loadData(ctx context.Context, stdin io.Reader, path string) (*dataset.Colle
 		}
 		return c, nil
 	}
-	data, err := readDataFile(ctx, stdin, path)
+	data, name, err := readDataFile(ctx, stdin, path)
 	if err != nil {
 		return nil, err
 	}
-	c, err := dataset.Parse(data, path)
+	c, err := dataset.Parse(data, name)
 	if err != nil {
-		return nil, invalidData(path, err)
+		return nil, invalidData(name, err)
 	}
 	return c, nil
 }
 
-// readDataFile reads a data file through safefile: a regular file, or
-// stdin for "-", at most dataset.MaxFileSize bytes.
-func readDataFile(ctx context.Context, stdin io.Reader, path string) ([]byte, error) {
+// readDataFile reads a data file through safefile, the one reader of every
+// file the program reads: a regular file, or standard input for "-",
+// /dev/stdin or /dev/fd/N, at most dataset.MaxFileSize bytes, ended by a
+// signal if it waits. It returns the data with the name messages call it by.
+func readDataFile(ctx context.Context, stdin io.Reader, path string) ([]byte, string, error) {
+	name := path
+	if path == "-" {
+		name = stdinName
+		if stdin == nil {
+			stdin = strings.NewReader("")
+		}
+	}
 	data, err := safefile.Read(ctx, path, safefile.Options{Limit: dataset.MaxFileSize, Stdin: stdin})
 	if err != nil {
-		return nil, fileError(path, err)
+		return nil, name, fileError(name, err)
 	}
-	return data, nil
+	return data, name, nil
 }
 
 // fileError turns a safefile error, or an error opening a file, into an
@@ -52,13 +74,13 @@ func fileError(path string, err error) *ExitError {
 	var fe *safefile.Error
 	switch {
 	case !errors.As(err, &fe):
-		return usageErrorf("%q %s", path, safefile.Describe(err))
+		return usageErrorf("%s %s", quoteName(path), safefile.Describe(err))
 	case errors.Is(err, safefile.ErrInterrupted):
-		return runtimeErrorf("%v", err)
+		return runtimeErrorf("%s was not read: interrupted", quoteName(path))
 	case errors.Is(err, safefile.ErrTooBig) && errors.As(err, &fe):
 		return tooBig(path, fe.Size)
 	}
-	return usageErrorf("%v", err)
+	return usageErrorf("%s %s", quoteName(path), fe.Msg)
 }
 
 func tooBig(path string, size int64) *ExitError {
@@ -66,7 +88,7 @@ func tooBig(path string, size int64) *ExitError {
 	if size == dataset.MaxFileSize+1 {
 		what = "more than " + mebibytes(dataset.MaxFileSize)
 	}
-	return usageErrorf("%q is %s; data files are limited to %s", path, what, mebibytes(dataset.MaxFileSize))
+	return usageErrorf("%s is %s; data files are limited to %s", quoteName(path), what, mebibytes(dataset.MaxFileSize))
 }
 
 // mebibytes prints a size for people: "10 MiB", "11.5 MiB", "more than 10 MiB".
@@ -102,7 +124,7 @@ func invalidData(path string, err error) *ExitError {
 	}
 	return &ExitError{
 		Code:    ExitUsage,
-		Err:     fmt.Errorf("%q is not a valid data file (%s); see docs/schema.md", path, summary),
+		Err:     fmt.Errorf("%s is not a valid data file (%s); see docs/schema.md", quoteName(path), summary),
 		Details: lines,
 	}
 }

@@ -57,6 +57,9 @@ func runExplorer(cmd *cobra.Command, e *env, f *exploreFlags) error {
 	if err := checkChoice("color mode", f.color, colorModes()); err != nil {
 		return err
 	}
+	if e.dataPath == "-" {
+		return usageErrorf("the explorer reads its keys from standard input, so it cannot read --data - too; save the data to a file, or use --data - with show, views, validate or serve")
+	}
 	c, err := loadData(cmd.Context(), e.stdin, e.dataPath)
 	if err != nil {
 		return err

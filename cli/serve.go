@@ -28,6 +28,7 @@ type serveFlags struct {
 	idleTimeout    time.Duration
 	maxTimeout     time.Duration
 	shutdown       time.Duration
+	log            logFlags
 	presentFlags
 	guard guardFlags
 }
@@ -58,7 +59,7 @@ behind one NAT and connects from a single address: --max-per-ip 3 and
 --rate-per-ip 1, the defaults, would refuse most of it. For a talk, raise
 them to the size of the room, e.g. --max-per-ip 200 --rate-per-ip 20 (and
 --max-sessions above the audience).
-` + exitCodesHelp,
+` + envHelp + exitCodesHelp,
 		Example: `  docsurvey serve                                   # on 127.0.0.1:23234
   ssh -p 23234 localhost                            # then, from a terminal
   docsurvey serve --listen :2222 --authorized-keys ~/.ssh/authorized_keys
@@ -68,6 +69,9 @@ them to the size of the room, e.g. --max-per-ip 200 --rate-per-ip 20 (and
     --max-sessions 250 --max-per-ip 200 --rate-per-ip 20  # a room behind one NAT`,
 		Args: cobra.NoArgs,
 		RunE: runE(func(cmd *cobra.Command, args []string) error {
+			if err := flagsFromEnv(cmd, os.LookupEnv); err != nil {
+				return err
+			}
 			return runServe(cmd.Context(), e, f)
 		}),
 	}
@@ -83,6 +87,9 @@ them to the size of the room, e.g. --max-per-ip 200 --rate-per-ip 20 (and
 	fl.DurationVar(&f.maxTimeout, "max-timeout", server.DefaultMaxTimeout, "end every session after `DURATION`, whatever it is doing")
 	fl.DurationVar(&f.shutdown, "shutdown-timeout", server.DefaultShutdownTimeout, "on SIGINT or SIGTERM, give open sessions `DURATION` to end before closing them")
 	addPresentFlags(fl, &f.presentFlags)
+	addLogFlags(fl, &f.log)
+	_ = cmd.RegisterFlagCompletionFunc("log-level", cobra.FixedCompletions(logLevels(), cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("log-format", cobra.FixedCompletions(logFormats(), cobra.ShellCompDirectiveNoFileComp))
 	addGuardFlags(fl, &f.guard)
 	_ = cmd.RegisterFlagCompletionFunc("view", cobra.FixedCompletions(dataset.ViewIDs(), cobra.ShellCompDirectiveNoFileComp))
 	return cmd
@@ -113,6 +120,10 @@ func runServe(ctx context.Context, e *env, f *serveFlags) error {
 	if err := f.guard.check(); err != nil {
 		return err
 	}
+	logger, err := newLogger(e.stderr, f.log)
+	if err != nil {
+		return err
+	}
 	if f.tour && f.presenterKeys == "" {
 		return usageErrorf("--tour needs --presenter-key: only a presenter steps through the tour")
 	}
@@ -135,6 +146,7 @@ func runServe(ctx context.Context, e *env, f *serveFlags) error {
 		MaxTimeout:         f.maxTimeout,
 		ShutdownTimeout:    f.shutdown,
 		PresenterKeysPath:  f.presenterKeys,
+		Logger:             logger,
 		NewModel:           newSessionModel(c, start, f.presentFlags, newHub(f.presentFlags)),
 	}
 	f.guard.apply(&cfg)

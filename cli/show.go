@@ -39,7 +39,8 @@ without the interactive explorer.
 Views:   ` + strings.Join(dataset.ViewIDs(), ", ") + ` (see 'docsurvey views')
 Formats:
   text      the chart the explorer draws, as lines (color only on a terminal
-            with NO_COLOR unset; --ascii for ASCII only)
+            with NO_COLOR unset, or with CLICOLOR_FORCE=1; --ascii for ASCII
+            only; as wide as the terminal, else $COLUMNS, else 100)
   markdown  a table per chart, findings as a list, sources as footnotes
   csv       one row per figure: view,kind,chart,item,label,series,
             series_label,value,unit,qualifier,wording,measure,source,
@@ -62,20 +63,23 @@ same data and flags always print the same bytes.
 	}
 	fl := cmd.Flags()
 	fl.StringVarP(&f.format, "format", "f", report.FormatText, "output `FORMAT`: "+strings.Join(report.Formats(), ", "))
-	fl.IntVarP(&f.width, "width", "w", 0, "text width in `COLUMNS` (default: the terminal's, or 100)")
+	fl.IntVarP(&f.width, "width", "w", 0, "text width in `COLUMNS` (default: the terminal's, else $COLUMNS, else 100)")
 	fl.BoolVar(&f.rawCSV, "raw-csv", false, "keep CSV cells that begin with = + - @ as they are (by default a ' is put before them, so a spreadsheet does not run them as formulas)")
 	fl.StringVarP(&f.sort, "sort", "s", dataset.SortOrder, "order the items by `ORDER`: "+strings.Join(dataset.SortOrders(), ", "))
 	fl.BoolVarP(&f.reverse, "reverse", "r", false, "reverse the sort order")
 	fl.StringVar(&f.series, "series", dataset.SeriesAll, "show one `SERIES` of the view's charts, or all")
-	fl.StringVarP(&f.output, "output", "o", "", "write to `FILE` instead of stdout")
+	fl.StringVarP(&f.output, "output", "o", "", "write to `FILE` instead of stdout (- is stdout)")
 	fl.BoolVar(&f.ascii, "ascii", false, "text: draw with ASCII characters only")
 	fl.StringVar(&f.color, "color", colorAuto, "text: color `MODE`: auto, always or never (auto: on a terminal with NO_COLOR unset)")
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(report.Formats(), cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("sort", cobra.FixedCompletions(dataset.SortOrders(), cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("color", cobra.FixedCompletions(colorModes(), cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("series", func(cmd *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
-		c, err := loadData(cmd.Context(), e.stdin, e.dataPath)
-		if err != nil || len(args) == 0 {
+		if e.dataPath == "-" || len(args) == 0 {
+			return []string{dataset.SeriesAll}, cobra.ShellCompDirectiveNoFileComp
+		}
+		c, err := loadData(cmd.Context(), nil, e.dataPath)
+		if err != nil {
 			return []string{dataset.SeriesAll}, cobra.ShellCompDirectiveNoFileComp
 		}
 		return report.SeriesIn(c, args[0]), cobra.ShellCompDirectiveNoFileComp
@@ -109,8 +113,8 @@ func runShow(cmd *cobra.Command, e *env, f *showFlags, view string) error {
 	if err := checkChoice("color mode", f.color, colorModes()); err != nil {
 		return err
 	}
-	if cmd.Flags().Changed("width") && f.width < 20 {
-		return usageErrorf("--width %d is too narrow; use 20 columns or more", f.width)
+	if cmd.Flags().Changed("width") && f.width < minShowWidth {
+		return usageErrorf("--width %d is too narrow; use %d columns or more", f.width, minShowWidth)
 	}
 	c, err := loadData(cmd.Context(), e.stdin, e.dataPath)
 	if err != nil {
@@ -123,7 +127,7 @@ func runShow(cmd *cobra.Command, e *env, f *showFlags, view string) error {
 		}
 		return err
 	}
-	if f.output == "" {
+	if f.output == "" || f.output == "-" {
 		return writeShow(e.stdout, c, sel, f, e.stdout)
 	}
 	return writeFile(f.output, func(w io.Writer) error { return writeShow(w, c, sel, f, nil) })
@@ -136,6 +140,8 @@ func writeShow(w io.Writer, c *dataset.Collection, sel explore.State, f *showFla
 	if opts.Width == 0 {
 		opts.Width = report.DefaultWidth
 		if width, _, ok := terminalSize(term); ok {
+			opts.Width = width
+		} else if width, ok := columnsFromEnv(); ok {
 			opts.Width = width
 		}
 	}

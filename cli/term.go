@@ -54,10 +54,14 @@ func darkBackground() bool {
 }
 
 // textStyles builds the styles for the text format written to w. Color
-// comes only with mode "always" (at least 256 colors), or "auto" when w is
-// a terminal whose TERM supports color and NO_COLOR is unset.
+// comes only with mode "always" (at least 256 colors) or "auto" with
+// CLICOLOR_FORCE set (as "always"), or "auto" when w is a terminal whose
+// TERM supports color and NO_COLOR is unset.
 func textStyles(w io.Writer, mode string, ascii bool) *render.Styles {
 	r := lipgloss.NewRenderer(w)
+	if mode == colorAuto && colorForced() {
+		mode = colorAlways
+	}
 	switch {
 	case mode == colorNever, mode == colorAuto && (!isTerminal(w) || noColor()):
 		r.SetColorProfile(termenv.Ascii)

@@ -17,9 +17,11 @@ see docs/schema.md). A good file prints a one-line summary and exits 0. A bad
 one prints every problem to stderr as FILE:LINE:COL: field: message and
 exits 2.
 
-Without FILE it checks the --data file, or the embedded dataset.
+Without FILE it checks the --data file, or the embedded dataset; - reads
+standard input.
 ` + exitCodesHelp,
 		Example: `  docsurvey validate mine.yaml
+  gunzip -c mine.yaml.gz | docsurvey validate -
   docsurvey validate mine.json && docsurvey --data mine.json`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: runE(func(cmd *cobra.Command, args []string) error {
@@ -32,8 +34,11 @@ Without FILE it checks the --data file, or the embedded dataset.
 				return err
 			}
 			name := path
-			if name == "" {
+			switch name {
+			case "":
 				name = dataset.EmbeddedName
+			case "-":
+				name = stdinName
 			}
 			_, err = fmt.Fprintf(e.stdout, "%s: ok — %s, %s, %s, %s\n", name,
 				plural(len(c.Sources), "source"), plural(len(c.Charts), "chart"),

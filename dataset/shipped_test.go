@@ -8,9 +8,9 @@ import (
 	"testing"
 )
 
-// sourcesDir is where the source documents live: shared/sources beside the
-// repository, as CI checks it out.
-const sourcesDir = "../../shared/sources"
+// sourcesDir is where the source documents live, in the repository (see
+// its README.md), so a clone with nothing beside it passes.
+const sourcesDir = "sources"
 
 // The five documents, and README.md, which lists the secondary figures.
 const (
@@ -144,12 +144,12 @@ func normalise(s string) string {
 }
 
 // readDocuments reads the source documents, failing (not skipping) if they
-// are missing: CI checks out shared/ beside the repository.
+// are missing: they are part of the repository.
 func readDocuments(t *testing.T) map[string]string {
 	t.Helper()
 	entries, err := os.ReadDir(sourcesDir)
 	if err != nil {
-		t.Fatalf("the source documents must be in %s (shared/sources beside the repository): %v", sourcesDir, err)
+		t.Fatalf("the source documents must be in dataset/%s: %v", sourcesDir, err)
 	}
 	docs := map[string]string{}
 	for _, e := range entries {

@@ -55,7 +55,7 @@ type Source struct {
 	SampleWording string `yaml:"sample_wording,omitempty" json:"sample_wording,omitempty"`
 	// Population is who was surveyed.
 	Population string `yaml:"population,omitempty" json:"population,omitempty"`
-	// Document is the file (in shared/sources) that reports the figures; set
+	// Document is the file (in dataset/sources) that reports the figures; set
 	// for primary sources.
 	Document string `yaml:"document,omitempty" json:"document,omitempty"`
 	// Kind is KindPrimary or KindSecondary.

@@ -273,7 +273,7 @@ func scaleMarks(barW int, lo, mid, hi string) string {
 // detail describes the focused item: full label, every series' value, the
 // gap between the first two series, base, and the exact wording. A figure's
 // source is named only when it is not the chart's, which the footnote
-// below cites: "Source: Jones & Bartlett 2012 (Personal use)."
+// below cites, as in "Source: Jones & Bartlett 2012 (Personal use)".
 func detail(c *dataset.Collection, ch *dataset.Chart, it *dataset.Item, s *Styles) (head, body string) {
 	var parts []string
 	for si := range ch.Series {

@@ -249,7 +249,7 @@ func measureDetail(c *dataset.Collection, m *dataset.Measure, s *Styles) (head, 
 }
 
 // sourcesNote counts the sources and, where the title line has room, how
-// many of them have a document in shared/sources: "10 sources · 5
+// many of them have a document in dataset/sources: "10 sources · 5
 // documents", or "10 sources".
 func sourcesNote(c *dataset.Collection, w int, s *Styles) string {
 	docs := 0

@@ -11,8 +11,10 @@ import (
 
 // Size bounds applied by ClampSize.
 const (
-	MinCols, MaxCols = 1, 1000
-	MinRows, MaxRows = 1, 500
+	MinCols = 1
+	MaxCols = 1000
+	MinRows = 1
+	MaxRows = 500
 )
 
 // ClampSize bounds a terminal size sent by a client to MinCols..MaxCols

@@ -141,7 +141,7 @@ func (s *Server) runProgram(sess ssh.Session) {
 
 	done := make(chan struct{})
 	watched := make(chan string, 1)
-	go s.watch(p, g, in, winch, ctx, done, watched)
+	go s.watch(ctx, p, g, in, winch, done, watched)
 
 	_, err := p.Run()
 	close(done)
@@ -192,7 +192,7 @@ func (s *Server) runProgram(sess ssh.Session) {
 // resizeEvery, and ends it when a limit is reached. It keeps draining winch until done is closed, because the SSH
 // library blocks the session's request loop until each size is taken. It
 // sends the reason it ended the program (or "") on result when done.
-func (s *Server) watch(p *tea.Program, g *guard, in *inputTracker, winch <-chan ssh.Window, ctx context.Context, done <-chan struct{}, result chan<- string) {
+func (s *Server) watch(ctx context.Context, p *tea.Program, g *guard, in *inputTracker, winch <-chan ssh.Window, done <-chan struct{}, result chan<- string) {
 	idle := time.NewTimer(s.cfg.IdleTimeout)
 	defer idle.Stop()
 	maxT := time.NewTimer(s.cfg.MaxTimeout)
