@@ -107,19 +107,11 @@ func chartLines(c *dataset.Collection, ch *dataset.Chart, st explore.State, focu
 			plainNoVal = barRows(c, ch, lay.barW, lay.valW, s, false)
 		}
 	}
-	focusAt = -1
+	focusAt = focusIndex(rows, focused, st.Focus)
+	drawLo, drawHi := drawnRange(focusAt, len(rows), visible)
+	placeholder := placeholderGroup(lay, len(shown), thick)
 	for gi, r := range rows {
-		if focused && r.Item.ID == st.Focus {
-			focusAt = gi
-		}
-	}
-	lo, hi := drawnRange(focusAt, len(rows), visible)
-	placeholder := make([]string, len(shown)*thick)
-	if lay.kind == layoutRows {
-		placeholder = placeholder[:1]
-	}
-	for gi, r := range rows {
-		if gi < lo || gi >= hi {
+		if gi < drawLo || gi >= drawHi {
 			groups = append(groups, placeholder)
 			continue
 		}
@@ -176,6 +168,25 @@ func chartLines(c *dataset.Collection, ch *dataset.Chart, st explore.State, focu
 		groups = append(groups, g)
 	}
 	return groups, focusAt
+}
+
+// focusIndex is the display index of the focused item, -1 if none.
+func focusIndex(rows []explore.Row, focused bool, focus string) int {
+	for gi, r := range rows {
+		if focused && r.Item.ID == focus {
+			return gi
+		}
+	}
+	return -1
+}
+
+// placeholderGroup stands for a group that is not drawn: as many blank
+// lines as its drawing would have. One is shared by every such group.
+func placeholderGroup(lay chartLayout, shown, thick int) []string {
+	if lay.kind == layoutRows {
+		return make([]string, 1)
+	}
+	return make([]string, shown*thick)
 }
 
 // drawnRange is the range of groups chartLines draws: every group within

@@ -19,14 +19,6 @@ const MaxKeyFileSize = 1 << 20
 // with the from= patterns its line allows it from (none: from anywhere).
 type keySet map[string][]string
 
-func (k keySet) has(key gossh.PublicKey) bool {
-	if key == nil {
-		return false
-	}
-	_, ok := k[string(key.Marshal())]
-	return ok
-}
-
 // allows reports whether key is in the set and its from= patterns, if any,
 // allow the remote address.
 func (k keySet) allows(key gossh.PublicKey, remote net.Addr) bool {
