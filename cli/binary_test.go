@@ -407,10 +407,10 @@ func TestShowTextColorOnATerminal(t *testing.T) {
 }
 
 // TestNoTerminalQueryAtStartup runs commands on a pseudo-terminal that
-// answers nothing, with a TERM for which termenv would ask the background
-// colour. Bubble Tea's package init asks (and would wait 5 s for an answer)
-// unless package quietinit keeps os.Stdout off the terminal while packages
-// initialise: no OSC 11 query may reach the terminal.
+// answers nothing, with a TERM for which a terminal library might ask the
+// background colour. Bubble Tea v1 asked in its package init (and waited
+// 5 s for an answer); v2 does no I/O at init, and the commands that print
+// must never ask: no OSC 11 query may reach the terminal.
 func TestNoTerminalQueryAtStartup(t *testing.T) {
 	script, err := exec.LookPath("script")
 	if err != nil {
@@ -486,6 +486,13 @@ func TestServe(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Keep the input open, as a person's terminal does: at EOF the server
+	// ends the session (the viewer has gone).
+	stdin, err := sess.StdinPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer stdin.Close()
 	if err := sess.RequestPty("xterm-256color", 30, 100, ssh.TerminalModes{}); err != nil {
 		t.Fatal(err)
 	}

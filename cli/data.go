@@ -134,3 +134,6 @@ func firstLine(err error) string {
 	s, _, _ := strings.Cut(err.Error(), "\n")
 	return s
 }
+
+// embeddedData is loadData of the shipped dataset.
+func embeddedData() (*dataset.Collection, error) { return loadData(context.Background(), nil, "") }

@@ -60,18 +60,27 @@ func runExplorer(cmd *cobra.Command, e *env, f *exploreFlags) error {
 	if e.dataPath == "-" {
 		return usageErrorf("the explorer reads its keys from standard input, so it cannot read --data - too; save the data to a file, or use --data - with show, views, validate or serve")
 	}
-	c, err := loadData(cmd.Context(), e.stdin, e.dataPath)
-	if err != nil {
-		return err
-	}
-	if err := checkTour(c, f.tour); err != nil {
-		return err
+	o := tui.Options{ASCII: f.ascii, Color: f.color, Tour: f.tour}
+	if e.dataPath == "" {
+		// The shipped data (it has a tour) is parsed while the explorer
+		// starts; see tui.Options.Load.
+		o.Load = embeddedData
+		o.State = explore.Start()
+		o.State.View = f.view
+	} else {
+		c, err := loadData(cmd.Context(), e.stdin, e.dataPath)
+		if err != nil {
+			return err
+		}
+		if err := checkTour(c, f.tour); err != nil {
+			return err
+		}
+		o.Data, o.State = c, explore.Start().GotoViewID(c, f.view)
 	}
 	if !isTerminal(e.stdout) {
 		return usageErrorf("the explorer needs a terminal; to print a view use 'docsurvey show %s' (see 'docsurvey show --help')", f.view)
 	}
-	st := explore.Start().GotoViewID(c, f.view)
-	err = tui.Run(cmd.Context(), tui.Options{Data: c, State: st, ASCII: f.ascii, Color: f.color, Tour: f.tour}, e.stdin, e.stdout)
+	err := tui.Run(cmd.Context(), o, e.stdin, e.stdout)
 	switch {
 	case err == nil:
 		return nil

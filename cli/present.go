@@ -3,7 +3,7 @@ package cli
 import (
 	"github.com/spf13/pflag"
 
-	tea "github.com/charmbracelet/bubbletea"
+	tea "charm.land/bubbletea/v2"
 
 	"github.com/docsurvey/docsurvey/dataset"
 	"github.com/docsurvey/docsurvey/explore"
@@ -36,8 +36,10 @@ func newHub(f presentFlags) *present.Hub {
 // shares it: a presenter's session drives it, every other session follows.
 func newSessionModel(c *dataset.Collection, start explore.State, f presentFlags, hub *present.Hub) server.ModelFactory {
 	return func(si server.SessionInfo) tea.Model {
-		o := tui.Options{Data: c, Renderer: si.Renderer, State: start, Width: si.Width, Height: si.Height,
-			Hub: hub, Context: si.Context, Touch: si.Touch}
+		// The server has asked the viewer's terminal its background:
+		// wait for the answer, briefly, and assume dark without one.
+		o := tui.Options{Data: c, Profile: si.Profile, Dark: true, Background: tui.BackgroundQuery{Wait: tui.BackgroundWait},
+			State: start, Width: si.Width, Height: si.Height, Hub: hub, Context: si.Context, Touch: si.Touch}
 		if hub != nil {
 			o.Role = tui.RoleAudience
 			if si.Presenter {

@@ -16,7 +16,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/charmbracelet/log"
+	"charm.land/log/v2"
 	"github.com/charmbracelet/x/ansi"
 	gossh "golang.org/x/crypto/ssh"
 
@@ -155,8 +155,9 @@ func (v *sshTerm) waitFor(t *testing.T, pos int, want string) {
 	t.Fatalf("%s never showed %q; got after the mark:\n%s", v.name, want, v.since(pos))
 }
 
-// typeKeys sends keys one at a time, as a person types: Bubble Tea reads
-// letters that arrive together as one paste-like key.
+// typeKeys sends keys one at a time, as a person types, each after the
+// previous one's frame has had time to go out (keys sent together are
+// read one by one too; see TestBurstKeysOnAPTY).
 func (v *sshTerm) typeKeys(t *testing.T, keys ...string) {
 	t.Helper()
 	for _, k := range keys {

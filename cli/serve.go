@@ -28,6 +28,7 @@ type serveFlags struct {
 	idleTimeout    time.Duration
 	maxTimeout     time.Duration
 	shutdown       time.Duration
+	teaRenderer    bool // --tea-renderer (hidden), for measurements
 	log            logFlags
 	presentFlags
 	guard guardFlags
@@ -86,6 +87,9 @@ them to the size of the room, e.g. --max-per-ip 200 --rate-per-ip 20 (and
 	fl.Float64Var(&f.ratePerIP, "rate-per-ip", server.DefaultRatePerIP, "new connections per second allowed from one IP (`RATE`; negative: no limit)")
 	fl.DurationVar(&f.maxTimeout, "max-timeout", server.DefaultMaxTimeout, "end every session after `DURATION`, whatever it is doing")
 	fl.DurationVar(&f.shutdown, "shutdown-timeout", server.DefaultShutdownTimeout, "on SIGINT or SIGTERM, give open sessions `DURATION` to end before closing them")
+	// Hidden: for docs/performance.md's comparison of the two renderers.
+	fl.BoolVar(&f.teaRenderer, "tea-renderer", false, "draw sessions with Bubble Tea's renderer instead of the server's screen")
+	_ = fl.MarkHidden("tea-renderer")
 	addPresentFlags(fl, &f.presentFlags)
 	addLogFlags(fl, &f.log)
 	_ = cmd.RegisterFlagCompletionFunc("log-level", cobra.FixedCompletions(logLevels(), cobra.ShellCompDirectiveNoFileComp))
@@ -146,6 +150,7 @@ func runServe(ctx context.Context, e *env, f *serveFlags) error {
 		MaxTimeout:         f.maxTimeout,
 		ShutdownTimeout:    f.shutdown,
 		PresenterKeysPath:  f.presenterKeys,
+		TeaRenderer:        f.teaRenderer,
 		Logger:             logger,
 		NewModel:           newSessionModel(c, start, f.presentFlags, newHub(f.presentFlags)),
 	}

@@ -3,6 +3,7 @@ package cli
 import (
 	"bufio"
 	"errors"
+	"github.com/charmbracelet/colorprofile"
 	"io"
 	"io/fs"
 	"os"
@@ -149,7 +150,11 @@ func writeShow(w io.Writer, c *dataset.Collection, sel explore.State, f *showFla
 		if term == nil {
 			term = w
 		}
-		opts.Styles = textStyles(term, f.color, f.ascii)
+		var profile colorprofile.Profile
+		opts.Styles, profile = textStyles(term, f.color, f.ascii)
+		// Lip Gloss v2 writes colours as given; the writer downsamples them
+		// to what the terminal shows (or strips them).
+		w = &colorprofile.Writer{Forward: w, Profile: profile}
 	}
 	bw := bufio.NewWriter(w)
 	if err := report.Write(bw, c, sel, opts); err != nil {

@@ -6,9 +6,8 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/term"
-	"github.com/muesli/termenv"
 
 	"github.com/docsurvey/docsurvey/render"
 )
@@ -53,21 +52,21 @@ func darkBackground() bool {
 	return bg < 7 || bg == 8
 }
 
-// textStyles builds the styles for the text format written to w. Color
-// comes only with mode "always" (at least 256 colors) or "auto" with
-// CLICOLOR_FORCE set (as "always"), or "auto" when w is a terminal whose
-// TERM supports color and NO_COLOR is unset.
-func textStyles(w io.Writer, mode string, ascii bool) *render.Styles {
-	r := lipgloss.NewRenderer(w)
+// textStyles builds the styles for the text format written to w, and the
+// colour profile the output must be downsampled to. Color comes only with
+// mode "always" (at least 256 colors) or "auto" with CLICOLOR_FORCE set
+// (as "always"), or "auto" when w is a terminal whose TERM supports color
+// and NO_COLOR is unset.
+func textStyles(w io.Writer, mode string, ascii bool) (*render.Styles, colorprofile.Profile) {
+	p := colorprofile.Detect(w, os.Environ())
 	if mode == colorAuto && colorForced() {
 		mode = colorAlways
 	}
 	switch {
 	case mode == colorNever, mode == colorAuto && (!isTerminal(w) || noColor()):
-		r.SetColorProfile(termenv.Ascii)
-	case mode == colorAlways && (r.ColorProfile() == termenv.Ascii || r.ColorProfile() == termenv.ANSI):
-		r.SetColorProfile(termenv.ANSI256)
+		p = colorprofile.NoTTY
+	case mode == colorAlways && p < colorprofile.ANSI256:
+		p = colorprofile.ANSI256
 	}
-	r.SetHasDarkBackground(darkBackground())
-	return render.NewStyles(r, render.StyleOptions{Mono: r.ColorProfile() == termenv.Ascii, ASCII: ascii})
+	return render.NewStyles(render.StyleOptions{Profile: p, Dark: darkBackground(), ASCII: ascii}), p
 }

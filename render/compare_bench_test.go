@@ -14,7 +14,7 @@ func BenchmarkComparePanel(b *testing.B) {
 	st := explore.Start().GotoViewID(c, dataset.ViewPlatforms)
 	st.Pins = pinsOf("platforms/facebook", "platforms/linkedin", "number-of-sites/total", "benefits/learn")
 	st.Sort = dataset.SortGap
-	s := NewStyles(nil, StyleOptions{})
+	s := NewStyles(StyleOptions{})
 	b.ReportAllocs()
 	for b.Loop() {
 		Compare(c, st, Options{Width: 120, Height: 40, Styles: s})
@@ -26,7 +26,7 @@ func BenchmarkButterflyView(b *testing.B) {
 	c := testData(b)
 	st := explore.Start().GotoViewID(c, dataset.ViewPlatforms)
 	st.Diverging, st.Sort, st.Spotlight = true, dataset.SortGap, "LinkedIn"
-	s := NewStyles(nil, StyleOptions{})
+	s := NewStyles(StyleOptions{})
 	b.ReportAllocs()
 	for b.Loop() {
 		View(c, st, Options{Width: 120, Height: 40, Styles: s})
@@ -36,7 +36,7 @@ func BenchmarkButterflyView(b *testing.B) {
 // BenchmarkMeasureView draws the personal-use measure side by side.
 func BenchmarkMeasureView(b *testing.B) {
 	c := testData(b)
-	s := NewStyles(nil, StyleOptions{})
+	s := NewStyles(StyleOptions{})
 	b.ReportAllocs()
 	for b.Loop() {
 		Measure(c, "personal-use", Options{Width: 120, Height: 40, Styles: s})

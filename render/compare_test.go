@@ -101,7 +101,7 @@ func TestCompareGolden(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s := NewStyles(nil, StyleOptions{ASCII: tt.ascii})
+			s := NewStyles(StyleOptions{ASCII: tt.ascii})
 			out := Compare(c, tt.st, Options{Width: tt.w, Height: tt.h, Styles: s})
 			checkBlock(t, tt.name, out, tt.w, tt.h)
 			requireGolden(t, ansi.Strip(out))
@@ -149,7 +149,7 @@ func TestCompareFitsAnySize(t *testing.T) {
 	st.Pins = pinsOf("platforms/physician-communities", "benefits/learn", "number-of-sites/total", "gone/x")
 	st.Spotlight = "Physician communities"
 	for _, ascii := range []bool{false, true} {
-		s := NewStyles(nil, StyleOptions{ASCII: ascii})
+		s := NewStyles(StyleOptions{ASCII: ascii})
 		for w := 0; w <= 130; w += 7 {
 			for _, h := range []int{0, 1, 3, 10, 24, 40} {
 				out := Compare(c, st, Options{Width: w, Height: h, Styles: s})
@@ -217,7 +217,7 @@ func TestButterflyFitsAnySize(t *testing.T) {
 			st.Spotlight = "facebook"
 			for _, big := range []bool{false, true} {
 				st.Big = big
-				s := NewStyles(nil, StyleOptions{ASCII: big})
+				s := NewStyles(StyleOptions{ASCII: big})
 				for w := 0; w <= 140; w++ {
 					legendLine, groups, _, axisLine := butterflyLines(c, ch, st, w, 2, s)
 					var lines []string
@@ -231,7 +231,7 @@ func TestButterflyFitsAnySize(t *testing.T) {
 		}
 	}
 	// A chart without exactly two series draws nothing.
-	if _, g, f, _ := butterflyLines(c, c.Chart("benefits"), explore.Start(), 80, 1, NewStyles(nil, StyleOptions{})); g != nil || f != -1 {
+	if _, g, f, _ := butterflyLines(c, c.Chart("benefits"), explore.Start(), 80, 1, NewStyles(StyleOptions{})); g != nil || f != -1 {
 		t.Error("butterfly drew a one-series chart")
 	}
 }
@@ -243,7 +243,7 @@ func TestButterflySides(t *testing.T) {
 	st.View = dataset.ViewPlatforms
 	st.Sort = dataset.SortGap
 	st.Focus = "facebook"
-	s := NewStyles(nil, StyleOptions{ASCII: true})
+	s := NewStyles(StyleOptions{ASCII: true})
 	_, groups, focusAt, _ := butterflyLines(c, ch, st, 80, 1, s)
 	if focusAt != 0 {
 		t.Fatalf("focus at %d, want 0 (Facebook has the largest gap)", focusAt)
@@ -301,7 +301,7 @@ func TestSpotlit(t *testing.T) {
 
 func TestCompareASCIIOnly(t *testing.T) {
 	c := testData(t)
-	s := NewStyles(nil, StyleOptions{ASCII: true})
+	s := NewStyles(StyleOptions{ASCII: true})
 	st := explore.Start().GotoViewID(c, dataset.ViewPlatforms)
 	st.Pins = pinsOf("platforms/facebook", "platforms/linkedin", "benefits/learn")
 	st.Spotlight = "LinkedIn"
@@ -331,7 +331,7 @@ func TestViewButterflyAndMarks(t *testing.T) {
 	st.Diverging, st.Sort, st.Focus = true, dataset.SortGap, "linkedin"
 	st.Pins = pinsOf("platforms/facebook")
 	st.Spotlight = "physician communities"
-	s := NewStyles(nil, StyleOptions{ASCII: true})
+	s := NewStyles(StyleOptions{ASCII: true})
 	out := ansi.Strip(View(c, st, Options{Width: 100, Height: 30, Styles: s}))
 	var rows []string
 	for _, l := range strings.Split(out, "\n") {
@@ -392,7 +392,7 @@ func TestHostileValuesInButterflyAndPanel(t *testing.T) {
 	st.Spotlight = "医師"
 	st.Pins = pinsOf("c/x", "c/y", "c/z", "c/n")
 	for _, ascii := range []bool{false, true} {
-		s := NewStyles(nil, StyleOptions{ASCII: ascii})
+		s := NewStyles(StyleOptions{ASCII: ascii})
 		for w := 0; w <= 140; w += 2 {
 			checkBlock(t, "weird butterfly", View(c, st, Options{Width: w, Height: 30, Styles: s}), w, 30)
 			checkBlock(t, "weird panel", Compare(c, st, Options{Width: w, Height: 30, Styles: s}), w, 30)

@@ -1,17 +1,15 @@
 package render
 
 import (
-	"io"
 	"math"
 	"strings"
 	"sync"
 	"testing"
 
-	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/docsurvey/docsurvey/dataset"
 	"github.com/docsurvey/docsurvey/explore"
-	"github.com/muesli/termenv"
 )
 
 func embedded(t testing.TB) *dataset.Collection {
@@ -24,10 +22,8 @@ func embedded(t testing.TB) *dataset.Collection {
 }
 
 func colorStyles(opts StyleOptions) *Styles {
-	r := lipgloss.NewRenderer(io.Discard)
-	r.SetColorProfile(termenv.ANSI256)
-	r.SetHasDarkBackground(true)
-	return NewStyles(r, opts)
+	opts.Profile, opts.Dark = colorprofile.ANSI256, true
+	return NewStyles(opts)
 }
 
 // checkFits fails if the block has more than h lines or a line wider than w.
@@ -49,7 +45,7 @@ func checkFits(t *testing.T, what, out string, w, h int) {
 
 func TestViewFitsEverySize(t *testing.T) {
 	c := embedded(t)
-	styles := []*Styles{colorStyles(StyleOptions{}), NewStyles(nil, StyleOptions{ASCII: true})}
+	styles := []*Styles{colorStyles(StyleOptions{}), NewStyles(StyleOptions{ASCII: true})}
 	for _, view := range dataset.ViewIDs() {
 		for _, big := range []bool{false, true} {
 			st := explore.Start().GotoViewID(c, view).MoveFocus(c, 3)
@@ -165,7 +161,7 @@ func TestBarLengthsHonest(t *testing.T) {
 		{ID: "y", Values: map[string]dataset.Figure{"a": {Value: 100}}},
 		{ID: "z", Values: map[string]dataset.Figure{"a": {Value: 0}}},
 	}}
-	s := NewStyles(nil, StyleOptions{})
+	s := NewStyles(StyleOptions{})
 	rows := drawBars(ch, []int{0, 1, 2}, 40, 4, s, false, true)
 	want := []int{20, 40, 0}
 	for i, r := range rows {
@@ -208,7 +204,7 @@ func TestCacheConcurrentAndBounded(t *testing.T) {
 
 func TestASCIIOnly(t *testing.T) {
 	c := embedded(t)
-	s := NewStyles(nil, StyleOptions{ASCII: true})
+	s := NewStyles(StyleOptions{ASCII: true})
 	for _, view := range dataset.ViewIDs() {
 		st := explore.Start().GotoViewID(c, view)
 		out := View(c, st, Options{Width: 120, Height: 40, Styles: s})

@@ -3,7 +3,8 @@ package render
 import (
 	"strings"
 
-	"github.com/charmbracelet/lipgloss"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/colorprofile"
 )
 
 // Spotlit reports whether an item label is the spotlighted one: the same
@@ -15,12 +16,14 @@ func Spotlit(spotlight, label string) bool {
 }
 
 // Spotlight is the style of a spotlighted label: bold and underlined, and
-// in colour the highlight colour. Built from the styles' renderer on each
-// call, so it follows the session's colour profile.
+// in colour the highlight colour for the session's background.
 func (s *Styles) Spotlight() lipgloss.Style {
-	st := s.r.NewStyle().Bold(true).Underline(true)
+	if s.key.Profile < colorprofile.ASCII {
+		return s.Base // plain text (see StyleOptions.Profile)
+	}
+	st := lipgloss.NewStyle().Bold(true).Underline(true)
 	if !s.Mono() {
-		st = st.Foreground(lipgloss.AdaptiveColor{Light: "130", Dark: "221"})
+		st = st.Foreground(lipgloss.LightDark(s.key.Dark)(lipgloss.Color("130"), lipgloss.Color("221")))
 	}
 	return st
 }

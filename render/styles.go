@@ -1,8 +1,10 @@
 package render
 
 import (
-	"github.com/charmbracelet/lipgloss"
-	"github.com/muesli/termenv"
+	"image/color"
+
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/colorprofile"
 )
 
 // StyleOptions choose how styles draw regardless of the terminal.
@@ -12,21 +14,28 @@ type StyleOptions struct {
 	Mono bool
 	// ASCII draws with ASCII characters only.
 	ASCII bool
+	// Profile is the terminal's colour profile. Lip Gloss v2 writes every
+	// colour as given and the program's output downsamples it, so the
+	// profile only decides whether there is colour at all: ASCII draws in
+	// monochrome with bold and reverse; NoTTY and Unknown (the zero value)
+	// draw plain text, without any escape sequence.
+	Profile colorprofile.Profile
+	// Dark picks the dark-background variant of each colour.
+	Dark bool
 }
 
 // StyleKey is the comparable identity of a Styles value: everything that
 // changes how a frame looks, for caching.
 type StyleKey struct {
-	Profile termenv.Profile
+	Profile colorprofile.Profile
 	Dark    bool
 	Mono    bool
 	ASCII   bool
 }
 
-// Styles holds every style and glyph the renderer uses, all built from one
-// *lipgloss.Renderer so that each SSH session gets its own colour profile.
+// Styles holds every style and glyph the renderer uses, built in one place
+// from a session's profile and background, so each SSH session has its own.
 type Styles struct {
-	r   *lipgloss.Renderer
 	key StyleKey
 
 	// Base is the unstyled style of the renderer.
@@ -73,28 +82,26 @@ var (
 )
 
 // series colours as ANSI-256 numbers (fast to render), light and dark.
-var seriesColors = []lipgloss.AdaptiveColor{
-	{Light: "25", Dark: "75"},   // blue
-	{Light: "166", Dark: "215"}, // orange
-	{Light: "28", Dark: "78"},   // green
-	{Light: "90", Dark: "176"},  // purple
+var seriesColors = [][2]string{
+	{"25", "75"},   // blue
+	{"166", "215"}, // orange
+	{"28", "78"},   // green
+	{"90", "176"},  // purple
 }
 
-// NewStyles builds the styles from a renderer. Every style comes from
-// r.NewStyle(); colours are adaptive ANSI-256 numbers. With opts.Mono, or a
-// renderer whose profile has no colour, nothing is coloured.
-func NewStyles(r *lipgloss.Renderer, opts StyleOptions) *Styles {
-	if r == nil {
-		r = lipgloss.NewRenderer(nil)
-		r.SetColorProfile(termenv.Ascii)
-		r.SetHasDarkBackground(true)
-	}
-	prof := r.ColorProfile()
-	mono := opts.Mono || prof == termenv.Ascii
-	s := &Styles{r: r, key: StyleKey{Profile: prof, Dark: r.HasDarkBackground(), Mono: mono, ASCII: opts.ASCII}}
-	ns := r.NewStyle
-	c := func(light, dark string) lipgloss.AdaptiveColor {
-		return lipgloss.AdaptiveColor{Light: light, Dark: dark}
+// HasColor reports whether a colour profile draws colour.
+func HasColor(p colorprofile.Profile) bool { return p > colorprofile.ASCII }
+
+// NewStyles builds the styles. Colours are ANSI-256 numbers, the light or
+// dark one of each pair as opts.Dark says. With opts.Mono, or a profile
+// without colour, nothing is coloured.
+func NewStyles(opts StyleOptions) *Styles {
+	mono := opts.Mono || !HasColor(opts.Profile)
+	s := &Styles{key: StyleKey{Profile: opts.Profile, Dark: opts.Dark, Mono: mono, ASCII: opts.ASCII}}
+	ns := lipgloss.NewStyle
+	pick := lipgloss.LightDark(opts.Dark)
+	c := func(light, dark string) color.Color {
+		return pick(lipgloss.Color(light), lipgloss.Color(dark))
 	}
 
 	s.Base = ns()
@@ -139,10 +146,13 @@ func NewStyles(r *lipgloss.Renderer, opts StyleOptions) *Styles {
 	if opts.ASCII {
 		s.glyphs = asciiGlyphs
 	}
+	if opts.Profile < colorprofile.ASCII {
+		s.plain()
+	}
 	for _, col := range seriesColors {
 		b := ns()
 		if !mono {
-			b = b.Foreground(col)
+			b = b.Foreground(c(col[0], col[1]))
 		}
 		s.bars = append(s.bars, b)
 		s.barsFocus = append(s.barsFocus, b.Inherit(s.Band))
@@ -150,8 +160,14 @@ func NewStyles(r *lipgloss.Renderer, opts StyleOptions) *Styles {
 	return s
 }
 
-// Renderer returns the renderer the styles were built from.
-func (s *Styles) Renderer() *lipgloss.Renderer { return s.r }
+// plain drops every attribute, for output that is not a terminal (Unknown
+// or NoTTY): a file gets text without a single escape sequence.
+func (s *Styles) plain() {
+	for _, st := range []*lipgloss.Style{&s.Title, &s.Question, &s.Muted, &s.Label, &s.LabelFocus, &s.Value,
+		&s.ValueFocus, &s.Band, &s.Detail, &s.Warning, &s.Tab, &s.TabActive, &s.Status, &s.HelpKey, &s.HelpDesc, &s.HelpSep} {
+		*st = s.Base
+	}
+}
 
 // Key returns what makes these styles look the way they do.
 func (s *Styles) Key() StyleKey { return s.key }

@@ -79,7 +79,7 @@ func (o Options) begin(c *dataset.Collection) (w, h int, s *Styles, out string, 
 	}
 	s = o.Styles
 	if s == nil {
-		s = NewStyles(nil, StyleOptions{})
+		s = NewStyles(StyleOptions{})
 	}
 	if c == nil {
 		return w, h, s, clampBlock([]string{s.Warning.Render("No data.")}, w, h), true

@@ -2,11 +2,9 @@ package report
 
 import (
 	"bytes"
+	"github.com/charmbracelet/x/ansi"
 	"strings"
 	"testing"
-
-	"github.com/charmbracelet/lipgloss"
-	"github.com/muesli/termenv"
 
 	"github.com/docsurvey/docsurvey/dataset"
 	"github.com/docsurvey/docsurvey/explore"
@@ -15,10 +13,7 @@ import (
 
 // monoStyles are the styles of text written to a file: no color.
 func monoStyles(ascii bool) *render.Styles {
-	r := lipgloss.NewRenderer(&bytes.Buffer{})
-	r.SetColorProfile(termenv.Ascii)
-	r.SetHasDarkBackground(true)
-	return render.NewStyles(r, render.StyleOptions{Mono: true, ASCII: ascii})
+	return render.NewStyles(render.StyleOptions{Mono: true, ASCII: ascii, Dark: true})
 }
 
 func textOut(t *testing.T, c *dataset.Collection, sel explore.State, width int, ascii bool) string {
@@ -52,7 +47,7 @@ func TestTextIsPlainAndFits(t *testing.T) {
 					t.Errorf("%s at %d: mono text has escape codes", view, width)
 				}
 				for i, l := range strings.Split(out, "\n") {
-					if n := lipgloss.Width(l); n > width {
+					if n := ansi.StringWidth(l); n > width {
 						t.Errorf("%s at %d: line %d is %d wide: %q", view, width, i+1, n, l)
 					}
 					if ascii {

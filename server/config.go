@@ -7,9 +7,9 @@ import (
 	"path/filepath"
 	"time"
 
-	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
-	"github.com/charmbracelet/log"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/log/v2"
+	"github.com/charmbracelet/colorprofile"
 )
 
 // SessionInfo is what the server knows about one SSH session when it builds
@@ -24,11 +24,17 @@ type SessionInfo struct {
 	// from Config.PresenterKeysPath: the key whose signature was verified,
 	// not one merely offered.
 	Presenter bool
-	// Renderer is this session's Lip Gloss renderer (from
-	// bubbletea.MakeRenderer): its colour profile comes from the client's
-	// TERM and COLORTERM. Styles must be made with Renderer.NewStyle, never
-	// with the package-level lipgloss functions.
-	Renderer *lipgloss.Renderer
+	// Profile is the colour profile of the viewer's terminal, from this
+	// session's TERM, COLORTERM and NO_COLOR. Every frame is downsampled to
+	// it on the way out, so a model may draw in any colour; Profile only
+	// says whether there is colour at all.
+	//
+	// The server asks each viewer's terminal its background colour (OSC 11)
+	// as the session starts; the answer, if the terminal gives one, reaches
+	// the model as a tea.BackgroundColorMsg. A model that waits for it must
+	// draw its first frame within a short fallback, as a terminal may never
+	// answer.
+	Profile colorprofile.Profile
 	// Width and Height are the initial PTY size, already clamped by ClampSize.
 	Width, Height int
 	// Context is cancelled when the session ends.
@@ -125,6 +131,11 @@ type Config struct {
 	Logger *log.Logger
 	// NewModel builds the model of each session. Required.
 	NewModel ModelFactory
+	// TeaRenderer draws each session with Bubble Tea v2's own renderer
+	// instead of the session's screen (screen.go). It exists to measure
+	// the two against each other (docs/performance.md); the screen is the
+	// default because it measured better.
+	TeaRenderer bool
 }
 
 // DefaultHostKeyPath returns $XDG_DATA_HOME/docsurvey/host_ed25519, or

@@ -83,13 +83,17 @@
 //     by a guard around the model, logged with its stack, and ends only that
 //     session with exit status 1.
 //
-// # Background colour
+// # Colour and background
 //
-// Bubble Tea and Lip Gloss would ask the client for its background colour
-// (OSC 11). Over SSH that read cannot be cancelled, so a client that never
-// answers would not see its first frame until it typed something. The server
-// never sends the query: the renderer decides dark or light from the
-// client's COLORFGBG variable if it sent one, and assumes dark otherwise.
+// Each session's colour profile comes from its own TERM, COLORTERM and
+// NO_COLOR ([SessionInfo.Profile]); the screen downsamples every write to
+// it, so a model draws in any colour and each viewer sees what its
+// terminal can show. The screen's first write asks the viewer's terminal
+// its background colour (OSC 11); Bubble Tea's input reader, which reads
+// only that session, turns the answer into a tea.BackgroundColorMsg for
+// that session's model. A client that never answers loses nothing: the
+// query is not a blocking read, and the explorer draws after a short
+// fallback on a dark background.
 //
 // # Shutdown
 //

@@ -7,7 +7,7 @@ import (
 	"sync"
 	"sync/atomic"
 
-	tea "github.com/charmbracelet/bubbletea"
+	tea "charm.land/bubbletea/v2"
 )
 
 // guard wraps a session's model so that a panic in Init, Update, View or in
@@ -72,14 +72,14 @@ func (g *guard) Update(msg tea.Msg) (m tea.Model, cmd tea.Cmd) {
 	return g, g.wrap(c)
 }
 
-func (g *guard) View() (v string) {
+func (g *guard) View() (v tea.View) {
 	if g.failed.Load() {
-		return ""
+		return tea.View{}
 	}
 	defer func() {
 		if r := recover(); r != nil {
 			g.fail("View", r)
-			v = ""
+			v = tea.View{}
 		}
 	}()
 	return g.m.View()

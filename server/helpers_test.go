@@ -14,8 +14,8 @@ import (
 	"testing"
 	"time"
 
-	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/log"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/log/v2"
 	gossh "golang.org/x/crypto/ssh"
 )
 
@@ -67,7 +67,7 @@ func (m *fakeModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.ticks++
 		return m, m.Init()
 	case tea.KeyMsg:
-		m.n += strings.Count(msg.String(), "+") // "++" may arrive as one key message
+		m.n += strings.Count(msg.String(), "+")
 		switch msg.String() {
 		case "p":
 			panic("fake model panics on p")
@@ -86,7 +86,9 @@ func (m *fakeModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return m, nil
 }
 
-func (m *fakeModel) View() string {
+func (m *fakeModel) View() tea.View { return tea.NewView(m.frame()) }
+
+func (m *fakeModel) frame() string {
 	if m.viewBad {
 		panic("fake view panics")
 	}

@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	tea "github.com/charmbracelet/bubbletea"
+	tea "charm.land/bubbletea/v2"
 
 	"github.com/docsurvey/docsurvey/internal/inputguard"
 )
@@ -26,7 +26,7 @@ func (m keyCounter) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return m, nil
 }
 
-func (m keyCounter) View() string { return "counting" }
+func (m keyCounter) View() tea.View { return tea.NewView("counting") }
 
 // TestUnterminatedPasteDoesNotSwallowKeys: a paste start with no end is
 // ended by the server, so the q typed later still quits.

@@ -11,7 +11,7 @@ import (
 	"testing"
 	"time"
 
-	tea "github.com/charmbracelet/bubbletea"
+	tea "charm.land/bubbletea/v2"
 	gossh "golang.org/x/crypto/ssh"
 )
 
@@ -25,7 +25,9 @@ func (m roleModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	}
 	return m, nil
 }
-func (m roleModel) View() string {
+func (m roleModel) View() tea.View { return tea.NewView(m.frame()) }
+
+func (m roleModel) frame() string {
 	if m.presenter {
 		return "role=presenter"
 	}
@@ -238,7 +240,9 @@ func (m *toucher) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	}
 	return m, nil
 }
-func (m *toucher) View() string { return "touching" }
+func (m *toucher) View() tea.View { return tea.NewView(m.frame()) }
+
+func (m *toucher) frame() string { return "touching" }
 
 func TestTouchCountsAsInput(t *testing.T) {
 	stop := make(chan struct{})

@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	tea "github.com/charmbracelet/bubbletea"
+	tea "charm.land/bubbletea/v2"
 )
 
 // resizeCounter counts the window sizes its program is given and shows the
@@ -26,7 +26,9 @@ func (m *resizeCounter) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return m, nil
 }
 
-func (m *resizeCounter) View() string { return fmt.Sprintf("size %dx%d", m.w, m.h) }
+func (m *resizeCounter) View() tea.View { return tea.NewView(m.frame()) }
+
+func (m *resizeCounter) frame() string { return fmt.Sprintf("size %dx%d", m.w, m.h) }
 
 // TestWindowChangeFloodIsCoalesced sends 5,000 window changes in a burst:
 // the model gets a few of them, and the last.

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"bytes"
 	"io"
 	"strconv"
 	"strings"
@@ -8,30 +9,56 @@ import (
 	"sync/atomic"
 	"time"
 
-	tea "github.com/charmbracelet/bubbletea"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/ansi"
 )
 
-// Terminal sequences the screen writes around a session: the alternate
-// screen, a hidden cursor and mouse reporting (cell motion, SGR encoding), as
-// tea.WithAltScreen and tea.WithMouseCellMotion would locally.
+// Terminal sequences the screen writes around a session, the modes Bubble
+// Tea v2's renderer sets locally from the model's tea.View: the background
+// colour query (OSC 11; Bubble Tea's input reader turns the answer into a
+// tea.BackgroundColorMsg) followed by a cursor position request, which
+// every terminal answers after it (a tea.CursorPositionMsg with no colour
+// before it says the colour will not come), the alternate screen, a hidden cursor, mouse
+// reporting (cell motion, SGR encoding), bracketed paste, and keyboard
+// disambiguation (xterm's modifyOtherKeys 2 and the Kitty protocol's flag
+// 1, pushed on the alternate screen's stack), undone in reverse order.
+// Each frame is written as one synchronized update (mode 2026), which
+// terminals without it ignore.
 const (
-	seqEnter = "\x1b[?1049h\x1b[?25l\x1b[?1002h\x1b[?1006h\x1b[2J"
-	seqLeave = "\x1b[?1002l\x1b[?1006l\x1b[?25h\x1b[?1049l"
-	seqEL    = "\x1b[K" // erase to the end of the line
+	seqEnter = "\x1b]11;?\a\x1b[6n" + "\x1b[?1049h\x1b[?25l\x1b[?1002h\x1b[?1006h\x1b[?2004h\x1b[>4;2m\x1b[>1u\x1b[2J"
+	seqLeave = "\x1b[<u\x1b[>4m\x1b[?2004l\x1b[?1002l\x1b[?1006l\x1b[?25h\x1b[?1049l"
+	seqEL    = "\x1b[K"      // erase to the end of the line
+	seqBSU   = "\x1b[?2026h" // begin synchronized update
+	seqESU   = "\x1b[?2026l" // end synchronized update
 )
 
-// screen draws a session's frames. Bubble Tea's own renderer wakes 60 times
-// a second per program to compare frames, which for hundreds of idle viewers
-// is most of the server's CPU. A screen is told each frame as the model
+// screen draws a session's frames. A screen is told each frame as the model
 // produces it (from View, in the program's event loop, which never blocks
 // here) and a goroutine of its own writes only the lines that changed. An
 // idle session costs nothing, and a viewer who stops reading holds up only
 // that goroutine: it skips to the latest frame when the viewer catches up.
+//
+// Why it stays after the move to Bubble Tea v2, whose cell-diffing renderer
+// would do the drawing (serve --tea-renderer runs it, for the comparison in
+// docs/performance.md): v2's renderer still wakes 60 times a second per
+// program, and it writes under the lock the event loop needs to render, so
+// a viewer who stops reading stalls that program's Update (and the
+// presenter's followers behind it) instead of one goroutine; it keeps a
+// cell buffer per session. Measured in one run (ssh-renderers.sh 1 100):
+// 100 sessions' keypress to frame p50 2.1 ms / p95 64 ms here against
+// 24 ms / 232 ms, 82 MiB against 221 MiB of server RSS, and 200 idle
+// sessions 2.4% of a core against 17.8%. The
+// screen sets the modes the v2 renderer would set from the tea.View
+// (alternate screen, mouse, bracketed paste, keyboard disambiguation,
+// window title, synchronized updates).
 type screen struct {
 	out io.Writer
 
 	mu      sync.Mutex
 	frame   string // the latest frame
+	title   string // the latest window title
+	width   int    // columns on the viewer's terminal
 	height  int    // rows on the viewer's terminal
 	full    bool   // redraw every row (start, resize)
 	pending bool   // frame or size changed since the last write
@@ -40,8 +67,9 @@ type screen struct {
 	done    chan struct{}
 	stop    sync.Once
 
-	shown   []string     // rows as last written; owned by run
-	writing atomic.Int64 // unix nanoseconds when the write under way began; 0 when none is
+	shown      []string     // rows as last written; owned by run
+	shownTitle string       // the window title as last written; owned by run
+	writing    atomic.Int64 // unix nanoseconds when the write under way began; 0 when none is
 }
 
 // stallAfter is how long a write must wait on a viewer before the screen
@@ -63,29 +91,38 @@ func (s *screen) write(out string) error {
 	return err
 }
 
-// newScreen starts a screen that writes to out, which has height rows.
-func newScreen(out io.Writer, height int) *screen {
-	s := &screen{out: out, height: height, full: true, wake: make(chan struct{}, 1), quit: make(chan struct{}), done: make(chan struct{})}
+// newScreen starts a screen that writes to out, which has width x height
+// cells and shows the colours of profile: every write is downsampled to it.
+func newScreen(out io.Writer, width, height int, profile colorprofile.Profile) *screen {
+	if profile < colorprofile.TrueColor {
+		out = &downsampler{out: out, w: colorprofile.Writer{Forward: out, Profile: max(profile, colorprofile.ASCII)}}
+	}
+	s := &screen{out: out, width: width, height: height, full: true, wake: make(chan struct{}, 1), quit: make(chan struct{}), done: make(chan struct{})}
 	go s.run()
 	return s
 }
 
-// set records the latest frame; it never blocks.
-func (s *screen) set(frame string) {
+// set records the latest frame and window title; it never blocks.
+func (s *screen) set(frame, title string) {
 	s.mu.Lock()
-	if frame == s.frame && !s.full {
+	if frame == s.frame && title == s.title && !s.full {
 		s.mu.Unlock()
 		return
 	}
-	s.frame, s.pending = frame, true
+	s.frame, s.title, s.pending = frame, title, true
 	s.mu.Unlock()
 	s.signal()
 }
 
-// resize records a new height and asks for a full redraw.
-func (s *screen) resize(height int) {
+// resize records a new size and asks for a full redraw if it changed
+// (Bubble Tea v2 also sends the size the session started with).
+func (s *screen) resize(width, height int) {
 	s.mu.Lock()
-	s.height, s.full, s.pending = height, true, true
+	if width == s.width && height == s.height {
+		s.mu.Unlock()
+		return
+	}
+	s.width, s.height, s.full, s.pending = width, height, true, true
 	s.mu.Unlock()
 	s.signal()
 }
@@ -134,7 +171,7 @@ func (s *screen) draw() bool {
 		s.mu.Unlock()
 		return true
 	}
-	frame, height, full := s.frame, s.height, s.full
+	frame, title, height, full := s.frame, s.title, s.height, s.full
 	s.pending, s.full = false, false
 	s.mu.Unlock()
 
@@ -143,10 +180,14 @@ func (s *screen) draw() bool {
 	if len(s.shown) > height {
 		s.shown = s.shown[:height]
 	}
+	if title != s.shownTitle {
+		out = ansi.SetWindowTitle(title) + out
+		s.shownTitle = title
+	}
 	if out == "" {
 		return true
 	}
-	return s.write(out) == nil
+	return s.write(seqBSU+out+seqESU) == nil
 }
 
 // diffFrame returns the bytes that turn the rows shown into frame on a
@@ -195,15 +236,35 @@ func (s *screenModel) Init() tea.Cmd { return s.m.Init() }
 
 func (s *screenModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if ws, ok := msg.(tea.WindowSizeMsg); ok {
-		s.scr.resize(ws.Height)
+		s.scr.resize(ws.Width, ws.Height)
 	}
 	next, cmd := s.m.Update(msg)
 	s.m = next
 	return s, cmd
 }
 
-func (s *screenModel) View() string {
+func (s *screenModel) View() tea.View {
 	v := s.m.View()
-	s.scr.set(v)
+	s.scr.set(v.Content, v.WindowTitle)
 	return v
+}
+
+// downsampler writes frames in the colours a session's terminal shows.
+// Parsing every escape sequence of every frame is the screen's largest
+// cost, so a frame for a 256-colour terminal that holds no true-colour
+// parameter (";2;", as in 38;2;R;G;B) passes as it is: it has nothing to
+// convert. Anything else goes through colorprofile's writer; cursor moves
+// pass even to a terminal without colour (the profile is at least ASCII).
+type downsampler struct {
+	out io.Writer
+	w   colorprofile.Writer
+}
+
+var trueColorParam = []byte(";2;")
+
+func (d *downsampler) Write(p []byte) (int, error) {
+	if d.w.Profile == colorprofile.ANSI256 && !bytes.Contains(p, trueColorParam) {
+		return d.out.Write(p)
+	}
+	return d.w.Write(p)
 }

@@ -2,6 +2,7 @@ package server
 
 import (
 	"bytes"
+	"github.com/charmbracelet/colorprofile"
 	"strings"
 	"sync"
 	"testing"
@@ -66,12 +67,12 @@ func waitFor(t *testing.T, what string, cond func() bool) {
 
 func TestScreenWritesChangesAndLeaves(t *testing.T) {
 	var out lockedBuffer
-	s := newScreen(&out, 10)
-	s.set("hello\nworld")
+	s := newScreen(&out, 80, 10, colorprofile.TrueColor)
+	s.set("hello\nworld", "")
 	waitFor(t, "first frame", func() bool { return strings.Contains(out.String(), "world") })
 	before := out.String()
-	s.set("hello\nworld") // the same frame writes nothing
-	s.set("hello\nthere")
+	s.set("hello\nworld", "") // the same frame writes nothing
+	s.set("hello\nthere", "")
 	waitFor(t, "second frame", func() bool { return strings.Contains(out.String(), "there") })
 	if added := strings.TrimPrefix(out.String(), before); strings.Contains(added, "hello") {
 		t.Errorf("unchanged row rewritten: %q", added)
@@ -95,13 +96,13 @@ func (b *blockedWriter) Write(p []byte) (int, error) {
 
 func TestScreenNeverBlocksTheProgram(t *testing.T) {
 	w := &blockedWriter{release: make(chan struct{})}
-	s := newScreen(w, 10)
+	s := newScreen(w, 80, 10, colorprofile.TrueColor)
 	done := make(chan struct{})
 	go func() {
 		for i := 0; i < 10000; i++ {
-			s.set(strings.Repeat("x", i%50))
+			s.set(strings.Repeat("x", i%50), "")
 			if i%100 == 0 {
-				s.resize(i%40 + 1)
+				s.resize(80, i%40+1)
 			}
 		}
 		s.close()
@@ -114,4 +115,61 @@ func TestScreenNeverBlocksTheProgram(t *testing.T) {
 	}
 	close(w.release)
 	<-s.finished()
+}
+
+// TestScreenDownsamples: a 16-colour viewer gets 256-colour frames in 16
+// colours; a 256-colour viewer gets them as they are, and true colour
+// converted; cursor moves pass to a viewer without colour.
+func TestScreenDownsamples(t *testing.T) {
+	frame := "\x1b[38;5;75mblue\x1b[m"
+	for _, tt := range []struct {
+		profile colorprofile.Profile
+		frame   string
+		want    []string
+		not     []string
+	}{
+		{colorprofile.ANSI, frame, []string{"blue"}, []string{"38;5;"}},
+		{colorprofile.ANSI256, frame, []string{"38;5;75m"}, nil},
+		{colorprofile.ANSI256, "\x1b[38;2;0;128;255mblue\x1b[m", []string{"38;5;"}, []string{"38;2;"}},
+		{colorprofile.NoTTY, frame, []string{"\x1b[1;1H", "blue"}, []string{"38;5;"}},
+	} {
+		var out syncBuffer
+		s := newScreen(&out, 80, 10, tt.profile)
+		s.set(tt.frame, "")
+		s.close()
+		<-s.finished()
+		got := out.String()
+		for _, w := range tt.want {
+			if !strings.Contains(got, w) {
+				t.Errorf("%v: %q lacks %q", tt.profile, got, w)
+			}
+		}
+		for _, n := range tt.not {
+			if strings.Contains(got, n) {
+				t.Errorf("%v: %q has %q", tt.profile, got, n)
+			}
+		}
+	}
+}
+
+// TestTeaRendererMode: with Config.TeaRenderer, Bubble Tea v2's renderer
+// draws the session (the comparison in docs/performance.md) and keys work.
+// It rewrites only the cells that change: "n=0" becomes "n=1" by one cell.
+func TestTeaRendererMode(t *testing.T) {
+	ts := startServer(t, func(c *Config) { c.TeaRenderer = true })
+	v := mustDial(t, ts.addr, 80, 24)
+	v.waitFor(t, "hello 80x24 n=0")
+	first := len(v.out.String())
+	v.send(t, "+")
+	deadline := time.Now().Add(5 * time.Second)
+	for !strings.Contains(v.out.String()[first:], "1") {
+		if time.Now().After(deadline) {
+			t.Fatalf("no redraw after +: %q", v.out.String())
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	v.send(t, "q")
+	if code := v.waitEnd(t); code != 0 {
+		t.Errorf("exit status %d after q", code)
+	}
 }

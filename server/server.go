@@ -9,8 +9,8 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/charmbracelet/log"
-	"github.com/charmbracelet/ssh"
+	"charm.land/log/v2"
+	"charm.land/ssh"
 	gossh "golang.org/x/crypto/ssh"
 )
 

@@ -9,8 +9,9 @@ import (
 	"sync/atomic"
 	"time"
 
-	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/ssh"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/ssh"
+	"github.com/charmbracelet/colorprofile"
 
 	"github.com/docsurvey/docsurvey/internal/inputguard"
 )
@@ -98,6 +99,8 @@ func (s *Server) runProgram(sess ssh.Session) {
 			s.log.Warn("input dropped", "user", logSafe(sess.User()), "remote", sess.RemoteAddr().String(), "bytes", n, "why", "faster than a person types, or a paste over the limit")
 		}
 	}()
+	env := sessionEnviron(sess)
+	profile := sessionProfile(env)
 	in := newInputTracker(guarded)
 	// The screen is made after the model; Touch may be called from any
 	// goroutine the model starts, so it finds the screen through scrRef.
@@ -114,7 +117,7 @@ func (s *Server) runProgram(sess ssh.Session) {
 		User:       sess.User(),
 		RemoteAddr: sess.RemoteAddr().String(),
 		Presenter:  s.isPresenter(sess),
-		Renderer:   makeRenderer(sess),
+		Profile:    profile,
 		Width:      w,
 		Height:     h,
 		Context:    ctx,
@@ -128,16 +131,14 @@ func (s *Server) runProgram(sess ssh.Session) {
 		return
 	}
 
-	scr := newScreen(sess, h)
-	scrRef.Store(scr)
-	s.screens.Store(scr, struct{}{})
-	defer s.screens.Delete(scr)
-	p := tea.NewProgram(&screenModel{m: g, scr: scr},
-		tea.WithInput(in),
-		tea.WithOutput(sess),
-		tea.WithoutRenderer(),      // the screen draws; see screen.go
-		tea.WithoutSignalHandler(), // signals belong to the process, not to a viewer
-	)
+	var scr *screen
+	if !s.cfg.TeaRenderer {
+		scr = newScreen(sess, w, h, profile)
+		scrRef.Store(scr)
+		s.screens.Store(scr, struct{}{})
+		defer s.screens.Delete(scr)
+	}
+	p := s.newProgram(sess, g, scr, in, env, profile, w, h)
 
 	done := make(chan struct{})
 	watched := make(chan string, 1)
@@ -175,17 +176,48 @@ func (s *Server) runProgram(sess ssh.Session) {
 		msg = "docsurvey: server is shutting down"
 	}
 	st.setReason(reason)
-	scr.close()
-	select {
-	case <-scr.finished():
-	case <-time.After(screenGrace):
+	stalled := false
+	if scr != nil {
+		scr.close()
+		select {
+		case <-scr.finished():
+		case <-time.After(screenGrace):
+		}
+		stalled = scr.stalled()
 	}
 	// A viewer who stopped reading would hold this write (and the session)
 	// until the connection's own deadline: skip the line.
-	if msg != "" && !scr.stalled() {
+	if msg != "" && !stalled {
 		fmt.Fprint(sess, "\r\n"+msg+"\r\n")
 	}
 	_ = sess.Exit(code)
+}
+
+// newProgram makes the session's program. By default it draws through the
+// session's screen (screen.go) and Bubble Tea's renderer is off; with
+// Config.TeaRenderer, Bubble Tea v2's renderer draws, downsampling to the
+// session's profile, and the background query is written before it
+// starts. Either way the input reader parses the viewer's keys, mouse and
+// the answer to the background query.
+func (s *Server) newProgram(sess ssh.Session, g *guard, scr *screen, in *inputTracker, env []string, profile colorprofile.Profile, w, h int) *tea.Program {
+	opts := []tea.ProgramOption{
+		tea.WithInput(in),
+		tea.WithOutput(sess),
+		tea.WithEnvironment(env),
+		tea.WithColorProfile(profile),
+		tea.WithWindowSize(w, h),
+		tea.WithoutSignalHandler(), // signals belong to the process, not to a viewer
+	}
+	if scr == nil {
+		fmt.Fprint(sess, "\x1b]11;?\a")
+		return tea.NewProgram(g, opts...)
+	}
+	// Without a renderer, Bubble Tea's frame ticker only flushes output
+	// the program itself queues (queries sent as commands, which this
+	// server does not use): once a second instead of 60 times keeps an
+	// idle session at no CPU.
+	opts = append(opts, tea.WithoutRenderer(), tea.WithFPS(1))
+	return tea.NewProgram(&screenModel{m: g, scr: scr}, opts...)
 }
 
 // watch feeds clamped window sizes to the program, at most one per

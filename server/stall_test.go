@@ -5,7 +5,7 @@ import (
 	"testing"
 	"time"
 
-	tea "github.com/charmbracelet/bubbletea"
+	tea "charm.land/bubbletea/v2"
 	gossh "golang.org/x/crypto/ssh"
 )
 
@@ -33,7 +33,9 @@ func (m *busyToucher) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return m, nil
 }
 
-func (m *busyToucher) View() string {
+func (m *busyToucher) View() tea.View { return tea.NewView(m.frame()) }
+
+func (m *busyToucher) frame() string {
 	row := strings.Repeat(string(rune('a'+m.n%26)), m.w)
 	return strings.TrimSuffix(strings.Repeat(row+"\n", m.h), "\n")
 }

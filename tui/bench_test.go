@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"github.com/charmbracelet/colorprofile"
 	"testing"
 
 	"github.com/docsurvey/docsurvey/render"
@@ -14,7 +15,7 @@ func BenchmarkViewUnchanged(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		_ = m.View()
+		_ = m.Frame()
 	}
 }
 
@@ -32,7 +33,7 @@ func BenchmarkKeypress(b *testing.B) {
 		} else {
 			m.Update(up)
 		}
-		_ = m.View()
+		_ = m.Frame()
 	}
 }
 
@@ -45,7 +46,7 @@ func BenchmarkKeypressSort(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		m.Update(s)
-		_ = m.View()
+		_ = m.Frame()
 	}
 }
 
@@ -59,9 +60,9 @@ func BenchmarkFirstRender(b *testing.B) {
 		b.StopTimer()
 		render.ResetCache()
 		b.StartTimer()
-		m := New(Options{Data: c, Width: 120, Height: 40, Renderer: colorRenderer()})
+		m := New(Options{Data: c, Width: 120, Height: 40, Profile: colorprofile.ANSI256, Dark: true})
 		m.Update(keyMsg("2"))
-		_ = m.View()
+		_ = m.Frame()
 		b.StopTimer()
 		m.Close()
 		b.StartTimer()
@@ -78,7 +79,7 @@ func BenchmarkResize(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		render.ResetCache()
 		m.resize(100+i%40, 40)
-		_ = m.View()
+		_ = m.Frame()
 	}
 }
 
@@ -97,6 +98,6 @@ func BenchmarkSwitchView(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		m.Update(tab)
-		_ = m.View()
+		_ = m.Frame()
 	}
 }

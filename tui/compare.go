@@ -3,8 +3,8 @@ package tui
 import (
 	"strings"
 
-	"github.com/charmbracelet/bubbles/key"
-	tea "github.com/charmbracelet/bubbletea"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 	"github.com/docsurvey/docsurvey/dataset"
 	"github.com/docsurvey/docsurvey/explore"
 	"github.com/docsurvey/docsurvey/render"
@@ -106,7 +106,7 @@ func (m *Model) setAll(f func(*explore.State)) {
 // compareKey handles the comparing keys. It reports whether the key was
 // one of them; other keys go on to the explorer, except that switching
 // views closes an open panel first.
-func (m *Model) compareKey(msg tea.KeyMsg) (tea.Cmd, bool) {
+func (m *Model) compareKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	k, c := m.common.Keys, m.common.Data
 	if m.full {
 		return nil, false

@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	tea "github.com/charmbracelet/bubbletea"
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/docsurvey/docsurvey/dataset"
 )
@@ -23,21 +23,11 @@ func cmpModel(t *testing.T, w, h int) *Model { return newModel(t, w, h) }
 func cmpKeys(m *Model, keys ...string) tea.Cmd {
 	var cmd tea.Cmd
 	for _, k := range keys {
-		var msg tea.KeyMsg
-		switch k {
-		case "<tab>":
-			msg = tea.KeyMsg{Type: tea.KeyTab}
-		case "<esc>":
-			msg = tea.KeyMsg{Type: tea.KeyEsc}
-		case "<enter>":
-			msg = tea.KeyMsg{Type: tea.KeyEnter}
-		case "<down>":
-			msg = tea.KeyMsg{Type: tea.KeyDown}
-		default:
-			msg = tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)}
+		if strings.HasPrefix(k, "<") && strings.HasSuffix(k, ">") {
+			k = strings.Trim(k, "<>")
 		}
-		_, cmd = m.Update(msg)
-		m.View()
+		_, cmd = m.Update(keyMsg(k))
+		m.Frame()
 	}
 	return cmd
 }

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"time"
 
-	tea "github.com/charmbracelet/bubbletea"
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/docsurvey/docsurvey/dataset"
 	"github.com/docsurvey/docsurvey/explore"
@@ -101,7 +101,7 @@ func exportView(dir string, now time.Time, c *dataset.Collection, st explore.Sta
 	if report.Check(c, st, report.FormatCSV) != nil {
 		st.Series = dataset.SeriesAll
 	}
-	styles := render.NewStyles(nil, render.StyleOptions{ASCII: ascii})
+	styles := render.NewStyles(render.StyleOptions{ASCII: ascii})
 	write := func(format string, tail func(io.Writer) error) func(io.Writer) error {
 		return func(w io.Writer) error {
 			if err := report.Write(w, c, st, report.Options{Format: format, Width: width, Styles: styles}); err != nil {

@@ -4,7 +4,8 @@ import (
 	"strings"
 	"testing"
 
-	tea "github.com/charmbracelet/bubbletea"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/docsurvey/docsurvey/dataset"
@@ -32,10 +33,10 @@ func TestGraphemeLabelsNeverOverflow(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, w := range []int{20, 33, 41, 60, 77, 80, 99, 120} {
-		m := New(Options{Data: c, Width: w, Height: 30, Renderer: colorRenderer()})
+		m := New(Options{Data: c, Width: w, Height: 30, Profile: colorprofile.ANSI256, Dark: true})
 		for _, keys := range [][]string{nil, {"2"}, {"2", "s"}, {"2", "b"}, {"6"}, {"1"}} {
 			press(m, keys...)
-			for i, line := range strings.Split(ansi.Strip(m.View()), "\n") {
+			for i, line := range strings.Split(ansi.Strip(m.Frame()), "\n") {
 				if got := render.CellWidth(line); got > w {
 					t.Errorf("width %d, keys %v: line %d is %d cells: %q", w, keys, i, got, line)
 				}

@@ -1,13 +1,14 @@
 package tui
 
 import (
+	"github.com/charmbracelet/colorprofile"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/charmbracelet/bubbles/key"
-	tea "github.com/charmbracelet/bubbletea"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/docsurvey/docsurvey/dataset"
 )
@@ -203,7 +204,7 @@ func TestHelpKeysDoSomething(t *testing.T) {
 				}
 				m := newModel(t, 100, 30)
 				press(m, string(rune('1'+i)), "j")
-				before, beforeState := m.View(), m.State()
+				before, beforeState := m.Frame(), m.State()
 				k := b.Keys()[0]
 				if key.Matches(keyMsg(k), m.common.Keys.Quit) {
 					continue // TestQuitKeys
@@ -212,7 +213,7 @@ func TestHelpKeysDoSomething(t *testing.T) {
 					k = "2"
 				}
 				_, _ = m.Update(keyMsg(k))
-				after := m.View()
+				after := m.Frame()
 				if after == before && m.State().Equal(beforeState) {
 					t.Errorf("view %d: key %q (%s) listed in help but changed nothing", i+1, k, b.Help().Desc)
 				}
@@ -240,11 +241,11 @@ func TestHelpToggle(t *testing.T) {
 func TestMonoAndBig(t *testing.T) {
 	m := newModel(t, 100, 30)
 	press(m, "2")
-	if !strings.Contains(m.View(), "38;5;") {
+	if !strings.Contains(m.Frame(), "38;5;") {
 		t.Fatal("expected 256-colour output before m")
 	}
 	press(m, "m")
-	if strings.Contains(m.View(), "38;5;") || strings.Contains(m.View(), "48;5;") {
+	if strings.Contains(m.Frame(), "38;5;") || strings.Contains(m.Frame(), "48;5;") {
 		t.Fatal("colour left after m")
 	}
 	if !strings.Contains(screen(m), "▒") {
@@ -265,7 +266,7 @@ func TestMonoAndBig(t *testing.T) {
 
 func TestMouseClickOnTab(t *testing.T) {
 	m := newModel(t, 100, 30)
-	m.View()
+	m.Frame()
 	// Zones are recorded asynchronously by bubblezone.
 	deadline := time.Now().Add(2 * time.Second)
 	for m.common.Zone.Get(tabZone("sources")).IsZero() {
@@ -275,11 +276,11 @@ func TestMouseClickOnTab(t *testing.T) {
 		time.Sleep(5 * time.Millisecond)
 	}
 	z := m.common.Zone.Get(tabZone("sources"))
-	m.Update(tea.MouseMsg{X: z.StartX + 1, Y: z.StartY, Action: tea.MouseActionPress, Button: tea.MouseButtonLeft})
+	m.Update(tea.MouseClickMsg{X: z.StartX + 1, Y: z.StartY, Button: tea.MouseLeft})
 	if got := m.State().View; got != "sources" {
 		t.Fatalf("click on the Sources tab: view %s", got)
 	}
-	m.Update(tea.MouseMsg{X: z.StartX + 1, Y: z.StartY, Action: tea.MouseActionPress, Button: tea.MouseButtonWheelDown})
+	m.Update(tea.MouseWheelMsg{X: z.StartX + 1, Y: z.StartY, Button: tea.MouseWheelDown})
 	if m.State().Focus == "hwc-2011" {
 		t.Error("wheel did not move the focus")
 	}
@@ -289,7 +290,7 @@ func TestSizeWalk(t *testing.T) {
 	views := []string{"1", "2", "4", "5", "6", "?"}
 	check := func(m *Model, w, h int) {
 		t.Helper()
-		out := m.View()
+		out := m.Frame()
 		lines := strings.Split(out, "\n")
 		if out != "" && len(lines) > h {
 			t.Fatalf("%dx%d: %d lines", w, h, len(lines))
@@ -323,7 +324,7 @@ func TestSizeWalk(t *testing.T) {
 	}
 	m := newModel(t, 0, 0)
 	m.Update(tea.WindowSizeMsg{Width: 1 << 31, Height: 1 << 31})
-	if len(m.View()) == 0 {
+	if len(m.Frame()) == 0 {
 		t.Fatal("huge window drew nothing")
 	}
 }
@@ -362,10 +363,37 @@ func TestMonoKeyOnlyWithColour(t *testing.T) {
 	}
 }
 
+// TestWarmUpWaitsForTheFirstFrame: a warm-up does not draw before the first
+// frame is composed, and ends without drawing if the model closes first.
+func TestWarmUpWaitsForTheFirstFrame(t *testing.T) {
+	m := New(Options{Data: frozen(t), Width: 100, Height: 30, Profile: colorprofile.ANSI256, Dark: true})
+	drew := make(chan struct{}, 8)
+	m.warmed = func(int, int) { drew <- struct{}{} }
+	_, cmd := m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+	done := make(chan struct{})
+	go func() { cmd(); close(done) }()
+	select {
+	case <-drew:
+		t.Fatal("the warm-up drew before the first frame")
+	case <-time.After(50 * time.Millisecond):
+	}
+	m.Frame()
+	<-done
+	if len(drew) != 1 {
+		t.Fatal("the warm-up did not draw after the first frame")
+	}
+	_, cmd = New(Options{Data: frozen(t), Width: 100, Height: 30}).closeAndWarm()
+	if cmd != nil {
+		cmd() // returns: the model closed before any frame
+	}
+	m.Close()
+}
+
 // TestOnlyTheLatestWarmUpDraws resizes several times before any warm-up
 // runs, as a window being dragged does: only the last size's warm-up draws.
 func TestOnlyTheLatestWarmUpDraws(t *testing.T) {
 	m := newModel(t, 100, 30)
+	m.Frame() // warm-ups wait for the first frame
 	var drew [][2]int
 	m.warmed = func(w, h int) { drew = append(drew, [2]int{w, h}) }
 	var cmds []tea.Cmd
@@ -403,9 +431,16 @@ func TestViewOnlyDraws(t *testing.T) {
 	for _, k := range []string{"2", "j", "x", "v", "esc", "3", "G", "x", "1", "j", "enter", "esc", "6", "j", "j", "enter", "esc", "b", "?", "?", "t", " ", "t", "4", "d", "X"} {
 		m.Update(keyMsg(k))
 		keys, help := keysEnabled(m.common.Keys), m.help
-		m.View()
-		if got := keysEnabled(m.common.Keys); !slices.Equal(got, keys) || m.help.Width != help.Width || m.help.ShowAll != help.ShowAll {
-			t.Fatalf("after %q, View changed the keys (%v → %v) or the help (width %d → %d)", k, keys, got, help.Width, m.help.Width)
+		m.Frame()
+		if got := keysEnabled(m.common.Keys); !slices.Equal(got, keys) || m.help.Width() != help.Width() || m.help.ShowAll != help.ShowAll {
+			t.Fatalf("after %q, View changed the keys (%v → %v) or the help (width %d → %d)", k, keys, got, help.Width(), m.help.Width())
 		}
 	}
+}
+
+// closeAndWarm returns a warm-up of a model closed before its first frame.
+func (m *Model) closeAndWarm() (*Model, tea.Cmd) {
+	_, cmd := m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+	m.Close()
+	return m, cmd
 }

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/colorprofile"
+
 	"github.com/docsurvey/docsurvey/dataset"
 	"github.com/docsurvey/docsurvey/explore"
 	"github.com/docsurvey/docsurvey/render"
@@ -37,9 +39,9 @@ func TestLargeChartViewerMemory(t *testing.T) {
 	render.ResetCache()
 	before := liveHeap()
 	allocBefore := totalAlloc()
-	m := New(Options{Data: c, State: explore.Start().GotoViewID(c, dataset.ViewPlatforms), Width: 120, Height: 40, Renderer: colorRenderer()})
+	m := New(Options{Data: c, State: explore.Start().GotoViewID(c, dataset.ViewPlatforms), Width: 120, Height: 40, Profile: colorprofile.ANSI256, Dark: true})
 	defer m.Close()
-	m.View()
+	m.Frame()
 	firstFrame := totalAlloc() - allocBefore
 	for range 200 {
 		press(m, "j")
@@ -51,8 +53,8 @@ func TestLargeChartViewerMemory(t *testing.T) {
 	if firstFrame > 48<<20 {
 		t.Errorf("the first frame allocates %d MB for a %d-item chart, want under 48 MB", firstFrame>>20, dataset.MaxItemsPerChart)
 	}
-	if !strings.Contains(m.View(), "Item number") {
-		t.Fatalf("the chart is not drawn:\n%s", m.View())
+	if !strings.Contains(m.Frame(), "Item number") {
+		t.Fatalf("the chart is not drawn:\n%s", m.Frame())
 	}
 	if kept > 16<<20 {
 		t.Errorf("one viewer keeps %d MB for a %d-item chart, want under 16 MB", kept>>20, dataset.MaxItemsPerChart)

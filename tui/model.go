@@ -4,19 +4,19 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"sync"
 	"sync/atomic"
 
-	"github.com/charmbracelet/bubbles/help"
-	"github.com/charmbracelet/bubbles/key"
-	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/docsurvey/docsurvey/dataset"
 	"github.com/docsurvey/docsurvey/explore"
 	"github.com/docsurvey/docsurvey/present"
 	"github.com/docsurvey/docsurvey/render"
-	zone "github.com/lrstanley/bubblezone"
-	"github.com/muesli/termenv"
+	zone "github.com/lrstanley/bubblezone/v2"
 )
 
 // The smallest window the explorer draws in; below it a "terminal too
@@ -28,11 +28,21 @@ const (
 
 // Options configure a new explorer.
 type Options struct {
-	// Data is the collection to explore; nil uses the embedded one.
+	// Data is the collection to explore; nil uses the embedded one, or
+	// in Run, Load's.
 	Data *dataset.Collection
-	// Renderer draws the styles: lipgloss.DefaultRenderer() locally, one
-	// per session over SSH. Nil makes one with no colour.
-	Renderer *lipgloss.Renderer
+	// Load, used by Run when Data is nil, loads the collection while the
+	// program starts (the first frame waits for it).
+	Load func() (*dataset.Collection, error)
+	// Profile is the terminal's colour profile; the program's
+	// tea.ColorProfileMsg replaces it. The zero value draws plain text.
+	Profile colorprofile.Profile
+	// Dark is the background assumed until the terminal answers (see
+	// Background), and for good when it is not asked.
+	Dark bool
+	// Background says whether to ask the terminal its background colour
+	// and how long to wait for the answer (see terminal.go).
+	Background BackgroundQuery
 	// State is the state to start in, e.g. a view from --view.
 	State explore.State
 	// ASCII draws with ASCII characters only.
@@ -82,6 +92,17 @@ type Model struct {
 	warmGen *atomic.Uint64
 	// warmed, if set (by tests), is called when a warm-up starts drawing.
 	warmed func(w, h int)
+	// shown is closed once the first frame is composed, closed when the
+	// model is closed (Close):
+	// warm-ups wait for either.
+	shown, closed        chan struct{}
+	shownOnce, closeOnce sync.Once
+
+	bg      BackgroundQuery // the background query asked for
+	bgKnown bool            // the answer came, or the wait is over
+	// cprAnswered: the cursor position asked after the background came.
+	cprAnswered bool
+	color       string // --color: auto, always or never
 }
 
 // New returns the explorer model. Call Close when done with it, to stop its
@@ -91,20 +112,14 @@ func New(o Options) *Model {
 	if data == nil {
 		data, _ = dataset.Embedded()
 	}
-	r := o.Renderer
-	if r == nil {
-		r = lipgloss.NewRenderer(nil)
-		r.SetColorProfile(termenv.Ascii)
-		r.SetHasDarkBackground(true)
-	}
 	keys := DefaultKeyMap()
 	if o.ASCII {
 		keys.UseASCII()
 	}
 	// Without colours (NO_COLOR, --color never, a dumb terminal) there is
 	// nothing for m to switch off.
-	keys.Mono.SetEnabled(r.ColorProfile() != termenv.Ascii && o.Color != "never")
-	c := &Common{Keys: &keys, Renderer: r, Zone: zone.New(), Data: data, ASCII: o.ASCII, Mono: o.Color == "never"}
+	keys.Mono.SetEnabled(render.HasColor(o.Profile) && o.Color != "never")
+	c := &Common{Keys: &keys, Profile: o.Profile, Dark: o.Dark, Zone: zone.New(), Data: data, ASCII: o.ASCII, Mono: o.Color == "never"}
 	c.restyle()
 	start := o.State
 	if start.View == "" {
@@ -112,7 +127,8 @@ func New(o Options) *Model {
 		start.Big = o.State.Big
 	}
 	start = start.Normalize(data)
-	m := &Model{common: c, help: help.New(), warmGen: new(atomic.Uint64)}
+	m := &Model{common: c, help: help.New(), warmGen: new(atomic.Uint64), bg: o.Background, color: o.Color,
+		shown: make(chan struct{}), closed: make(chan struct{})}
 	m.panes = []*pane{newOverview(c, start), newPlatforms(c, start), newBenefits(c, start), newConnected(c, start), newPrivacy(c, start), newSources(c, start)}
 	m.active = start.ViewIndex()
 	m.panes[m.active].SetState(start)
@@ -125,6 +141,7 @@ func New(o Options) *Model {
 
 // Close stops the model's zone manager and leaves the presentation, if any.
 func (m *Model) Close() {
+	m.closeOnce.Do(func() { close(m.closed) })
 	m.leaveHub()
 	m.common.Zone.Close()
 }
@@ -132,13 +149,17 @@ func (m *Model) Close() {
 // State returns the state of the view on screen.
 func (m *Model) State() explore.State { return m.panes[m.active].State() }
 
-// Init implements tea.Model.
-func (m *Model) Init() tea.Cmd { return m.presentInit() }
+// Init implements tea.Model: the background query, if asked for, and the
+// presentation's first command.
+func (m *Model) Init() tea.Cmd { return tea.Batch(m.backgroundInit(), m.presentInit()) }
 
 // Update implements tea.Model: window size, mouse and keys; the keys that
 // act within a view go to the active pane.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	defer m.afterUpdate()
+	if cmd, ok := m.terminalUpdate(msg); ok {
+		return m, cmd
+	}
 	if cmd, ok := m.presentUpdate(msg); ok {
 		return m, cmd
 	}
@@ -146,9 +167,11 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		m.resize(msg.Width, msg.Height)
 		return m, m.warm()
-	case tea.MouseMsg:
-		m.mouse(msg)
-	case tea.KeyMsg:
+	case tea.MouseClickMsg:
+		m.click(msg)
+	case tea.MouseWheelMsg:
+		m.wheel(msg)
+	case tea.KeyPressMsg:
 		if cmd, ok := m.compareKey(msg); ok {
 			return m, cmd
 		}
@@ -160,7 +183,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 }
 
 // key handles one keypress.
-func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
+func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.common.Keys
 	m.status = ""
 	switch {
@@ -169,7 +192,7 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 		return tea.Quit
 	case key.Matches(msg, k.Help):
 		m.full = !m.full
-	case m.full && msg.Type == tea.KeyEsc:
+	case m.full && msg.Code == tea.KeyEscape:
 		m.full = false
 	case key.Matches(msg, k.NextView):
 		m.gotoView((m.active + 1) % len(m.panes))
@@ -227,7 +250,18 @@ func (m *Model) warm() tea.Cmd {
 			states = append(states, p.State())
 		}
 	}
+	shown, closed := m.shown, m.closed
 	return func() tea.Msg {
+		if current.Load() != gen {
+			return nil
+		}
+		// On two cores the warm-up would compete with the first frame:
+		// it waits until the first frame is composed.
+		select {
+		case <-shown:
+		case <-closed:
+			return nil
+		}
 		if current.Load() != gen {
 			return nil
 		}
@@ -245,7 +279,7 @@ func (m *Model) warm() tea.Cmd {
 }
 
 // paneStatus says what a pane key changed.
-func (m *Model) paneStatus(msg tea.KeyMsg) string {
+func (m *Model) paneStatus(msg tea.KeyPressMsg) string {
 	k := m.common.Keys
 	st := m.State()
 	switch {
@@ -267,23 +301,30 @@ func (m *Model) gotoView(i int) {
 	m.frameOK = false
 }
 
-// mouse switches view on a click on a tab and moves the focus on the wheel.
-func (m *Model) mouse(msg tea.MouseMsg) {
-	switch {
-	case msg.Action == tea.MouseActionPress && msg.Button == tea.MouseButtonLeft:
-		for i, id := range dataset.ViewIDs() {
-			if z := m.common.Zone.Get(tabZone(id)); z != nil && z.InBounds(msg) {
-				m.gotoView(i)
-				return
-			}
-		}
-	case msg.Button == tea.MouseButtonWheelDown && msg.Action == tea.MouseActionPress:
-		m.panes[m.active].Update(tea.KeyMsg{Type: tea.KeyDown})
-		m.frameOK = false
-	case msg.Button == tea.MouseButtonWheelUp && msg.Action == tea.MouseActionPress:
-		m.panes[m.active].Update(tea.KeyMsg{Type: tea.KeyUp})
-		m.frameOK = false
+// click switches view on a left click on a tab.
+func (m *Model) click(msg tea.MouseClickMsg) {
+	if msg.Button != tea.MouseLeft {
+		return
 	}
+	for i, id := range dataset.ViewIDs() {
+		if z := m.common.Zone.Get(tabZone(id)); z != nil && z.InBounds(msg) {
+			m.gotoView(i)
+			return
+		}
+	}
+}
+
+// wheel moves the focus as the down and up keys do.
+func (m *Model) wheel(msg tea.MouseWheelMsg) {
+	switch msg.Button {
+	case tea.MouseWheelDown:
+		m.panes[m.active].Update(tea.KeyPressMsg{Code: tea.KeyDown})
+	case tea.MouseWheelUp:
+		m.panes[m.active].Update(tea.KeyPressMsg{Code: tea.KeyUp})
+	default:
+		return
+	}
+	m.frameOK = false
 }
 
 // resize records a new window size, clamped to what can be drawn.
@@ -295,7 +336,7 @@ func (m *Model) resize(w, h int) {
 	for _, p := range m.panes {
 		p.SetSize(bw, bh)
 	}
-	m.help.Width = m.width
+	m.help.SetWidth(m.width)
 	m.frameOK = false
 }
 
@@ -308,7 +349,7 @@ func (m *Model) bodySize() (int, int) {
 	return m.width, max(h, 0)
 }
 
-// styleHelp styles the help from the session's renderer.
+// styleHelp styles the help from the session's styles.
 func (m *Model) styleHelp() {
 	s := m.common.Styles
 	m.help.Styles = help.Styles{
@@ -327,10 +368,25 @@ func (m *Model) styleHelp() {
 	m.frameOK = false
 }
 
-// View implements tea.Model: the tabs, the active view's body and the help
-// line, joined from strings the panes keep until their inputs change.
-func (m *Model) View() string {
-	if m.quitting {
+// View implements tea.Model: the frame (see Frame) with the terminal
+// modes the explorer wants, declared rather than switched on by commands:
+// the alternate screen, mouse clicks and wheel, and the view's title in the
+// window's title bar. Bubble Tea v2 asks the terminal for synchronized
+// output and basic keyboard disambiguation on its own.
+func (m *Model) View() tea.View {
+	v := tea.NewView(m.Frame())
+	v.AltScreen = true
+	v.MouseMode = tea.MouseModeCellMotion
+	v.WindowTitle = m.windowTitle()
+	return v
+}
+
+// Frame returns the screen as a string: the tabs, the active view's body
+// and the help line, joined from strings the panes keep until their inputs
+// change. It is empty after quitting and while the background colour is
+// awaited (see background.go).
+func (m *Model) Frame() string {
+	if m.quitting || m.awaitingBackground() {
 		return ""
 	}
 	if !m.frameOK {
@@ -340,6 +396,7 @@ func (m *Model) View() string {
 		}
 		m.frame = render.ClampLines(m.common.Zone.Scan(f), m.width)
 		m.frameOK = true
+		m.shownOnce.Do(func() { close(m.shown) })
 	}
 	return m.frame
 }
@@ -415,6 +472,6 @@ func (m *Model) footer() string {
 		return ansi.Truncate(st, m.width, "")
 	}
 	short := m.help
-	short.Width = rest
+	short.SetWidth(rest)
 	return st + short.View(m.common.Keys)
 }

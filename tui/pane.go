@@ -1,8 +1,8 @@
 package tui
 
 import (
-	"github.com/charmbracelet/bubbles/key"
-	tea "github.com/charmbracelet/bubbletea"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 	"github.com/docsurvey/docsurvey/dataset"
 	"github.com/docsurvey/docsurvey/explore"
 	"github.com/docsurvey/docsurvey/render"
@@ -58,7 +58,7 @@ func (p *pane) SetState(st explore.State) { p.st = st.Normalize(p.common.Data) }
 
 // Update handles the keys that act within a view and reports whether the
 // key was one of them.
-func (p *pane) Update(msg tea.KeyMsg) bool {
+func (p *pane) Update(msg tea.KeyPressMsg) bool {
 	k, c := p.common.Keys, p.common.Data
 	st := p.st
 	switch {

@@ -6,8 +6,8 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/charmbracelet/bubbles/key"
-	tea "github.com/charmbracelet/bubbletea"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 	"github.com/docsurvey/docsurvey/dataset"
 	"github.com/docsurvey/docsurvey/explore"
 	"github.com/docsurvey/docsurvey/present"
@@ -44,7 +44,7 @@ func DefaultPresentKeys() PresentKeys {
 	return PresentKeys{
 		Follow:   key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "follow/explore")),
 		Tour:     key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "tour on/off")),
-		NextStep: key.NewBinding(key.WithKeys(" ", "pgdown"), key.WithHelp("space", "next step")),
+		NextStep: key.NewBinding(key.WithKeys("space", "pgdown"), key.WithHelp("space", "next step")),
 		PrevStep: key.NewBinding(key.WithKeys("backspace", "pgup"), key.WithHelp("bksp", "prev step")),
 	}
 }
@@ -160,7 +160,7 @@ func (m *Model) presentUpdate(msg tea.Msg) (tea.Cmd, bool) {
 	case hubMsg:
 		m.onHub(msg.u)
 		return waitHub(msg.ch), true
-	case tea.KeyMsg:
+	case tea.KeyPressMsg:
 		return m.presentKey(msg)
 	case tea.MouseMsg:
 		return nil, m.followerMouse(msg)
@@ -176,7 +176,7 @@ func (m *Model) followerMouse(msg tea.MouseMsg) bool {
 	if !m.following() {
 		return false
 	}
-	if msg.Action == tea.MouseActionPress {
+	if _, press := msg.(tea.MouseClickMsg); press {
 		m.status = "f to explore alone"
 		m.frameOK = false
 	}
@@ -201,7 +201,7 @@ func (m *Model) onHub(u present.Update) {
 
 // presentKey handles the quit confirmation, the follow key, what a
 // following audience may press, and the tour keys.
-func (m *Model) presentKey(msg tea.KeyMsg) (tea.Cmd, bool) {
+func (m *Model) presentKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	k := m.common.Keys
 	armed := m.pr.quitArmed
 	m.pr.quitArmed = false
@@ -219,7 +219,7 @@ func (m *Model) presentKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 			m.toggleFollow()
 			return nil, true
 		}
-		if m.pr.following && !key.Matches(msg, k.Help, k.Quit, k.Mono, k.Big, k.Describe) && !(m.full && msg.Type == tea.KeyEsc) {
+		if m.pr.following && !key.Matches(msg, k.Help, k.Quit, k.Mono, k.Big, k.Describe) && !(m.full && msg.Code == tea.KeyEscape) {
 			m.status = "f to explore alone"
 			m.frameOK = false
 			return nil, true
@@ -243,7 +243,7 @@ func (m *Model) presentKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 		}
 		next, ok = st.GotoStep(c, 0)
 	case key.Matches(msg, k.NextStep) && k.NextStep.Enabled():
-		if msg.Type == tea.KeyPgDown && !touring {
+		if msg.Code == tea.KeyPgDown && !touring {
 			return nil, false // a view key off the tour
 		}
 		next, ok = st.NextStep(c)

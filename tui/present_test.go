@@ -2,19 +2,20 @@ package tui
 
 import (
 	"context"
+	"github.com/charmbracelet/colorprofile"
 	"strings"
 	"testing"
 	"time"
 
-	tea "github.com/charmbracelet/bubbletea"
+	tea "charm.land/bubbletea/v2"
 	"github.com/docsurvey/docsurvey/dataset"
 	"github.com/docsurvey/docsurvey/present"
-	zone "github.com/lrstanley/bubblezone"
+	zone "github.com/lrstanley/bubblezone/v2"
 )
 
 func roleModel(t *testing.T, hub *present.Hub, role Role, w, h int) *Model {
 	t.Helper()
-	m := New(Options{Data: frozen(t), Width: w, Height: h, Renderer: colorRenderer(), Role: role, Hub: hub})
+	m := New(Options{Data: frozen(t), Width: w, Height: h, Profile: colorprofile.ANSI256, Dark: true, Role: role, Hub: hub})
 	t.Cleanup(m.Close)
 	return m
 }
@@ -35,7 +36,7 @@ func deliver(t *testing.T, m *Model) {
 	select {
 	case u := <-ch:
 		m.Update(hubMsg{u: u, ch: ch})
-		m.View()
+		m.Frame()
 	case <-time.After(5 * time.Second):
 		t.Fatal("no hub update")
 	}
@@ -57,7 +58,7 @@ func drain(m *Model) {
 			}
 			m.Update(hubMsg{u: u, ch: ch})
 		default:
-			m.View()
+			m.Frame()
 			return
 		}
 	}
@@ -174,7 +175,7 @@ func TestLateJoinerStartsAtCurrentState(t *testing.T) {
 func TestPresenterLeavesAndReturns(t *testing.T) {
 	hub := present.NewHub()
 	ctx, cancel := context.WithCancel(context.Background())
-	p := New(Options{Data: frozen(t), Width: 100, Height: 30, Renderer: colorRenderer(), Role: RolePresenter, Hub: hub, Context: ctx})
+	p := New(Options{Data: frozen(t), Width: 100, Height: 30, Profile: colorprofile.ANSI256, Dark: true, Role: RolePresenter, Hub: hub, Context: ctx})
 	a := roleModel(t, hub, RoleAudience, 100, 30)
 	if got := footer(a); !strings.Contains(got, "following the presenter") {
 		t.Fatalf("footer %q", got)
@@ -192,7 +193,7 @@ func TestPresenterLeavesAndReturns(t *testing.T) {
 	}
 	p.Close()
 
-	p2 := New(Options{Data: frozen(t), Width: 80, Height: 24, Renderer: colorRenderer(), Role: RolePresenter, Hub: hub, Tour: true})
+	p2 := New(Options{Data: frozen(t), Width: 80, Height: 24, Profile: colorprofile.ANSI256, Dark: true, Role: RolePresenter, Hub: hub, Tour: true})
 	t.Cleanup(p2.Close)
 	if !p2.State().Equal(want) {
 		t.Fatalf("returning presenter (serve --tour) starts at %+v, want the talk's state %+v", p2.State(), want)
@@ -293,7 +294,7 @@ func TestTourStepping(t *testing.T) {
 	if got := footer(p); !strings.Contains(got, "end of the tour") {
 		t.Fatalf("footer at the end: %q", got)
 	}
-	press(p, tea.KeyBackspace.String())
+	press(p, "backspace")
 	if p.State().Step != len(c.Tour)-2 {
 		t.Fatalf("backspace: step %d", p.State().Step)
 	}
@@ -314,7 +315,7 @@ func TestTourStepping(t *testing.T) {
 }
 
 func TestLocalTour(t *testing.T) {
-	m := New(Options{Data: frozen(t), Width: 100, Height: 30, Renderer: colorRenderer(), Tour: true})
+	m := New(Options{Data: frozen(t), Width: 100, Height: 30, Profile: colorprofile.ANSI256, Dark: true, Tour: true})
 	t.Cleanup(m.Close)
 	c := frozen(t)
 	s := flat(screen(m))
@@ -368,7 +369,7 @@ func TestFollowingTouchesAndKeepsHelpOpen(t *testing.T) {
 	hub := present.NewHub()
 	p := roleModel(t, hub, RolePresenter, 100, 30)
 	touched := 0
-	a := New(Options{Data: frozen(t), Width: 100, Height: 30, Renderer: colorRenderer(), Role: RoleAudience, Hub: hub,
+	a := New(Options{Data: frozen(t), Width: 100, Height: 30, Profile: colorprofile.ANSI256, Dark: true, Role: RoleAudience, Hub: hub,
 		Touch: func() { touched++ }})
 	t.Cleanup(a.Close)
 	drain(a)
@@ -395,7 +396,7 @@ func TestFollowingTouchesAndKeepsHelpOpen(t *testing.T) {
 // it does asynchronously after View.
 func waitTabZone(t *testing.T, m *Model, id string) *zone.ZoneInfo {
 	t.Helper()
-	m.View()
+	m.Frame()
 	deadline := time.Now().Add(2 * time.Second)
 	for m.common.Zone.Get(tabZone(id)).IsZero() {
 		if time.Now().After(deadline) {
@@ -414,8 +415,12 @@ func TestFollowerMouseIsIgnored(t *testing.T) {
 	drain(a)
 	want := a.State()
 	z := waitTabZone(t, a, "privacy")
-	for _, b := range []tea.MouseButton{tea.MouseButtonLeft, tea.MouseButtonWheelDown, tea.MouseButtonWheelUp} {
-		a.Update(tea.MouseMsg{X: z.StartX + 1, Y: z.StartY, Action: tea.MouseActionPress, Button: b})
+	for _, b := range []tea.MouseMsg{
+		tea.MouseClickMsg{X: z.StartX + 1, Y: z.StartY, Button: tea.MouseLeft},
+		tea.MouseWheelMsg{X: z.StartX + 1, Y: z.StartY, Button: tea.MouseWheelDown},
+		tea.MouseWheelMsg{X: z.StartX + 1, Y: z.StartY, Button: tea.MouseWheelUp},
+	} {
+		a.Update(b)
 		if !a.State().Equal(want) {
 			t.Fatalf("following, mouse %v moved the view to %+v", b, a.State())
 		}
@@ -427,7 +432,7 @@ func TestFollowerMouseIsIgnored(t *testing.T) {
 	// Exploring alone, the mouse works again.
 	press(a, "f")
 	z = waitTabZone(t, a, "privacy")
-	a.Update(tea.MouseMsg{X: z.StartX + 1, Y: z.StartY, Action: tea.MouseActionPress, Button: tea.MouseButtonLeft})
+	a.Update(tea.MouseClickMsg{X: z.StartX + 1, Y: z.StartY, Button: tea.MouseLeft})
 	if a.State().View != dataset.ViewPrivacy {
 		t.Fatalf("exploring alone, a click on the Privacy tab shows %s", a.State().View)
 	}

@@ -5,12 +5,10 @@ import (
 	"errors"
 	"io"
 	"os"
-	"time"
 
-	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/term"
-	"github.com/muesli/termenv"
 
 	"github.com/docsurvey/docsurvey/internal/inputguard"
 )
@@ -23,15 +21,12 @@ var ErrNotTerminal = errors.New("docsurvey: not a terminal; use `docsurvey show 
 // never.
 var ErrBadColor = errors.New("docsurvey: --color must be auto, always or never")
 
-// bgTimeout is how long Run waits for the terminal to say its background
-// colour before assuming a dark one; terminals that answer do so in a few
-// milliseconds, and one that never answers must not delay the first frame.
-const bgTimeout = 40 * time.Millisecond
-
 // Run runs the explorer in the terminal on out until the user quits or ctx
-// ends. It checks that out is a terminal (else ErrNotTerminal), honours
-// NO_COLOR and o.Color, and decides the background colour up front with a
-// short timeout. o.Renderer, if nil, is made for out.
+// ends. With o.Load and no o.Data, the data is loaded while the program
+// starts (see starter), and a load error is returned. It checks that out is a terminal (else ErrNotTerminal) and decides
+// the colour profile from the environment, NO_COLOR and o.Color; the
+// explorer asks the terminal its background and draws its first frame when
+// the answer comes, or after BackgroundWait on a dark background.
 func Run(ctx context.Context, o Options, in io.Reader, out io.Writer) error {
 	f, ok := out.(*os.File)
 	if !ok || !term.IsTerminal(f.Fd()) {
@@ -42,56 +37,51 @@ func Run(ctx context.Context, o Options, in io.Reader, out io.Writer) error {
 	default:
 		return ErrBadColor
 	}
-	r := o.Renderer
-	if r == nil {
-		r = lipgloss.NewRenderer(out)
+	env := os.Environ()
+	o.Profile = colorProfile(colorprofile.Detect(out, env), o.Color, os.Getenv("NO_COLOR") != "")
+	o.Dark = true
+	var root tea.Model
+	if o.Data == nil && o.Load != nil {
+		st := &starter{o: o}
+		defer st.close()
+		root = st
+	} else {
+		o.Background = BackgroundQuery{Ask: true, Wait: BackgroundWait}
+		m := New(o)
+		m.SetExportDir(".")
+		defer m.Close()
+		root = m
 	}
-	applyColor(r, o.Color, os.Getenv("NO_COLOR") != "")
-	r.SetHasDarkBackground(darkBackground(in, f, os.Getenv("COLORFGBG")))
-	o.Renderer = r
-	m := New(o)
-	m.SetExportDir(".")
-	defer m.Close()
-	p := tea.NewProgram(m,
+	p := tea.NewProgram(root,
 		tea.WithContext(ctx),
 		tea.WithInput(inputguard.Terminal(in, inputguard.Options{})), // bounded pastes
 		tea.WithOutput(out),
-		tea.WithAltScreen(),
-		tea.WithMouseCellMotion(),
+		tea.WithEnvironment(env),
+		tea.WithColorProfile(o.Profile),
+		// 120 frames a second, not 60: the background query goes out on
+		// the renderer's first tick and the first frame on the next, so
+		// the answer costs half as long. The renderer writes only when
+		// the frame changed; an idle tick costs a comparison.
+		tea.WithFPS(120),
 	)
-	_, err := p.Run()
+	final, err := p.Run()
 	if errors.Is(err, tea.ErrProgramKilled) && ctx.Err() != nil {
 		return nil
+	}
+	if st, ok := final.(*starter); ok && err == nil && st.err != nil {
+		return st.err
 	}
 	return err
 }
 
-// applyColor sets the renderer's colour profile: none for --color never or
-// NO_COLOR (unless --color always), at least 256 colours for always.
-func applyColor(r *lipgloss.Renderer, color string, noColor bool) {
+// colorProfile applies --color to the detected profile: no colour for
+// never or NO_COLOR (unless always), at least 256 colours for always.
+func colorProfile(detected colorprofile.Profile, color string, noColor bool) colorprofile.Profile {
 	switch {
 	case color == "never", noColor && color != "always":
-		r.SetColorProfile(termenv.Ascii)
-	case color == "always":
-		if p := r.ColorProfile(); p == termenv.Ascii || p == termenv.ANSI {
-			r.SetColorProfile(termenv.ANSI256)
-		}
+		return colorprofile.ASCII
+	case color == "always" && detected < colorprofile.ANSI256:
+		return colorprofile.ANSI256
 	}
-}
-
-// darkBackground decides whether the terminal is dark: from COLORFGBG if
-// set, else by asking the terminal (OSC 11) and waiting at most bgTimeout;
-// dark when nothing answers.
-func darkBackground(in io.Reader, out *os.File, colorfgbg string) bool {
-	if dark, ok := parseColorFGBG(colorfgbg); ok {
-		return dark
-	}
-	inf, ok := in.(*os.File)
-	if !ok {
-		return true
-	}
-	if dark, ok := queryDark(inf, out, bgTimeout); ok {
-		return dark
-	}
-	return true
+	return detected
 }

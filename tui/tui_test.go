@@ -3,27 +3,18 @@ package tui
 import (
 	"flag"
 	"fmt"
-	"io"
+	"github.com/charmbracelet/colorprofile"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/docsurvey/docsurvey/dataset"
-	"github.com/muesli/termenv"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
-
-func colorRenderer() *lipgloss.Renderer {
-	r := lipgloss.NewRenderer(io.Discard)
-	r.SetColorProfile(termenv.ANSI256)
-	r.SetHasDarkBackground(true)
-	return r
-}
 
 // frozen is the shipped dataset: the goldens show what the binary draws.
 func frozen(t testing.TB) *dataset.Collection {
@@ -37,7 +28,7 @@ func frozen(t testing.TB) *dataset.Collection {
 
 func newModel(t testing.TB, w, h int) *Model {
 	t.Helper()
-	m := New(Options{Data: frozen(t), Width: w, Height: h, Renderer: colorRenderer()})
+	m := New(Options{Data: frozen(t), Width: w, Height: h, Profile: colorprofile.ANSI256, Dark: true})
 	t.Cleanup(m.Close)
 	return m
 }
@@ -47,23 +38,30 @@ func newModel(t testing.TB, w, h int) *Model {
 func press(m *Model, keys ...string) {
 	for _, k := range keys {
 		m.Update(keyMsg(k))
-		m.View()
+		m.Frame()
 	}
 }
 
-func keyMsg(k string) tea.KeyMsg {
-	named := map[string]tea.KeyType{
-		"tab": tea.KeyTab, "shift+tab": tea.KeyShiftTab, "up": tea.KeyUp, "down": tea.KeyDown,
-		"left": tea.KeyLeft, "right": tea.KeyRight, "pgup": tea.KeyPgUp, "pgdown": tea.KeyPgDown,
-		"home": tea.KeyHome, "end": tea.KeyEnd, "ctrl+c": tea.KeyCtrlC, "esc": tea.KeyEsc,
+func keyMsg(k string) tea.KeyPressMsg {
+	named := map[string]tea.Key{
+		"tab": {Code: tea.KeyTab}, "shift+tab": {Code: tea.KeyTab, Mod: tea.ModShift}, "up": {Code: tea.KeyUp},
+		"down": {Code: tea.KeyDown}, "left": {Code: tea.KeyLeft}, "right": {Code: tea.KeyRight},
+		"pgup": {Code: tea.KeyPgUp}, "pgdown": {Code: tea.KeyPgDown}, "home": {Code: tea.KeyHome},
+		"end": {Code: tea.KeyEnd}, "ctrl+c": {Code: 'c', Mod: tea.ModCtrl}, "esc": {Code: tea.KeyEscape},
+		"enter": {Code: tea.KeyEnter}, "backspace": {Code: tea.KeyBackspace},
+		" ": {Code: tea.KeySpace, Text: " "}, "space": {Code: tea.KeySpace, Text: " "},
 	}
-	if t, ok := named[k]; ok {
-		return tea.KeyMsg{Type: t}
+	if key, ok := named[k]; ok {
+		return tea.KeyPressMsg(key)
 	}
-	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)}
+	r := []rune(k)
+	if len(r) != 1 {
+		panic("keyMsg: one key at a time: " + k)
+	}
+	return tea.KeyPressMsg{Code: r[0], Text: k}
 }
 
-func screen(m *Model) string { return ansi.Strip(m.View()) }
+func screen(m *Model) string { return ansi.Strip(m.Frame()) }
 
 func golden(t *testing.T, name, got string) {
 	t.Helper()
@@ -124,7 +122,7 @@ func TestGoldenASCII(t *testing.T) {
 	m := New(Options{Data: frozen(t), Width: 100, Height: 30, ASCII: true, Color: "never"})
 	defer m.Close()
 	press(m, "2", "j")
-	out := m.View()
+	out := m.Frame()
 	for _, r := range ansi.Strip(out) {
 		if r > 127 {
 			t.Fatalf("non-ASCII %q in ASCII mode", r)

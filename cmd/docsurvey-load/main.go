@@ -40,6 +40,7 @@ func main() {
 	flag.DurationVar(&cfg.Ramp, "ramp", 0, "spread session starts over this long")
 	flag.BoolVar(&cfg.Idle, "idle", false, "idle mode: open the sessions, type nothing, measure server CPU")
 	flag.DurationVar(&cfg.IdleFor, "idle-for", 10*time.Second, "idle mode: length of the quiet window")
+	flag.BoolVar(&cfg.NoBackgroundAnswer, "no-bg-answer", false, "never answer the server's background-colour query (OSC 11), as a terminal without it")
 	flag.IntVar(&cfg.ServerPID, "server-pid", 0, "sample this process's RSS and CPU time from /proc")
 	flag.DurationVar(&cfg.Timeout, "timeout", 2*time.Minute, fmt.Sprintf("stop the whole run after this long (at most %s)", loadtest.MaxDuration))
 	flag.StringVar(&identity, "presenter-identity", "", "presenter mode: log in one presenter with this unencrypted private key `FILE` (its public key in serve's --presenter-key) and measure presenter key to follower frame over --sessions followers")

@@ -9,7 +9,6 @@ import (
 	"syscall"
 
 	"github.com/docsurvey/docsurvey/cli"
-	"github.com/docsurvey/docsurvey/internal/quietinit"
 )
 
 // Set at build time: go build -ldflags "-X main.version=v1.0.0 -X main.commit=$(git rev-parse HEAD)".
@@ -19,7 +18,6 @@ var (
 )
 
 func main() {
-	quietinit.Restore() // see package quietinit: no terminal query before main
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	code := cli.Execute(ctx, cli.Info{Version: version, Commit: commit}, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()

@@ -60,6 +60,10 @@ func open(ctx context.Context, cfg Config, auth ...gossh.AuthMethod) (*session, 
 		s.client.Close()
 		return nil, err
 	}
+	if !cfg.NoBackgroundAnswer {
+		// A dark terminal's answer, as xterm gives it.
+		s.out.onQuery = func() { _, _ = io.WriteString(s.stdin, "\x1b]11;rgb:0000/0000/0000\x1b\\") }
+	}
 	if err := s.sess.RequestPty("xterm-256color", cfg.Height, cfg.Width, gossh.TerminalModes{}); err != nil {
 		s.client.Close()
 		return nil, fmt.Errorf("pty: %w", err)

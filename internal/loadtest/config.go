@@ -32,7 +32,11 @@ type Config struct {
 	Idle          bool          // idle mode: open, wait for first frames, type nothing
 	IdleFor       time.Duration // idle mode: how long to hold the sessions quiet
 	ServerPID     int           // sample this process from /proc if non-zero
-	Timeout       time.Duration // the whole run stops after this long
+	// NoBackgroundAnswer leaves the server's background-colour query
+	// unanswered, as a terminal without OSC 11 would; by default each
+	// session answers it at once, as xterm and most terminals do.
+	NoBackgroundAnswer bool
+	Timeout            time.Duration // the whole run stops after this long
 	// PresenterKey switches to presenter mode (see runPresent): Sessions
 	// followers and one presenter who logs in with this key and sends the
 	// keys.

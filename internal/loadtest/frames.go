@@ -1,6 +1,7 @@
 package loadtest
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"sync/atomic"
@@ -8,17 +9,28 @@ import (
 )
 
 // output counts the bytes a session receives and when the last one came.
+// If onQuery is set, it is called once, when the background-colour query
+// (OSC 11) first arrives, to answer it as a terminal would.
 type output struct {
-	n      atomic.Int64
-	last   atomic.Int64 // unix nanoseconds
-	notify chan struct{}
+	n       atomic.Int64
+	last    atomic.Int64 // unix nanoseconds
+	notify  chan struct{}
+	onQuery func()
+	asked   atomic.Bool
 }
+
+// bgQuery is the OSC 11 background-colour query the server sends.
+var bgQuery = []byte("\x1b]11;?")
 
 func newOutput() *output { return &output{notify: make(chan struct{}, 1)} }
 
 func (o *output) Write(p []byte) (int, error) {
 	o.last.Store(time.Now().UnixNano())
 	o.n.Add(int64(len(p)))
+	if o.onQuery != nil && !o.asked.Load() && bytes.Contains(p, bgQuery) {
+		o.asked.Store(true)
+		o.onQuery()
+	}
 	select {
 	case o.notify <- struct{}{}:
 	default:

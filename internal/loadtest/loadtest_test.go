@@ -11,8 +11,8 @@ import (
 	"testing"
 	"time"
 
-	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/log"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/log/v2"
 	"github.com/docsurvey/docsurvey/server"
 )
 
@@ -77,7 +77,7 @@ func (m *counter) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	}
 	return m, nil
 }
-func (m *counter) View() string { return fmt.Sprintf("%dx%d keys %d", m.w, m.h, m.n) }
+func (m *counter) View() tea.View { return tea.NewView(fmt.Sprintf("%dx%d keys %d", m.w, m.h, m.n)) }
 
 func TestRunAgainstServer(t *testing.T) {
 	addr := startServer(t, 0)

@@ -13,8 +13,8 @@ import (
 	"testing"
 	"time"
 
-	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/log"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/log/v2"
 	gossh "golang.org/x/crypto/ssh"
 
 	"github.com/docsurvey/docsurvey/present"
@@ -44,7 +44,7 @@ func TestPresenterMode(t *testing.T) {
 			if i.Presenter {
 				role = tui.RolePresenter
 			}
-			m := tui.New(tui.Options{Renderer: i.Renderer, Width: i.Width, Height: i.Height, Role: role, Hub: hub, Context: i.Context})
+			m := tui.New(tui.Options{Profile: i.Profile, Dark: true, Width: i.Width, Height: i.Height, Role: role, Hub: hub, Context: i.Context})
 			go func() { <-i.Context.Done(); m.Close() }()
 			return m
 		},
