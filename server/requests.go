@@ -5,7 +5,8 @@ import (
 )
 
 // Limits on what one session channel may make the server keep. The SSH
-// library stores every "env" request a client sends before its shell (the
+// library (charm.land/ssh v0.4.3's DefaultSessionHandler) stores every
+// "env" request a client sends before its shell (the
 // client chooses how many and how large), buffers up to 128 "signal"
 // requests of any length, and keeps the terminal type and modes of the
 // "pty-req". Without a bound, 10,000 env requests of 30 KB took the server
