@@ -41,7 +41,7 @@ func loadData(ctx context.Context, stdin io.Reader, path string) (*dataset.Colle
 	if err != nil {
 		return nil, err
 	}
-	c, err := dataset.Parse(data, name)
+	c, err := dataset.ParseFile(data, name)
 	if err != nil {
 		return nil, invalidData(name, err)
 	}

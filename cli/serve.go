@@ -95,14 +95,11 @@ them to the size of the room, e.g. --max-per-ip 200 --rate-per-ip 20 (and
 	_ = cmd.RegisterFlagCompletionFunc("log-level", cobra.FixedCompletions(logLevels(), cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("log-format", cobra.FixedCompletions(logFormats(), cobra.ShellCompDirectiveNoFileComp))
 	addGuardFlags(fl, &f.guard)
-	_ = cmd.RegisterFlagCompletionFunc("view", cobra.FixedCompletions(dataset.ViewIDs(), cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("view", completeViews(e))
 	return cmd
 }
 
 func runServe(ctx context.Context, e *env, f *serveFlags) error {
-	if err := checkChoice("view", f.view, dataset.ViewIDs()); err != nil {
-		return err
-	}
 	if f.maxSessions < 1 {
 		return usageErrorf("--max-sessions %d: at least 1 viewer", f.maxSessions)
 	}
@@ -133,6 +130,9 @@ func runServe(ctx context.Context, e *env, f *serveFlags) error {
 	}
 	c, err := loadData(ctx, e.stdin, e.dataPath)
 	if err != nil {
+		return err
+	}
+	if err := checkView(c, f.view, e.dataPath); err != nil {
 		return err
 	}
 	if err := checkTour(c, f.tour); err != nil {

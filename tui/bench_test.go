@@ -87,6 +87,7 @@ func BenchmarkResize(b *testing.B) {
 // background warm-up (run after every resize) has drawn every view's bars.
 func BenchmarkSwitchView(b *testing.B) {
 	m := newModel(b, 120, 40)
+	m.Frame() // warm-ups wait for the first frame
 	for i := 0; i < 6; i++ {
 		if cmd := m.warm(); cmd != nil {
 			cmd()
