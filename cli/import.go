@@ -72,7 +72,7 @@ func runImport(ctx context.Context, e *env, f *importFlags, path string) error {
 		return usageErrorf("--sample %d: expected a number of respondents, 0 or more", f.meta.Sample)
 	}
 	if path != "-" && !dataset.IsCSV(path) {
-		return usageErrorf("%s: import reads a .csv file; a YAML or JSON file is a data file already", path)
+		return usageErrorf("%s: import reads a .csv file; a YAML or JSON file is a data file already", quoteName(path))
 	}
 	if f.output != "" && !f.force {
 		if _, err := os.Lstat(f.output); err == nil {
