@@ -90,6 +90,8 @@ type barKey struct {
 	values bool
 	item   int // the one item drawn, or -1 for a block
 	block  int // with item -1: items block*barBlock up to the next block
+	// whiskers draws each figure's interval on its bar (see whiskers.go).
+	whiskers bool
 }
 
 // barBlock is how many items' bars are drawn, and cached, together. An
@@ -109,8 +111,8 @@ type barSet struct {
 	st  *Styles
 }
 
-func barRows(c *dataset.Collection, ch *dataset.Chart, barW, valW int, st *Styles, values bool) barSet {
-	return barSet{key: barKey{c: c, ch: ch, barW: barW, valW: valW, style: st.Key(), values: values, item: -1}, ch: ch, st: st}
+func barRows(c *dataset.Collection, ch *dataset.Chart, barW, valW int, st *Styles, values, whiskers bool) barSet {
+	return barSet{key: barKey{c: c, ch: ch, barW: barW, valW: valW, style: st.Key(), values: values, item: -1, whiskers: whiskers}, ch: ch, st: st}
 }
 
 // at returns row idx (item idx / series, series idx % series), or "".
@@ -127,8 +129,8 @@ func (b barSet) at(idx int) string {
 
 // focusRows returns the rows of one item drawn on the focus band, one per
 // series; drawn when an item first takes the focus, then cached.
-func focusRows(c *dataset.Collection, ch *dataset.Chart, item, barW, valW int, st *Styles, values bool) []string {
-	return cachedBars(barKey{c: c, ch: ch, barW: barW, valW: valW, style: st.Key(), focus: true, values: values, item: item}, ch, st)
+func focusRows(c *dataset.Collection, ch *dataset.Chart, item, barW, valW int, st *Styles, values, whiskers bool) []string {
+	return cachedBars(barKey{c: c, ch: ch, barW: barW, valW: valW, style: st.Key(), focus: true, values: values, item: item, whiskers: whiskers}, ch, st)
 }
 
 func cachedBars(k barKey, ch *dataset.Chart, st *Styles) []string {
@@ -143,12 +145,22 @@ func cachedBars(k barKey, ch *dataset.Chart, st *Styles) []string {
 			items = append(items, i)
 		}
 	}
-	rows := drawBars(ch, items, k.barW, k.valW, st, k.focus, k.values)
+	var wk whiskerFunc
+	if k.whiskers {
+		wk = whiskersOf(k.c, ch, k.barW)
+	}
+	rows := drawBarsWith(ch, items, k.barW, k.valW, st, k.focus, k.values, wk)
 	bars.put(k, rows)
 	return rows
 }
 
 func drawBars(ch *dataset.Chart, items []int, barW, valW int, st *Styles, focus, values bool) []string {
+	return drawBarsWith(ch, items, barW, valW, st, focus, values, nil)
+}
+
+// drawBarsWith is drawBars with each figure's interval drawn over its bar
+// when wk is set; the value then follows the whisker.
+func drawBarsWith(ch *dataset.Chart, items []int, barW, valW int, st *Styles, focus, values bool, wk whiskerFunc) []string {
 	ns := len(ch.Series)
 	n := len(items) * ns
 	cw := barW + 1 + valW
@@ -193,9 +205,13 @@ func drawBars(ch *dataset.Chart, items []int, barW, valW int, st *Styles, focus,
 					bc.Canvas.SetCell(canvas.Point{X: x, Y: y}, blank)
 				}
 			}
+			end := widths[y]
+			if wk != nil {
+				end = drawWhisker(&bc.Canvas, wk, i, s, y, end, st, valStyle)
+			}
 			if values {
 				t := fit(valueText(ch, &ch.Items[i], s), valW, "")
-				bc.Canvas.SetStringWithStyle(canvas.Point{X: widths[y] + 1, Y: y}, t, valStyle)
+				bc.Canvas.SetStringWithStyle(canvas.Point{X: end + 1, Y: y}, t, valStyle)
 			}
 		}
 	}

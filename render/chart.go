@@ -102,9 +102,9 @@ func chartLines(c *dataset.Collection, ch *dataset.Chart, st explore.State, focu
 	ns := len(ch.Series)
 	var plain, plainNoVal barSet
 	if lay.kind != layoutRows {
-		plain = barRows(c, ch, lay.barW, lay.valW, s, true)
+		plain = barRows(c, ch, lay.barW, lay.valW, s, true, st.Whiskers)
 		if thick > 1 {
-			plainNoVal = barRows(c, ch, lay.barW, lay.valW, s, false)
+			plainNoVal = barRows(c, ch, lay.barW, lay.valW, s, false, st.Whiskers)
 		}
 	}
 	focusAt = focusIndex(rows, focused, st.Focus)
@@ -142,9 +142,9 @@ func chartLines(c *dataset.Collection, ch *dataset.Chart, st explore.State, focu
 		}
 		var hi, hiNoVal []string
 		if isFocus {
-			hi = focusRows(c, ch, r.Index, lay.barW, lay.valW, s, true)
+			hi = focusRows(c, ch, r.Index, lay.barW, lay.valW, s, true, st.Whiskers)
 			if thick > 1 {
-				hiNoVal = focusRows(c, ch, r.Index, lay.barW, lay.valW, s, false)
+				hiNoVal = focusRows(c, ch, r.Index, lay.barW, lay.valW, s, false, st.Whiskers)
 			}
 		}
 		for k, si := range shown {
