@@ -32,6 +32,7 @@ type serveFlags struct {
 	teaRenderer    bool // --tea-renderer (hidden), for measurements
 	log            logFlags
 	presentFlags
+	guard guardFlags
 }
 
 func newServeCommand(e *env) *cobra.Command {
@@ -107,6 +108,7 @@ with --nats-optional, warns and presents in this process only).
 	addLogFlags(fl, &f.log)
 	_ = cmd.RegisterFlagCompletionFunc("log-level", cobra.FixedCompletions(logLevels(), cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("log-format", cobra.FixedCompletions(logFormats(), cobra.ShellCompDirectiveNoFileComp))
+	addGuardFlags(fl, &f.guard)
 	_ = cmd.RegisterFlagCompletionFunc("view", completeViews(e))
 	return cmd
 }
@@ -130,6 +132,9 @@ func runServe(ctx context.Context, e *env, f *serveFlags) error {
 	if f.shutdown <= 0 {
 		return usageErrorf("--shutdown-timeout %v: must be positive", f.shutdown)
 	}
+	if err := f.guard.check(); err != nil {
+		return err
+	}
 	logger, err := newLogger(e.stderr, f.log)
 	if err != nil {
 		return err
@@ -137,7 +142,7 @@ func runServe(ctx context.Context, e *env, f *serveFlags) error {
 	if err := checkPresentFlags(f.presentFlags, f.hostKey); err != nil {
 		return err
 	}
-	c, err := loadData(e.dataPath, e.stdin)
+	c, err := loadData(ctx, e.stdin, e.dataPath)
 	if err != nil {
 		return err
 	}
@@ -153,7 +158,7 @@ func runServe(ctx context.Context, e *env, f *serveFlags) error {
 		return err
 	}
 	defer stop()
-	srv, err := server.New(server.Config{
+	cfg := server.Config{
 		Listen:             f.listen,
 		HostKeyPath:        f.hostKey,
 		AuthorizedKeysPath: f.authorizedKeys,
@@ -168,7 +173,9 @@ func runServe(ctx context.Context, e *env, f *serveFlags) error {
 		TeaRenderer:        f.teaRenderer,
 		Logger:             logger,
 		NewModel:           newSessionModel(c, start, f.presentFlags, rooms),
-	})
+	}
+	f.guard.apply(&cfg)
+	srv, err := server.New(cfg)
 	if err != nil {
 		// The host key or the authorized keys file cannot be used.
 		return usageErrorf("%v", err)

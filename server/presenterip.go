@@ -100,7 +100,7 @@ func (s *Server) presenterWho(sess ssh.Session) (id, name string) {
 	}
 	k := sess.PublicKey()
 	id = gossh.FingerprintSHA256(k)
-	name = strings.TrimSpace(s.presenters[string(k.Marshal())])
+	name = strings.TrimSpace(s.presenters[string(k.Marshal())].comment)
 	if name == "" || len(name) > 64 || strings.ContainsFunc(name, unicode.IsControl) {
 		name = id
 	}

@@ -133,6 +133,34 @@ func TestProxyProtocolPerIPLimitSeesTheViewer(t *testing.T) {
 	v.waitFor(t, "from=203.0.113.8")
 }
 
+// TestProxyProtocolPerIPKeysIPv6By64: behind a balancer, the per-IP limit
+// counts the viewer's IPv6 address from the PROXY header by its /64, as it
+// does for a direct connection: another address in the same /64 is the
+// same viewer, one in the next /64 is not.
+func TestProxyProtocolPerIPKeysIPv6By64(t *testing.T) {
+	ts := startAddrServer(t, func(c *Config) { c.ProxyProtocol, c.MaxPerIP = true, 1 })
+	first, err := dialWith(ts.addr, proxyV2(t, "2001:db8:1:2::1"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(first.close)
+	first.waitFor(t, "from=2001:db8:1:2::1 ")
+	if v, err := dialWith(ts.addr, proxyV2(t, "2001:db8:1:2:ffff::9"), nil); err == nil {
+		got := v.waitEither("from=", msgTooManyIP)
+		v.close()
+		if got != msgTooManyIP {
+			t.Fatal("a second viewer in 2001:db8:1:2::/64 was let in with --max-per-ip 1")
+		}
+	}
+	ts.waitLog(t, "remote=[2001:db8:1:2:ffff::9]:40000")
+	other, err := dialWith(ts.addr, proxyV2(t, "2001:db8:1:3::1"), nil)
+	if err != nil {
+		t.Fatalf("a viewer in the next /64 was refused: %v", err)
+	}
+	defer other.close()
+	other.waitFor(t, "from=2001:db8:1:3::1 ")
+}
+
 func TestProxyProtocolRequiresAHeader(t *testing.T) {
 	old := proxyHeaderTimeout
 	proxyHeaderTimeout = 300 * time.Millisecond

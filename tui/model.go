@@ -401,7 +401,7 @@ func (m *Model) Frame() string {
 		if m.common.ASCII {
 			f = render.ToASCII(f)
 		}
-		m.frame = m.common.Zone.Scan(f)
+		m.frame = render.ClampLines(m.common.Zone.Scan(f), m.width)
 		m.frameOK = true
 		m.shownOnce.Do(func() { close(m.shown) })
 	}
