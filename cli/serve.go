@@ -114,23 +114,8 @@ with --nats-optional, warns and presents in this process only).
 }
 
 func runServe(ctx context.Context, e *env, f *serveFlags) error {
-	if f.maxSessions < 1 {
-		return usageErrorf("--max-sessions %d: at least 1 viewer", f.maxSessions)
-	}
-	if f.idleTimeout <= 0 {
-		return usageErrorf("--idle-timeout %v: must be positive", f.idleTimeout)
-	}
-	if f.maxPerIP < 1 {
-		return usageErrorf("--max-per-ip %d: at least 1 connection", f.maxPerIP)
-	}
-	if f.ratePerIP == 0 {
-		return usageErrorf("--rate-per-ip 0: would refuse everyone; use a positive rate, or negative for no limit")
-	}
-	if f.maxTimeout <= 0 {
-		return usageErrorf("--max-timeout %v: must be positive", f.maxTimeout)
-	}
-	if f.shutdown <= 0 {
-		return usageErrorf("--shutdown-timeout %v: must be positive", f.shutdown)
+	if err := checkServeLimits(f); err != nil {
+		return err
 	}
 	if err := f.guard.check(); err != nil {
 		return err
@@ -212,4 +197,27 @@ func sshCommand(addr net.Addr) string {
 		host = "[" + host + "]"
 	}
 	return "ssh -p " + port + " " + host
+}
+
+// checkServeLimits checks serve's per-session and per-address limits.
+func checkServeLimits(f *serveFlags) error {
+	if f.maxSessions < 1 {
+		return usageErrorf("--max-sessions %d: at least 1 viewer", f.maxSessions)
+	}
+	if f.idleTimeout <= 0 {
+		return usageErrorf("--idle-timeout %v: must be positive", f.idleTimeout)
+	}
+	if f.maxPerIP < 1 {
+		return usageErrorf("--max-per-ip %d: at least 1 connection", f.maxPerIP)
+	}
+	if f.ratePerIP == 0 {
+		return usageErrorf("--rate-per-ip 0: would refuse everyone; use a positive rate, or negative for no limit")
+	}
+	if f.maxTimeout <= 0 {
+		return usageErrorf("--max-timeout %v: must be positive", f.maxTimeout)
+	}
+	if f.shutdown <= 0 {
+		return usageErrorf("--shutdown-timeout %v: must be positive", f.shutdown)
+	}
+	return nil
 }
