@@ -84,6 +84,7 @@ type Model struct {
 
 	width, height int
 	frame         string
+	tabScan       tabScan
 	frameOK       bool
 	quitting      bool
 
@@ -394,7 +395,7 @@ func (m *Model) Frame() string {
 		if m.common.ASCII {
 			f = render.ToASCII(f)
 		}
-		m.frame = m.common.Zone.Scan(f)
+		m.frame = m.scanFrame(f)
 		m.frameOK = true
 		m.shownOnce.Do(func() { close(m.shown) })
 	}
@@ -444,7 +445,7 @@ func (m *Model) draw() string {
 	lines = append(lines, m.tourLines()...)
 	lines = append(lines, m.footer())
 	for i, l := range lines {
-		if ansi.StringWidth(l) > bw {
+		if len(l) > bw && render.Width(l) > bw {
 			lines[i] = ansi.Truncate(l, bw, "")
 		}
 	}
