@@ -85,6 +85,8 @@ type Model struct {
 	width, height int
 	frame         string
 	tabScan       tabScan
+	tabsCache     lineCache
+	helpCache     [2]lineCache // the whole width's help, and beside a status
 	frameOK       bool
 	quitting      bool
 
@@ -186,7 +188,10 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 // key handles one keypress.
 func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.common.Keys
-	m.status = ""
+	if m.status != "" {
+		// The status lasts until the next key, even one that does nothing.
+		m.status, m.frameOK = "", false
+	}
 	switch {
 	case key.Matches(msg, k.Quit):
 		m.quitting = true
@@ -462,7 +467,7 @@ func (m *Model) syncKeys() {
 
 // footer is the short help, or the status after a key that changed a mode.
 func (m *Model) footer() string {
-	hv := m.help.View(m.common.Keys)
+	hv := m.shortHelp(m.help)
 	status := m.withPresentStatus(m.statusLine())
 	if status == "" {
 		return hv
@@ -474,5 +479,5 @@ func (m *Model) footer() string {
 	}
 	short := m.help
 	short.SetWidth(rest)
-	return st + short.View(m.common.Keys)
+	return st + m.shortHelp(short)
 }

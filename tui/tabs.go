@@ -13,13 +13,12 @@ import (
 // tabZone is the bubblezone ID of a view's tab.
 func tabZone(view string) string { return "tab-" + view }
 
-// tabs draws the view tabs (each a click zone) and, on the right, what the
-// view is showing: sort, series, big mode. Names shrink to fit: "1 Overview",
-// then "1 Ove", then "1".
-func (m *Model) tabs() string {
+// drawTabs draws the view tabs (each a click zone) and, on the right, info:
+// what the view is showing (sort, series, big mode). Names shrink to fit:
+// "1 Overview", then "1 Ove", then "1".
+func (m *Model) drawTabs(info string) string {
 	s := m.common.Styles
 	ids := dataset.ViewIDs()
-	info := m.info()
 	for _, n := range []int{-1, 3, 0} {
 		var parts []string
 		plain := 0
