@@ -1,0 +1,40 @@
+package dataset
+
+import (
+	"reflect"
+	"testing"
+)
+
+// TestGeneratedMatchesYAML keeps survey.yaml the source of truth: the Go
+// value the program starts from (embed_gen.go) must be exactly what parsing
+// and validating the embedded file gives. After editing survey.yaml or the
+// types, run go generate ./dataset.
+func TestGeneratedMatchesYAML(t *testing.T) {
+	parsed, err := Parse(embeddedYAML, EmbeddedName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	gen := generated()
+	if gen == nil {
+		t.Skip("built with the embedgen tag: no generated value")
+	}
+	if !reflect.DeepEqual(parsed, gen) {
+		t.Fatal("embed_gen.go differs from parsing survey.yaml: run go generate ./dataset")
+	}
+	if got, _ := Embedded(); got != gen && !reflect.DeepEqual(got, gen) {
+		t.Fatal("Embedded does not return the generated value")
+	}
+}
+
+// TestGeneratedIsFresh checks that each call builds a new value, so a
+// caller changing the collection cannot change another's.
+func TestGeneratedIsFresh(t *testing.T) {
+	a, b := generated(), generated()
+	if a == nil {
+		t.Skip("built with the embedgen tag")
+	}
+	a.Title = "changed"
+	if b.Title == "changed" {
+		t.Fatal("generated returns shared values")
+	}
+}
