@@ -38,3 +38,23 @@ func TestGeneratedIsFresh(t *testing.T) {
 		t.Fatal("generated returns shared values")
 	}
 }
+
+// BenchmarkShippedStart compares the two ways the shipped collection can
+// be built at start: parsing and validating survey.yaml, and the generated
+// value the program uses.
+func BenchmarkShippedStart(b *testing.B) {
+	b.Run("parse", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := Parse(embeddedYAML, EmbeddedName); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("generated", func(b *testing.B) {
+		for b.Loop() {
+			if generated() == nil {
+				b.Skip("built with the embedgen tag")
+			}
+		}
+	})
+}
