@@ -105,7 +105,7 @@ func TestBadInput(t *testing.T) {
 		// stderr must contain each of these.
 		want []string
 	}{
-		{"unknown view", []string{"show", "nope"}, 2, []string{`docsurvey: unknown view "nope"; valid views: overview, platforms, benefits, connected, privacy, sources`}},
+		{"unknown view", []string{"show", "nope"}, 2, []string{`docsurvey: unknown view "nope"; the views of the shipped dataset are: overview, platforms, benefits, connected, privacy, sources`}},
 		{"no view", []string{"show"}, 2, []string{"docsurvey: show needs a view: overview, platforms"}},
 		{"two views", []string{"show", "platforms", "privacy"}, 2, []string{"docsurvey: show takes one view"}},
 		{"unknown format", []string{"show", "platforms", "--format", "pdf"}, 2, []string{`docsurvey: unknown format "pdf"; valid formats: text, markdown, csv, json, svg`}},
@@ -116,7 +116,7 @@ func TestBadInput(t *testing.T) {
 		{"bad flag", []string{"show", "platforms", "--colour"}, 2, []string{"docsurvey: unknown flag: --colour", "Usage:", "docsurvey show VIEW [flags]"}},
 		{"bad flag value", []string{"show", "platforms", "--width", "wide"}, 2, []string{`docsurvey: invalid argument "wide" for "-w, --width" flag`}},
 		{"unknown command", []string{"frobnicate"}, 2, []string{`docsurvey: unknown command "frobnicate" for "docsurvey"; run 'docsurvey --help' for the commands`}},
-		{"unknown explorer view", []string{"--view", "nope"}, 2, []string{`docsurvey: unknown view "nope"; valid views: overview`}},
+		{"unknown explorer view", []string{"--view", "nope"}, 2, []string{`docsurvey: unknown view "nope"; the views of the shipped dataset are: overview`}},
 		{"missing data file", []string{"--data", filepath.Join(dir, "missing.yaml"), "views"}, 2, []string{"docsurvey: " + filepath.Join(dir, "missing.yaml") + ": no such file"}},
 		{"directory as data", []string{"--data", dir, "show", "platforms"}, 2, []string{"docsurvey: " + dir + " is a directory, not a data file"}},
 		{"oversized data", []string{"--data", big, "views"}, 2, []string{"docsurvey: " + big + " is 11 MiB; data files are limited to 10 MiB"}},
@@ -320,7 +320,7 @@ func TestCompletion(t *testing.T) {
 		t.Errorf("completion bash: code %d, stderr %q", r.code, r.stderr)
 	}
 	r = run(t, "__complete", "show", "")
-	for _, v := range dataset.ViewIDs() {
+	for _, v := range dataset.EmbeddedViewIDs() {
 		if !strings.Contains(r.stdout, v+"\n") {
 			t.Errorf("completing show does not offer %s:\n%s", v, r.stdout)
 		}

@@ -155,12 +155,14 @@ any view as text, markdown, CSV, JSON or SVG for reports, slides and scripts.
 	}
 	root.SetVersionTemplate(e.info.String() + "\n")
 	root.SetFlagErrorFunc(flagError)
-	root.PersistentFlags().StringVar(&e.dataPath, "data", "", "read the survey data from `FILE` (YAML or JSON; - for stdin) instead of the embedded dataset")
+	root.PersistentFlags().StringVar(&e.dataPath, "data", "", "read the survey data from `FILE` (YAML, JSON, or CSV by its .csv name; - for stdin) instead of the embedded dataset")
 	addExploreFlags(root, e)
 	root.AddCommand(
 		newShowCommand(e),
 		newViewsCommand(e),
 		newValidateCommand(e),
+		newImportCommand(e),
+		newInitCommand(e),
 		newVersionCommand(e),
 		newServeCommand(e),
 		newManCommand(e),

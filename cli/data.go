@@ -30,7 +30,7 @@ func loadData(path string, stdin io.Reader) (*dataset.Collection, error) {
 	if err != nil {
 		return nil, err
 	}
-	c, err := dataset.Parse(data, name)
+	c, err := dataset.ParseFile(data, name)
 	if err != nil {
 		return nil, invalidData(name, err)
 	}

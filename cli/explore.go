@@ -31,11 +31,11 @@ type exploreFlags struct {
 
 func addExploreFlags(root *cobra.Command, e *env) {
 	f := &exploreFlags{}
-	root.Flags().StringVar(&f.view, "view", dataset.ViewOverview, "open the explorer on `VIEW` ("+strings.Join(dataset.ViewIDs(), ", ")+")")
+	root.Flags().StringVar(&f.view, "view", dataset.ViewOverview, "open the explorer on `VIEW` (an ID 'docsurvey views' lists)")
 	root.Flags().BoolVar(&f.ascii, "ascii", false, "draw with ASCII characters only")
 	root.Flags().BoolVar(&f.tour, "tour", false, "open on the first step of the dataset's guided tour (space and backspace step)")
 	root.Flags().StringVar(&f.color, "color", colorAuto, "color `MODE`: auto, always or never (auto: when NO_COLOR is unset)")
-	_ = root.RegisterFlagCompletionFunc("view", cobra.FixedCompletions(dataset.ViewIDs(), cobra.ShellCompDirectiveNoFileComp))
+	_ = root.RegisterFlagCompletionFunc("view", completeViews(e))
 	_ = root.RegisterFlagCompletionFunc("color", cobra.FixedCompletions(colorModes(), cobra.ShellCompDirectiveNoFileComp))
 	root.RunE = runE(func(cmd *cobra.Command, args []string) error {
 		return runExplorer(cmd, e, f)
@@ -51,9 +51,6 @@ func checkChoice(what, got string, valid []string) error {
 }
 
 func runExplorer(cmd *cobra.Command, e *env, f *exploreFlags) error {
-	if err := checkChoice("view", f.view, dataset.ViewIDs()); err != nil {
-		return err
-	}
 	if err := checkChoice("color mode", f.color, colorModes()); err != nil {
 		return err
 	}
@@ -63,13 +60,22 @@ func runExplorer(cmd *cobra.Command, e *env, f *exploreFlags) error {
 	o := tui.Options{ASCII: f.ascii, Color: f.color, Tour: f.tour}
 	if e.dataPath == "" {
 		// The shipped data (it has a tour) is parsed while the explorer
-		// starts; see tui.Options.Load.
+		// starts; see tui.Options.Load. Only a --view other than the
+		// overview (always there) needs its view list now.
+		if f.view != dataset.ViewOverview {
+			if err := checkView(nil, f.view, ""); err != nil {
+				return err
+			}
+		}
 		o.Load = embeddedData
 		o.State = explore.Start()
 		o.State.View = f.view
 	} else {
 		c, err := loadData(e.dataPath, e.stdin)
 		if err != nil {
+			return err
+		}
+		if err := checkView(c, f.view, e.dataPath); err != nil {
 			return err
 		}
 		if err := checkTour(c, f.tour); err != nil {

@@ -351,7 +351,7 @@ func TestPresentingOverSSH(t *testing.T) {
 		time.Sleep(100 * time.Millisecond) // the presenter's last tab published
 		for range 3 {
 			next := tk.hub.Current().Screen.State.NextView(tk.c).NextView(tk.c).View
-			press(t, p, strconv.Itoa(slices.Index(dataset.ViewIDs(), next)+1), fs, viewMarks[next])
+			press(t, p, strconv.Itoa(slices.Index(dataset.EmbeddedViewIDs(), next)+1), fs, viewMarks[next])
 		}
 		// Proof that the stall happened: the stalled session got more
 		// than the client's window, so the server waited on it.

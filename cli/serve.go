@@ -93,14 +93,11 @@ them to the size of the room, e.g. --max-per-ip 200 --rate-per-ip 20 (and
 	addLogFlags(fl, &f.log)
 	_ = cmd.RegisterFlagCompletionFunc("log-level", cobra.FixedCompletions(logLevels(), cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("log-format", cobra.FixedCompletions(logFormats(), cobra.ShellCompDirectiveNoFileComp))
-	_ = cmd.RegisterFlagCompletionFunc("view", cobra.FixedCompletions(dataset.ViewIDs(), cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("view", completeViews(e))
 	return cmd
 }
 
 func runServe(ctx context.Context, e *env, f *serveFlags) error {
-	if err := checkChoice("view", f.view, dataset.ViewIDs()); err != nil {
-		return err
-	}
 	if f.maxSessions < 1 {
 		return usageErrorf("--max-sessions %d: at least 1 viewer", f.maxSessions)
 	}
@@ -128,6 +125,9 @@ func runServe(ctx context.Context, e *env, f *serveFlags) error {
 	}
 	c, err := loadData(e.dataPath, e.stdin)
 	if err != nil {
+		return err
+	}
+	if err := checkView(c, f.view, e.dataPath); err != nil {
 		return err
 	}
 	if err := checkTour(c, f.tour); err != nil {

@@ -35,7 +35,8 @@ func newShowCommand(e *env) *cobra.Command {
 		Long: `Print every chart and finding of a view, with the source of each figure,
 without the interactive explorer.
 
-Views:   ` + strings.Join(dataset.ViewIDs(), ", ") + ` (see 'docsurvey views')
+Views:   the data's view IDs, which 'docsurvey views' lists (the shipped
+         data's: ` + strings.Join(dataset.EmbeddedViewIDs(), ", ") + `)
 Formats:
   text      the chart the explorer draws, as lines (color only on a terminal
             with NO_COLOR unset, or with CLICOLOR_FORCE=1; --ascii for ASCII
@@ -54,8 +55,13 @@ same data and flags always print the same bytes.
   docsurvey show benefits -f markdown >> report.md
   docsurvey show privacy -f csv | cut -d, -f3,4,8
   docsurvey show connected -f svg -o connected.svg`,
-		Args:              showArgs,
-		ValidArgsFunction: cobra.FixedCompletions(dataset.ViewIDs(), cobra.ShellCompDirectiveNoFileComp),
+		Args: showArgs(e),
+		ValidArgsFunction: func(cmd *cobra.Command, args []string, s string) ([]string, cobra.ShellCompDirective) {
+			if len(args) > 0 { // show takes one view
+				return nil, cobra.ShellCompDirectiveNoFileComp
+			}
+			return completeViews(e)(cmd, args, s)
+		},
 		RunE: runE(func(cmd *cobra.Command, args []string) error {
 			return runShow(cmd, e, f, args[0])
 		}),
@@ -85,11 +91,21 @@ same data and flags always print the same bytes.
 	return cmd
 }
 
-// showArgs asks for exactly one view, naming the valid ones.
-func showArgs(cmd *cobra.Command, args []string) error {
+// showArgs asks for exactly one view, naming the data's views.
+func showArgs(e *env) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		return checkShowArgs(e, args)
+	}
+}
+
+func checkShowArgs(e *env, args []string) error {
 	switch {
 	case len(args) == 0:
-		return usageErrorf("show needs a view: %s", strings.Join(dataset.ViewIDs(), ", "))
+		c, err := loadData(e.dataPath, e.stdin)
+		if err != nil {
+			return err
+		}
+		return usageErrorf("show needs a view: %s", strings.Join(c.ViewIDs(), ", "))
 	case len(args) > 1:
 		return usageErrorf("show takes one view, got %d arguments: %s", len(args), strings.Join(args, " "))
 	}
@@ -98,10 +114,7 @@ func showArgs(cmd *cobra.Command, args []string) error {
 
 func runShow(cmd *cobra.Command, e *env, f *showFlags, view string) error {
 	sel := explore.State{View: view, Sort: f.sort, Reverse: f.reverse, Series: f.series, Step: -1}
-	// The view, format and sort do not depend on the data: check them first.
-	if err := checkChoice("view", view, dataset.ViewIDs()); err != nil {
-		return err
-	}
+	// The format and sort do not depend on the data: check them first.
 	if err := checkChoice("format", f.format, report.Formats()); err != nil {
 		return err
 	}
@@ -116,6 +129,9 @@ func runShow(cmd *cobra.Command, e *env, f *showFlags, view string) error {
 	}
 	c, err := loadData(e.dataPath, e.stdin)
 	if err != nil {
+		return err
+	}
+	if err := checkView(c, view, e.dataPath); err != nil {
 		return err
 	}
 	if err := report.Check(c, sel, f.format); err != nil {

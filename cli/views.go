@@ -6,7 +6,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/docsurvey/docsurvey/dataset"
 	"github.com/docsurvey/docsurvey/report"
 )
 
@@ -28,8 +27,8 @@ data.
 			}
 			tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
 			fmt.Fprintln(tw, "ID\tTITLE\tCHARTS\tFINDINGS")
-			for _, v := range dataset.ViewIDs() {
-				fmt.Fprintf(tw, "%s\t%s\t%d\t%d\n", v, report.ViewTitle(v), len(c.ChartsIn(v)), len(c.FindingsIn(v)))
+			for _, v := range c.ViewIDs() {
+				fmt.Fprintf(tw, "%s\t%s\t%d\t%d\n", v, report.ViewTitle(c, v), len(c.ChartsIn(v)), len(c.FindingsIn(v)))
 			}
 			return tw.Flush()
 		}),

@@ -42,6 +42,9 @@ type decoder struct {
 	visits  int
 	// stopped is set when the node budget ran out.
 	stopped bool
+	// built is set when there is no YAML: the collection was built from a
+	// CSV table, and at holds only the rows' positions.
+	built bool
 }
 
 var yamlLineErr = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)

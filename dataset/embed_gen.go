@@ -10,6 +10,32 @@ func generated() *Collection {
 	return &Collection{
 		Title:       "Physicians and social media",
 		Description: "What surveys of physicians (QuantiaMD with Care Continuum Alliance 2011, Manhattan Research, Kantar Media 2018) found about which sites doctors use, what they want from networks and what holds them back.",
+		Views: []View{
+			{
+				ID:    "overview",
+				Title: "Overview",
+			},
+			{
+				ID:    "platforms",
+				Title: "Platforms",
+			},
+			{
+				ID:    "benefits",
+				Title: "Benefits",
+			},
+			{
+				ID:    "connected",
+				Title: "Connected",
+			},
+			{
+				ID:    "privacy",
+				Title: "Privacy",
+			},
+			{
+				ID:    "sources",
+				Title: "Sources",
+			},
+		},
 		Sources: []Source{
 			{
 				ID:            "hwc-2011",

@@ -10,7 +10,8 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-// Load reads, parses and validates a user's YAML or JSON data file. Any
+// Load reads, parses and validates a user's YAML, JSON or CSV data file
+// (CSV by the .csv extension; see ParseFile). Any
 // error is a *ValidationError listing every problem; a file that cannot be
 // read, or is larger than MaxFileSize, is refused without parsing.
 func Load(path string) (*Collection, error) {
@@ -28,7 +29,7 @@ func Load(path string) (*Collection, error) {
 	if err != nil {
 		return nil, readError(ps, err)
 	}
-	return Parse(data, path)
+	return ParseFile(data, path)
 }
 
 // readError reports a file that could not be read, keeping the cause so
@@ -67,9 +68,17 @@ func Parse(data []byte, name string) (*Collection, error) {
 	if err := ps.err(); err != nil {
 		return nil, err
 	}
-	c.fillDefaults()
-	resolveFindings(c)
+	finish(c)
 	return c, nil
+}
+
+// finish fills in what a valid collection leaves to defaults: units, the
+// overview of a file without findings, findings' figures, the view list.
+func finish(c *Collection) {
+	c.fillDefaults()
+	leadingFindings(c)
+	resolveFindings(c)
+	c.shown = c.resolveViews()
 }
 
 // safely runs f, turning a panic into a problem: a bug in decoding must

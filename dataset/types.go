@@ -9,6 +9,10 @@ type Collection struct {
 	Title string `yaml:"title" json:"title"`
 	// Description is one or two sentences on what the collection covers.
 	Description string `yaml:"description,omitempty" json:"description,omitempty"`
+	// Views declares the explorer's tabs between the overview and the
+	// sources, in order. Without it the views are the charts' and findings'
+	// view values in first-seen order (see ViewList).
+	Views []View `yaml:"views,omitempty" json:"views,omitempty"`
 	// Sources lists every document a figure may cite.
 	Sources []Source `yaml:"sources" json:"sources"`
 	// Measures names the quantities that several documents report, so their
@@ -22,6 +26,19 @@ type Collection struct {
 	Checks []Check `yaml:"checks,omitempty" json:"checks,omitempty"`
 	// Tour is an ordered list of presentation steps.
 	Tour []TourStep `yaml:"tour,omitempty" json:"tour,omitempty"`
+
+	// shown is the resolved view list, set once by Parse (see ViewList).
+	shown []View
+}
+
+// View is one tab of the explorer, as a data file declares it.
+type View struct {
+	// ID is what charts, findings and tour steps name in their view field.
+	ID string `yaml:"id" json:"id"`
+	// Title names the tab and the view's heading.
+	Title string `yaml:"title" json:"title"`
+	// Short is a shorter name for narrow tabs; empty means the title cut.
+	Short string `yaml:"short,omitempty" json:"short,omitempty"`
 }
 
 // Source kinds.
@@ -97,7 +114,7 @@ type Series struct {
 type Chart struct {
 	// ID is unique among charts.
 	ID string `yaml:"id" json:"id"`
-	// View is the view the chart belongs to (see ViewIDs).
+	// View is the ID of the view the chart belongs to (see ViewList).
 	View string `yaml:"view" json:"view"`
 	// Title names the chart.
 	Title string `yaml:"title" json:"title"`

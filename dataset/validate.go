@@ -15,7 +15,10 @@ type validator struct {
 	ps  *problems
 	at  map[string]pos
 	bad map[string]bool
+	// built is set for a collection built from a table, not decoded.
+	built bool
 
+	views    map[string]bool // declared view IDs, nil when none are
 	sources  map[string]int
 	measures map[string]int
 	charts   map[string]*Chart
@@ -62,13 +65,14 @@ var (
 
 // validate checks c, adding a problem for every rule broken.
 func validate(c *Collection, d *decoder) {
-	v := &validator{c: c, ps: d.ps, at: d.at, bad: d.bad,
+	v := &validator{c: c, ps: d.ps, at: d.at, bad: d.bad, built: d.built,
 		sources: map[string]int{}, measures: map[string]int{},
 		charts: map[string]*Chart{}, items: map[*Chart]map[string]*Item{}}
 	v.required("title", c.Title, "a string naming the collection")
 	if len(c.Sources) == 0 && !v.skip("sources") {
 		v.add("sources", "at least one source is required")
 	}
+	v.views = v.declaredViews()
 	v.indexIDs()
 	for i := range c.Sources {
 		v.source(fmt.Sprintf("sources[%d]", i), &c.Sources[i])
@@ -114,11 +118,22 @@ func (v *validator) add(path, msg string) {
 	v.ps.add(p.line, p.col, path, msg)
 }
 
-func (v *validator) has(path string) bool { _, ok := v.at[path]; return ok }
+// has reports whether the file gave a value at path; in a collection built
+// from a table (decoder.built) every field is given, if perhaps empty.
+func (v *validator) has(path string) bool {
+	if v.built {
+		return true
+	}
+	_, ok := v.at[path]
+	return ok
+}
 
 // skip reports whether path, or a value enclosing it, could not be decoded
 // (the decoder has reported it).
 func (v *validator) skip(path string) bool {
+	if len(v.bad) == 0 {
+		return false // nothing failed to decode: the common case, and every table
+	}
 	for path != "" {
 		if v.bad[path] {
 			return true
@@ -249,19 +264,6 @@ func (v *validator) measureRef(path, id string) {
 	}
 }
 
-// view checks a required view ID.
-func (v *validator) view(path, view string) {
-	if !v.required(path, view, "a view: "+strings.Join(ViewIDs(), ", ")) {
-		return
-	}
-	for _, id := range ViewIDs() {
-		if id == view {
-			return
-		}
-	}
-	v.add(path, fmt.Sprintf("unknown view %s; expected one of: %s", quote(view), strings.Join(ViewIDs(), ", ")))
-}
-
 // unit checks an optional unit and returns the effective one ("" if invalid).
 func (v *validator) unit(path, unit, inherited string) string {
 	switch unit {
@@ -318,7 +320,7 @@ func (v *validator) source(path string, s *Source) {
 }
 
 func (v *validator) chart(path string, ch *Chart) {
-	v.view(path+".view", ch.View)
+	v.viewRef(path+".view", ch.View, v.views, false)
 	v.required(path+".title", ch.Title, "a string naming the chart")
 	v.required(path+".question", ch.Question, "the survey question in words")
 	if v.required(path+".source", ch.Source, "the ID of the source of the chart's figures") {
@@ -397,7 +399,7 @@ func (v *validator) variants(path string, vs []Variant, unit string) {
 }
 
 func (v *validator) finding(path string, fd *Finding) {
-	v.view(path+".view", fd.View)
+	v.viewRef(path+".view", fd.View, v.views, true)
 	v.required(path+".label", fd.Label, "a few words saying what the figure is")
 	v.sourceRef(path+".source", fd.Source)
 	v.measureRef(path+".measure", fd.Measure)
@@ -553,7 +555,7 @@ func (v *validator) check(i int) {
 }
 
 func (v *validator) tourStep(path string, st *TourStep) {
-	v.view(path+".view", st.View)
+	v.shownView(path+".view", st.View)
 	v.required(path+".takeaway", st.Takeaway, "the one line the audience sees")
 	var ch *Chart
 	if st.Chart != "" && !v.skip(path+".chart") {

@@ -12,7 +12,7 @@ import (
 // colour profile) it keys cached frames. Transitions are pure methods that
 // return a new State; Normalize makes any State valid for a collection.
 type State struct {
-	// View is one of dataset.ViewIDs.
+	// View is the ID of one of the collection's views (Collection.ViewIDs).
 	View string
 	// Chart is the index of the focused section within the view: a chart in
 	// chart views, 0 for the overview's findings, 0 (sources) or 1 (the
@@ -157,7 +157,7 @@ func (s State) MultiSeries(c *dataset.Collection) bool {
 // section its first item, an unknown sort dataset order, a series the chart
 // does not have every series, a negative tour step -1.
 func (s State) Normalize(c *dataset.Collection) State {
-	if !slices.Contains(dataset.ViewIDs(), s.View) {
+	if !c.HasView(s.View) {
 		s.View = dataset.ViewOverview
 	}
 	if !slices.Contains(dataset.SortOrders(), s.Sort) {
@@ -184,21 +184,21 @@ func (s State) Normalize(c *dataset.Collection) State {
 	return s
 }
 
-// ViewIndex returns the position of the state's view in dataset.ViewIDs, or
-// 0 when unknown.
-func (s State) ViewIndex() int {
-	if i := slices.Index(dataset.ViewIDs(), s.View); i >= 0 {
+// ViewIndex returns the position of the state's view among the collection's
+// views, or 0 when unknown.
+func (s State) ViewIndex(c *dataset.Collection) int {
+	if i := slices.Index(c.ViewIDs(), s.View); i >= 0 {
 		return i
 	}
 	return 0
 }
 
 // GotoView returns the state showing view n, counted from 1 as on the number
-// keys (1 = overview … 6 = sources). Out-of-range n leaves the view as it
-// is. The new view starts on its first section and item; sort and modes
+// keys (1 = the overview, then the collection's views in tab order).
+// Out-of-range n leaves the view as it is. The new view starts on its first section and item; sort and modes
 // carry over.
 func (s State) GotoView(c *dataset.Collection, n int) State {
-	views := dataset.ViewIDs()
+	views := c.ViewIDs()
 	if n < 1 || n > len(views) {
 		return s.Normalize(c)
 	}
@@ -220,15 +220,15 @@ func (s State) withView(c *dataset.Collection, id string) State {
 
 // NextView returns the state showing the next view, wrapping after the last.
 func (s State) NextView(c *dataset.Collection) State {
-	n := len(dataset.ViewIDs())
-	return s.GotoView(c, (s.ViewIndex()+1)%n+1)
+	n := len(c.ViewIDs())
+	return s.GotoView(c, (s.ViewIndex(c)+1)%n+1)
 }
 
 // PrevView returns the state showing the previous view, wrapping before the
 // first.
 func (s State) PrevView(c *dataset.Collection) State {
-	n := len(dataset.ViewIDs())
-	return s.GotoView(c, (s.ViewIndex()+n-1)%n+1)
+	n := len(c.ViewIDs())
+	return s.GotoView(c, (s.ViewIndex(c)+n-1)%n+1)
 }
 
 // MoveFocus moves the focus delta items down (positive) or up (negative)

@@ -28,7 +28,7 @@ func TestNormalize(t *testing.T) {
 			t.Errorf("%s: Normalize(%+v)\n got %+v\nwant %+v", tt.name, tt.in, got, tt.want)
 		}
 	}
-	if got := (State{View: "platforms"}).Normalize(nil); got.View != "platforms" || got.Focus != "" {
+	if got := (State{View: "sources"}).Normalize(nil); got.View != "sources" || got.Focus != "" {
 		t.Errorf("Normalize(nil collection) = %+v", got)
 	}
 }

@@ -65,7 +65,7 @@ func TestPublishReplacesUnreadUpdate(t *testing.T) {
 	h := NewHub()
 	p := h.Join()
 	s := h.Subscribe()
-	for _, v := range dataset.ViewIDs() {
+	for _, v := range dataset.EmbeddedViewIDs() {
 		p.Publish(screenOf(v)) // s never reads: none of these may block
 	}
 	if n := len(s.ch); n != 1 {
@@ -101,7 +101,7 @@ func TestStalledSubscriberDoesNotStallOthers(t *testing.T) {
 		got <- last
 	}()
 	for i := range 10000 {
-		sc := screenOf(dataset.ViewIDs()[i%len(dataset.ViewIDs())])
+		sc := screenOf(dataset.EmbeddedViewIDs()[i%len(dataset.EmbeddedViewIDs())])
 		p.Publish(sc)
 	}
 	final := screenOf(dataset.ViewConnected)
@@ -251,7 +251,7 @@ func TestConcurrentUse(t *testing.T) {
 			if i%4 == 0 {
 				p := h.Join()
 				for j := range 200 {
-					p.Publish(screenOf(dataset.ViewIDs()[j%6]))
+					p.Publish(screenOf(dataset.EmbeddedViewIDs()[j%6]))
 				}
 				p.Leave()
 				return

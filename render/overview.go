@@ -15,7 +15,7 @@ func overviewLines(c *dataset.Collection, st explore.State, w, h int, s *Styles)
 	if title == "" {
 		title = "Overview"
 	}
-	out := []string{titleLine(title, fmt.Sprintf("%d sources", len(c.Sources)), w, s)}
+	out := []string{titleLine(title, fmt.Sprintf("%d %s", len(c.Sources), plural(len(c.Sources), "source", "sources")), w, s)}
 	findings := c.FindingsIn(st.View)
 	if len(findings) == 0 {
 		return append(out, s.Muted.Render(fit("No headline figures in this collection.", w, s.Ellipsis())))

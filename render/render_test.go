@@ -46,7 +46,7 @@ func checkFits(t *testing.T, what, out string, w, h int) {
 func TestViewFitsEverySize(t *testing.T) {
 	c := embedded(t)
 	styles := []*Styles{colorStyles(StyleOptions{}), NewStyles(StyleOptions{ASCII: true})}
-	for _, view := range dataset.ViewIDs() {
+	for _, view := range dataset.EmbeddedViewIDs() {
 		for _, big := range []bool{false, true} {
 			st := explore.Start().GotoViewID(c, view).MoveFocus(c, 3)
 			st.Big = big
@@ -205,7 +205,7 @@ func TestCacheConcurrentAndBounded(t *testing.T) {
 func TestASCIIOnly(t *testing.T) {
 	c := embedded(t)
 	s := NewStyles(StyleOptions{ASCII: true})
-	for _, view := range dataset.ViewIDs() {
+	for _, view := range dataset.EmbeddedViewIDs() {
 		st := explore.Start().GotoViewID(c, view)
 		out := View(c, st, Options{Width: 120, Height: 40, Styles: s})
 		for _, r := range out {

@@ -134,7 +134,7 @@ func chartViewLines(c *dataset.Collection, st explore.State, w, h int, s *Styles
 	secs := explore.Sections(c, st.View)
 	findings := c.FindingsIn(st.View)
 	if len(secs) == 0 {
-		lines := []string{s.Title.Render(fit(viewTitle(st.View), w, s.Ellipsis())), s.Muted.Render(fit("No charts in this view.", w, s.Ellipsis()))}
+		lines := []string{s.Title.Render(fit(c.ViewTitle(st.View), w, s.Ellipsis())), s.Muted.Render(fit("No charts in this view.", w, s.Ellipsis()))}
 		for _, f := range findings {
 			lines = append(lines, findingLine(c, f, w, s))
 		}
@@ -401,25 +401,6 @@ func findingValue(f *dataset.Finding) string {
 	return explore.FindingFigure(f.Label, f.Value, f.Unit, f.Qualifier)
 }
 
-// viewTitle is a view's name for titles and tabs.
-func viewTitle(id string) string {
-	switch id {
-	case dataset.ViewOverview:
-		return "Overview"
-	case dataset.ViewPlatforms:
-		return "Platforms"
-	case dataset.ViewBenefits:
-		return "Benefits"
-	case dataset.ViewConnected:
-		return "Connected"
-	case dataset.ViewPrivacy:
-		return "Privacy"
-	case dataset.ViewSources:
-		return "Sources"
-	}
-	return id
-}
-
-// ViewTitle returns the display name of a view ID ("platforms" →
-// "Platforms").
-func ViewTitle(id string) string { return viewTitle(id) }
+// ViewTitle returns the display name of a view of c: the title the data
+// declares, or one made from the ID ("remote-care" → "Remote care").
+func ViewTitle(c *dataset.Collection, id string) string { return c.ViewTitle(id) }

@@ -30,7 +30,7 @@ findings:
 		if err != nil {
 			return
 		}
-		for _, view := range dataset.ViewIDs() {
+		for _, view := range c.ViewIDs() {
 			for _, series := range SeriesIn(c, view) {
 				sel := explore.State{View: view, Sort: dataset.SortGap, Series: series}
 				for _, format := range fileFormats() {

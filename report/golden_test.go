@@ -5,10 +5,10 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/docsurvey/docsurvey/dataset"
+	goldenfile "github.com/docsurvey/docsurvey/internal/golden"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata")
@@ -17,34 +17,7 @@ var update = flag.Bool("update", false, "rewrite the golden files under testdata
 // file when -update is set.
 func golden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	path := filepath.Join("testdata", t.Name(), name+".golden")
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./report -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		g, w := strings.Split(string(got), "\n"), strings.Split(string(want), "\n")
-		i := 0
-		for i < len(g) && i < len(w) && g[i] == w[i] {
-			i++
-		}
-		line := func(ls []string) string {
-			if i < len(ls) {
-				return ls[i]
-			}
-			return "(end of output)"
-		}
-		t.Errorf("%s differs from the output at line %d; run go test ./report -update and review the diff\n got: %s\nwant: %s", path, i+1, line(g), line(w))
-	}
+	goldenfile.Check(t, name, got, *update)
 }
 
 // fixture is the shipped dataset: the goldens show what the binary prints.

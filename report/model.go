@@ -9,8 +9,8 @@ import (
 	"github.com/docsurvey/docsurvey/render"
 )
 
-// ViewTitle returns the title of a view as the explorer's tabs show it.
-func ViewTitle(id string) string { return render.ViewTitle(id) }
+// ViewTitle returns the title of a view of c as the explorer's tabs show it.
+func ViewTitle(c *dataset.Collection, id string) string { return render.ViewTitle(c, id) }
 
 // doc is everything one view exports, in display order. It is the JSON
 // output as is, and the other formats read it. Slices only: no map is ever
@@ -123,7 +123,7 @@ func unitOf(u string) string {
 // Series set).
 func build(c *dataset.Collection, sel explore.State) *doc {
 	d := &doc{
-		Collection: c.Title, View: sel.View, Title: ViewTitle(sel.View), Sort: sel.Sort, Reverse: sel.Reverse, Series: sel.Series,
+		Collection: c.Title, View: sel.View, Title: ViewTitle(c, sel.View), Sort: sel.Sort, Reverse: sel.Reverse, Series: sel.Series,
 		Charts: []chart{}, Findings: []finding{}, Measures: []measure{}, Sources: []source{},
 	}
 	cited := map[string]bool{}

@@ -56,7 +56,7 @@ func wantFindings(c *dataset.Collection, view string) []string {
 
 func selections() []explore.State {
 	var sels []explore.State
-	for _, v := range dataset.ViewIDs() {
+	for _, v := range dataset.EmbeddedViewIDs() {
 		sels = append(sels, explore.State{View: v})
 	}
 	return append(sels,

@@ -88,8 +88,8 @@ func SeriesIn(c *dataset.Collection, view string) []string {
 // Check returns a *UsageError if the state's view, sort order or series,
 // or the format, names something that does not exist in c, else nil.
 func Check(c *dataset.Collection, sel explore.State, format string) error {
-	if !slices.Contains(dataset.ViewIDs(), sel.View) {
-		return &UsageError{What: "view", Got: sel.View, Valid: dataset.ViewIDs()}
+	if !c.HasView(sel.View) {
+		return &UsageError{What: "view", Got: sel.View, Valid: c.ViewIDs()}
 	}
 	if !slices.Contains(Formats(), format) {
 		return &UsageError{What: "format", Got: format, Valid: Formats()}

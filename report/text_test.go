@@ -29,7 +29,7 @@ func textOut(t *testing.T, c *dataset.Collection, sel explore.State, width int, 
 // columns, in ASCII, or sorted.
 func TestGoldenText(t *testing.T) {
 	c := fixture(t)
-	for _, view := range dataset.ViewIDs() {
+	for _, view := range dataset.EmbeddedViewIDs() {
 		golden(t, view+".txt", []byte(textOut(t, c, explore.State{View: view}, 100, false)))
 	}
 	golden(t, "platforms-60-ascii.txt", []byte(textOut(t, c, explore.State{View: dataset.ViewPlatforms}, 60, true)))
@@ -39,7 +39,7 @@ func TestGoldenText(t *testing.T) {
 
 func TestTextIsPlainAndFits(t *testing.T) {
 	c := embedded(t)
-	for _, view := range dataset.ViewIDs() {
+	for _, view := range dataset.EmbeddedViewIDs() {
 		for _, width := range []int{40, 80, 120} {
 			for _, ascii := range []bool{false, true} {
 				out := textOut(t, c, explore.State{View: view}, width, ascii)

@@ -1,6 +1,7 @@
 // Package tui is the interactive explorer: a Bubble Tea root model that
-// owns navigation between the six views, the window size, help and status,
-// with one sub-model (pane) per view sharing a Common context. Keys are
+// owns navigation between the data's views (Collection.ViewList), the
+// window size, help and status, with one sub-model (pane) per view sharing a
+// Common context. Keys are
 // declared once in keys.go; styles come from the session's colour profile
 // and background (terminal.go: the profile Bubble Tea detects, the answer
 // to the background query); bodies are drawn by package render and kept

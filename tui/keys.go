@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"strconv"
+
 	"charm.land/bubbles/v2/key"
 )
 
@@ -10,7 +12,8 @@ type KeyMap struct {
 	// NextView and PrevView step through the views (presentation clickers
 	// send PgDn and PgUp).
 	NextView, PrevView key.Binding
-	// GotoView jumps to a view by number, 1 to 6.
+	// GotoView jumps to a view by number, 1 to 9 (as many as there are;
+	// see SetViewCount).
 	GotoView key.Binding
 	// Up and Down move the focus over the items of the view's charts.
 	Up, Down key.Binding
@@ -40,7 +43,7 @@ func DefaultKeyMap() KeyMap {
 	return KeyMap{
 		NextView: key.NewBinding(key.WithKeys("tab", "right", "l", "pgdown"), key.WithHelp("→/tab", "next view")),
 		PrevView: key.NewBinding(key.WithKeys("shift+tab", "left", "h", "pgup"), key.WithHelp("←/S-tab", "prev view")),
-		GotoView: key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6"), key.WithHelp("1-6", "go to view")),
+		GotoView: key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7", "8", "9"), key.WithHelp("1-9", "go to view")),
 		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "previous item")),
 		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "next item")),
 		First:    key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("g/home", "first item")),
@@ -56,6 +59,18 @@ func DefaultKeyMap() KeyMap {
 		CompareKeys: DefaultCompareKeys(),
 		PresentKeys: DefaultPresentKeys(),
 	}
+}
+
+// SetViewCount binds the number keys to the first n views (at most 9), so
+// help names only the numbers that go somewhere.
+func (k *KeyMap) SetViewCount(n int) {
+	n = min(max(n, 1), 9)
+	keys := make([]string, n)
+	for i := range keys {
+		keys[i] = strconv.Itoa(i + 1)
+	}
+	k.GotoView.SetKeys(keys...)
+	k.GotoView.SetHelp("1-"+keys[n-1], "go to view")
 }
 
 // UseASCII rewrites the help labels without arrows, for --ascii.

@@ -194,7 +194,7 @@ func TestQuitKeys(t *testing.T) {
 // and checks that it changed the state or the screen: help never lists a
 // key that does nothing.
 func TestHelpKeysDoSomething(t *testing.T) {
-	for i := range dataset.ViewIDs() {
+	for i := range dataset.EmbeddedViewIDs() {
 		base := newModel(t, 100, 30)
 		press(base, string(rune('1'+i)), "j")
 		for _, col := range base.common.Keys.FullHelp() {

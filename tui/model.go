@@ -132,8 +132,9 @@ func New(o Options) *Model {
 	start = start.Normalize(data)
 	m := &Model{common: c, help: help.New(), warmGen: new(atomic.Uint64), bg: o.Background, color: o.Color,
 		shown: make(chan struct{}), closed: make(chan struct{})}
-	m.panes = []*pane{newOverview(c, start), newPlatforms(c, start), newBenefits(c, start), newConnected(c, start), newPrivacy(c, start), newSources(c, start)}
-	m.active = start.ViewIndex()
+	m.panes = newPanes(c, start)
+	keys.SetViewCount(len(m.panes))
+	m.active = start.ViewIndex(data)
 	m.panes[m.active].SetState(start)
 	m.styleHelp()
 	m.resize(o.Width, o.Height)
@@ -312,7 +313,7 @@ func (m *Model) click(msg tea.MouseClickMsg) {
 	if msg.Button != tea.MouseLeft {
 		return
 	}
-	for i, id := range dataset.ViewIDs() {
+	for i, id := range m.common.Data.ViewIDs() {
 		if z := m.common.Zone.Get(tabZone(id)); z != nil && z.InBounds(msg) {
 			m.gotoView(i)
 			return

@@ -3,7 +3,6 @@ package tui
 import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"github.com/docsurvey/docsurvey/dataset"
 	"github.com/docsurvey/docsurvey/explore"
 	"github.com/docsurvey/docsurvey/render"
 )
@@ -39,13 +38,15 @@ func newPane(c *Common, id string, start explore.State) *pane {
 	return &pane{common: c, id: id, st: st.Normalize(c.Data)}
 }
 
-// newOverview, newPlatforms, … name the six sub-models.
-func newOverview(c *Common, st explore.State) *pane  { return newPane(c, dataset.ViewOverview, st) }
-func newPlatforms(c *Common, st explore.State) *pane { return newPane(c, dataset.ViewPlatforms, st) }
-func newBenefits(c *Common, st explore.State) *pane  { return newPane(c, dataset.ViewBenefits, st) }
-func newConnected(c *Common, st explore.State) *pane { return newPane(c, dataset.ViewConnected, st) }
-func newPrivacy(c *Common, st explore.State) *pane   { return newPane(c, dataset.ViewPrivacy, st) }
-func newSources(c *Common, st explore.State) *pane   { return newPane(c, dataset.ViewSources, st) }
+// newPanes returns one sub-model per view of the data, in tab order.
+func newPanes(c *Common, st explore.State) []*pane {
+	ids := c.Data.ViewIDs()
+	out := make([]*pane, len(ids))
+	for i, id := range ids {
+		out[i] = newPane(c, id, st)
+	}
+	return out
+}
 
 // SetSize sets the area the body is drawn in.
 func (p *pane) SetSize(w, h int) { p.w, p.h = w, h }
@@ -87,9 +88,16 @@ func (p *pane) Update(msg tea.KeyPressMsg) bool {
 // rest, so help shows only what works.
 func (p *pane) SetKeys() {
 	k, c := p.common.Keys, p.common.Data
-	n := 0
-	for i := range explore.Sections(c, p.id) {
-		n += len(explore.FocusIDs(c, p.st, i))
+	n := 0 // items to move over, counted up to 2 (a chart's without sorting it)
+	for i, sec := range explore.Sections(c, p.id) {
+		if sec.Chart != nil {
+			n += len(sec.Chart.Items)
+		} else {
+			n += len(explore.FocusIDs(c, p.st, i))
+		}
+		if n > 1 {
+			break
+		}
 	}
 	for _, b := range []*key.Binding{&k.Up, &k.Down, &k.First, &k.Last} {
 		b.SetEnabled(n > 1)

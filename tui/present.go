@@ -300,7 +300,7 @@ func (m *Model) applyScreen(sc present.Screen) {
 	m.setAll(func(s *explore.State) {
 		s.Pins, s.Spotlight, s.Step = st.Pins, st.Spotlight, st.Step
 	})
-	m.active = st.ViewIndex()
+	m.active = st.ViewIndex(c)
 	m.panes[m.active].SetState(st)
 	m.cmp.panel = sc.Compare && len(st.Pins) > 0
 	m.cmp.measure = ""

@@ -7,42 +7,31 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/docsurvey/docsurvey/dataset"
 	"github.com/docsurvey/docsurvey/explore"
-	"github.com/docsurvey/docsurvey/render"
 )
 
 // tabZone is the bubblezone ID of a view's tab.
 func tabZone(view string) string { return "tab-" + view }
 
 // drawTabs draws the view tabs (each a click zone) and, on the right, info:
-// what the view is showing (sort, series, big mode). Names shrink to fit:
-// "1 Overview", then "1 Ove", then "1".
+// what the view is showing (sort, series, big mode). Names shrink to fit: "1 Overview",
+// then the short name ("1 Ove", or the one the data declares), then "1".
+// When even that does not fit, the tabs scroll a page at a time with the
+// active one in sight (see tabPage), "‹" and "›" saying there are more.
 func (m *Model) drawTabs(info string) string {
-	s := m.common.Styles
-	ids := dataset.ViewIDs()
-	for _, n := range []int{-1, 3, 0} {
-		var parts []string
+	views := m.common.Data.ViewList()
+	for _, form := range []int{tabFull, tabShort, tabNumber} {
+		labels := tabLabels(views, form)
 		plain := 0
-		for i, id := range ids {
-			name := render.ViewTitle(id)
-			if n >= 0 && len([]rune(name)) > n {
-				name = string([]rune(name)[:n])
-			}
-			t := strings.TrimSpace(fmt.Sprintf(" %d %s ", i+1, name))
-			t = " " + t + " "
+		for _, t := range labels {
 			plain += ansi.StringWidth(t)
-			st := s.Tab
-			if i == m.active {
-				st = s.TabActive
-			}
-			parts = append(parts, m.common.Zone.Mark(tabZone(id), st.Render(t)))
 		}
 		if plain > m.width {
 			continue
 		}
-		line := strings.Join(parts, "")
-		if n == 0 {
+		line := m.tabRow(views, labels, 0, len(labels))
+		if form == tabNumber {
 			// Numbers only: say which view this is.
-			name := render.ViewTitle(ids[m.active])
+			name := views[m.active].Title
 			if plain+2+ansi.StringWidth(name+"  "+info) > m.width {
 				info = ""
 			}
@@ -50,11 +39,93 @@ func (m *Model) drawTabs(info string) string {
 		}
 		// The state summary goes on the right if it fits whole.
 		if info != "" && plain+2+ansi.StringWidth(info) <= m.width {
-			line += strings.Repeat(" ", m.width-plain-ansi.StringWidth(info)) + s.Status.Render(info)
+			line += strings.Repeat(" ", m.width-plain-ansi.StringWidth(info)) + m.common.Styles.Status.Render(info)
 		}
 		return line
 	}
-	return ""
+	return m.scrolledTabs(views)
+}
+
+// Tab label forms, from widest to narrowest.
+const (
+	tabFull = iota
+	tabShort
+	tabNumber
+)
+
+// tabLabels returns each view's tab text in a form: " 1 Overview ",
+// " 1 Ove ", " 1 ". Views past the ninth have no number key and so no
+// number; in the numbers-only form they keep their short name.
+func tabLabels(views []dataset.View, form int) []string {
+	out := make([]string, len(views))
+	for i, v := range views {
+		name := v.Title
+		if form != tabFull {
+			name = shortTitle(v)
+		}
+		num := ""
+		if i < 9 {
+			num = fmt.Sprintf("%d", i+1)
+			if form == tabNumber {
+				name = ""
+			}
+		}
+		out[i] = " " + strings.TrimSpace(num+" "+name) + " "
+	}
+	return out
+}
+
+// shortTitle is a view's name on a narrow tab: the short name the data
+// declares, or the first three letters of the title.
+func shortTitle(v dataset.View) string {
+	if v.Short != "" {
+		return v.Short
+	}
+	if r := []rune(v.Title); len(r) > 3 {
+		return string(r[:3])
+	}
+	return v.Title
+}
+
+// tabRow renders tabs [first, end) as click zones.
+func (m *Model) tabRow(views []dataset.View, labels []string, first, end int) string {
+	s := m.common.Styles
+	var b strings.Builder
+	for i := first; i < end; i++ {
+		st := s.Tab
+		if i == m.active {
+			st = s.TabActive
+		}
+		b.WriteString(m.common.Zone.Mark(tabZone(views[i].ID), st.Render(labels[i])))
+	}
+	return b.String()
+}
+
+// scrolledTabs draws the page of tabs, by their full titles, that holds the
+// active one, with "‹" before it and "›" after it when there are tabs that
+// way.
+func (m *Model) scrolledTabs(views []dataset.View) string {
+	labels := tabLabels(views, tabFull)
+	widths := make([]int, len(labels))
+	for i, t := range labels {
+		widths[i] = ansi.StringWidth(t)
+	}
+	left, right := "‹", "›"
+	if m.common.ASCII {
+		left, right = "<", ">"
+	}
+	first, end := tabPage(widths, m.active, m.width-2)
+	line := m.tabRow(views, labels, first, end)
+	muted := m.common.Styles.Status
+	if first > 0 {
+		line = muted.Render(left) + line
+	} else {
+		line = " " + line
+	}
+	if end < len(views) {
+		line += muted.Render(right)
+	}
+	return ansi.Truncate(line, m.width, "")
 }
 
 // info describes the active view's state: sort, series, big mode; in

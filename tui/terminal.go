@@ -6,7 +6,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
 
-	"github.com/docsurvey/docsurvey/dataset"
 	"github.com/docsurvey/docsurvey/render"
 )
 
@@ -110,5 +109,5 @@ func (m *Model) setLook(p colorprofile.Profile, dark bool) tea.Cmd {
 
 // windowTitle names the view on screen in the terminal's title bar.
 func (m *Model) windowTitle() string {
-	return "docsurvey · " + render.ViewTitle(dataset.ViewIDs()[m.active])
+	return "docsurvey · " + m.common.Data.ViewList()[m.active].Title
 }

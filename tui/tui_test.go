@@ -3,15 +3,14 @@ package tui
 import (
 	"flag"
 	"fmt"
-	"github.com/charmbracelet/colorprofile"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/docsurvey/docsurvey/dataset"
+	goldenfile "github.com/docsurvey/docsurvey/internal/golden"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -65,28 +64,12 @@ func screen(m *Model) string { return ansi.Strip(m.Frame()) }
 
 func golden(t *testing.T, name, got string) {
 	t.Helper()
-	path := filepath.Join("testdata", t.Name(), name+".golden")
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./tui -update to create it)", err)
-	}
-	if string(want) != got {
-		t.Errorf("%s differs from %s:\n--- got\n%s\n--- want\n%s", name, path, got, want)
-	}
+	goldenfile.Check(t, name, []byte(got), *update)
 }
 
 func TestGoldenViews(t *testing.T) {
 	for _, sz := range [][2]int{{80, 24}, {120, 40}} {
-		for i, id := range dataset.ViewIDs() {
+		for i, id := range dataset.EmbeddedViewIDs() {
 			m := newModel(t, sz[0], sz[1])
 			press(m, fmt.Sprint(i+1))
 			golden(t, fmt.Sprintf("%s-%dx%d", id, sz[0], sz[1]), screen(m))

@@ -14,7 +14,7 @@ import (
 func reflectValue(c any) reflect.Value { return reflect.ValueOf(c).Elem() }
 
 // writer writes a value as a Go composite literal of package dataset's
-// types: zero fields left out, nil and empty slices and maps kept apart,
+// types: zero and unexported fields left out, nil and empty slices and maps kept apart,
 // map keys sorted so the output is stable.
 type writer struct{ buf *bytes.Buffer }
 
@@ -84,10 +84,9 @@ func (w *writer) structLit(v reflect.Value, elide bool) error {
 	w.buf.WriteString("{")
 	for i := range t.NumField() {
 		f := t.Field(i)
-		if !f.IsExported() {
-			return fmt.Errorf("%s.%s is unexported: embedgen cannot write it", t, f.Name)
-		}
-		if v.Field(i).IsZero() {
+		// Unexported fields are what Parse derives from the exported ones
+		// (the view list); dataset sets them again from the generated value.
+		if !f.IsExported() || v.Field(i).IsZero() {
 			continue
 		}
 		fmt.Fprintf(w.buf, "\n%s: ", f.Name)
