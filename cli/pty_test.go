@@ -162,7 +162,7 @@ func checkFocus(t *testing.T, when, export, show, item string) {
 		s = strings.ReplaceAll(s, "\n▸ ", "\n  ")
 		lines := strings.Split(s, "\n")
 		for i, l := range lines {
-			if strings.Contains(l, ": █ ") { // the detail line of the focused item
+			if strings.Contains(l, ": █ ") || strings.HasPrefix(l, "  95%: ") { // the detail and margin lines of the focused item
 				lines[i] = ""
 			}
 		}

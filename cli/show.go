@@ -25,6 +25,8 @@ type showFlags struct {
 	output  string
 	ascii   bool
 	color   string
+	// whiskers draws each bar's 95% interval in the text format.
+	whiskers bool
 }
 
 func newShowCommand(e *env) *cobra.Command {
@@ -44,10 +46,11 @@ Formats:
   markdown  a table per chart, findings as a list, sources as footnotes
   csv       one row per figure: view,kind,chart,item,label,series,
             series_label,value,unit,qualifier,wording,measure,source,
-            source_label,document
+            source_label,document,n,n_derived,ci_low,ci_high
   json      one object: view, charts, findings, measures, sources
   svg       a standalone bar chart that opens in a browser
-The formats are documented in docs/output.md. Output is byte-stable: the
+Every percentage with a known base carries its 95% interval (see
+docs/statistics.md). The formats are documented in docs/output.md. Output is byte-stable: the
 same data and flags always print the same bytes.
 ` + exitCodesHelp,
 		Example: `  docsurvey show platforms
@@ -74,6 +77,7 @@ same data and flags always print the same bytes.
 	fl.StringVar(&f.series, "series", dataset.SeriesAll, "show one `SERIES` of the view's charts, or all")
 	fl.StringVarP(&f.output, "output", "o", "", "write to `FILE` instead of stdout (- is stdout)")
 	fl.BoolVar(&f.ascii, "ascii", false, "text: draw with ASCII characters only")
+	fl.BoolVarP(&f.whiskers, "whiskers", "e", false, "text: draw each bar's 95% interval, as the explorer's e key does")
 	fl.StringVar(&f.color, "color", colorAuto, "text: color `MODE`: auto, always or never (auto: on a terminal with NO_COLOR unset)")
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(report.Formats(), cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("sort", cobra.FixedCompletions(dataset.SortOrders(), cobra.ShellCompDirectiveNoFileComp))
@@ -113,7 +117,7 @@ func checkShowArgs(e *env, args []string) error {
 }
 
 func runShow(cmd *cobra.Command, e *env, f *showFlags, view string) error {
-	sel := explore.State{View: view, Sort: f.sort, Reverse: f.reverse, Series: f.series, Step: -1}
+	sel := explore.State{View: view, Sort: f.sort, Reverse: f.reverse, Series: f.series, Step: -1, Whiskers: f.whiskers}
 	// The format and sort do not depend on the data: check them first.
 	if err := checkChoice("format", f.format, report.Formats()); err != nil {
 		return err

@@ -81,6 +81,11 @@ type Source struct {
 	Citation string `yaml:"citation,omitempty" json:"citation,omitempty"`
 	// Note is any caveat about the source.
 	Note string `yaml:"note,omitempty" json:"note,omitempty"`
+	// SampleID names the group of respondents behind the figures: sources
+	// with the same SampleID report the same people (several articles on
+	// one survey), so their figures are not independent samples. Empty
+	// means the source's own ID.
+	SampleID string `yaml:"sample_id,omitempty" json:"sample_id,omitempty"`
 }
 
 // Measure names one quantity that several documents report, possibly with
@@ -135,6 +140,14 @@ type Chart struct {
 	Items []Item `yaml:"items" json:"items"`
 	// Note is a footnote for the chart.
 	Note string `yaml:"note,omitempty" json:"note,omitempty"`
+	// N is the number of respondents the chart's figures are shares of,
+	// when it is not its source's sample; 0 means the source's.
+	N int `yaml:"n,omitempty" json:"n,omitempty"`
+	// Answers is AnswersSingle when the items are answers of one
+	// single-choice question (each respondent gives one), AnswersMultiple
+	// when respondents may give several ("sites can overlap"); empty means
+	// not known, which docsurvey treats as multiple.
+	Answers string `yaml:"answers,omitempty" json:"answers,omitempty"`
 }
 
 // Item is one row of a chart: a label and one figure per series.
@@ -175,6 +188,14 @@ type Figure struct {
 	Variants []Variant `yaml:"variants,omitempty" json:"variants,omitempty"`
 	// Note is a caveat on the figure.
 	Note string `yaml:"note,omitempty" json:"note,omitempty"`
+	// N is the number of respondents the figure is a share of, for a
+	// subgroup figure whose document states it; 0 means the chart's or the
+	// source's (see Collection.BaseN).
+	N int `yaml:"n,omitempty" json:"n,omitempty"`
+	// NFrom derives the figure's base from a parent figure, as
+	// "chart/item/series": the parent's share of its own base (11% of
+	// 4,033 → 444). For a subgroup whose document gives no n.
+	NFrom string `yaml:"n_from,omitempty" json:"n_from,omitempty"`
 }
 
 // Variant is the same figure as another document, or another passage, gives

@@ -89,6 +89,7 @@ func validate(c *Collection, d *decoder) {
 	for i := range c.Checks {
 		v.check(i)
 	}
+	v.marginFields()
 	for i := range c.Tour {
 		v.tourStep(fmt.Sprintf("tour[%d]", i), &c.Tour[i])
 	}

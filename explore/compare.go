@@ -71,6 +71,8 @@ type Cell struct {
 	Qualifier string
 	// Source is the cited source's ID.
 	Source string
+	// At names the figure, for its margin (see Comparison.Verdict).
+	At FigureAt
 }
 
 func unitOf(ch *dataset.Chart) string {
@@ -89,6 +91,7 @@ func Compare(c *dataset.Collection, pins []dataset.Ref) Comparison {
 		col int
 		f   dataset.Figure
 		ch  *dataset.Chart
+		at  FigureAt
 	}
 	perItem := make([][]fig, len(pins))
 	units := map[string]bool{}
@@ -121,7 +124,7 @@ func Compare(c *dataset.Collection, pins []dataset.Ref) Comparison {
 				if !has {
 					continue
 				}
-				perItem[i] = append(perItem[i], fig{col, f, ch})
+				perItem[i] = append(perItem[i], fig{col, f, ch, FigureAt{ch.ID, it.ID, s.ID}})
 				lbl := ch.SourceOf(f)
 				if src := c.Source(lbl); src != nil && src.Label != "" {
 					lbl = src.Label
@@ -140,7 +143,7 @@ func Compare(c *dataset.Collection, pins []dataset.Ref) Comparison {
 			if !finite(fg.f.Value) {
 				continue
 			}
-			cmpn.Cells[i][fg.col] = Cell{OK: true, Value: fg.f.Value, Qualifier: fg.f.Qualifier, Source: fg.ch.SourceOf(fg.f)}
+			cmpn.Cells[i][fg.col] = Cell{OK: true, Value: fg.f.Value, Qualifier: fg.f.Qualifier, Source: fg.ch.SourceOf(fg.f), At: fg.at}
 		}
 	}
 	switch {

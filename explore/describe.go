@@ -59,6 +59,7 @@ func DescribeItem(c *dataset.Collection, ch *dataset.Chart, itemID, series strin
 			}
 			fmt.Fprintf(&b, "%s %s vs %s %s%s", FormatValue(f0.Value, unit, f0.Qualifier), w0, FormatValue(f1.Value, unit, f1.Qualifier), w1, base)
 			b.WriteString(rankGap(ch, it, i0, i1, noun))
+			b.WriteString(verdictClause(CompareFigures(c, FigureAt{ch.ID, it.ID, ch.Series[i1].ID}, FigureAt{ch.ID, it.ID, ch.Series[i0].ID})))
 		case ok0 && finite(f0.Value):
 			cite(f0)
 			fmt.Fprintf(&b, "%s %s%s, no %s figure", FormatValue(f0.Value, unit, f0.Qualifier), w0, base, w1)

@@ -41,7 +41,7 @@ func Describe(c *dataset.Collection, st State) string {
 // shows them. Two items are set against each other per series, with the
 // difference in points and the ratio:
 //
-//	Facebook vs LinkedIn: personal use 61% vs 19% (+42 pts, 3.2x); professional use 15% vs 17% (-2 pts, 0.88x) (QuantiaMD 2011, n=4,033)
+//	Facebook vs LinkedIn: personal use 61% vs 19% (+42 pts, 3.2x; a 42-point gap, larger than the margin of error); professional use 15% vs 17% (-2 pts, 0.88x; a 2-point gap, within the margin of error) (QuantiaMD 2011, n=4,033)
 //
 // More items are listed per series, largest first.
 func DescribeComparison(c *dataset.Collection, pins []dataset.Ref, sortBy string, reverse bool) string {
@@ -68,7 +68,7 @@ func DescribeComparison(c *dataset.Collection, pins []dataset.Ref, sortBy string
 			}
 			p := lowerFirst(ser.Label) + " " + FormatValue(ca.Value, cm.Items[a].Unit, ca.Qualifier) + " vs " + FormatValue(cb.Value, cm.Items[b].Unit, cb.Qualifier)
 			d, _ := cm.Diff(a, b, col)
-			p += " (" + FormatPoints(d, cm.Items[a].Unit) + ", " + FormatRatio(cm.Ratio(a, b, col)) + ")"
+			p += " (" + FormatPoints(d, cm.Items[a].Unit) + ", " + FormatRatio(cm.Ratio(a, b, col)) + verdictClause(cm.Verdict(c, a, b, col)) + ")"
 			parts = append(parts, p)
 		}
 	} else {
@@ -116,4 +116,13 @@ func DescribeComparison(c *dataset.Collection, pins []dataset.Ref, sortBy string
 		return head + "no figures to compare" + citation(c, srcs)
 	}
 	return head + strings.Join(parts, "; ") + citation(c, srcs)
+}
+
+// verdictClause is a comparison's verdict for a sentence: "; a 2-point
+// gap, within the margin of error", or "" when there is no interval.
+func verdictClause(v Verdict) string {
+	if !v.OK {
+		return ""
+	}
+	return "; " + v.Gap()
 }

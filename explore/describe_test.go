@@ -15,17 +15,17 @@ func TestDescribeItem(t *testing.T) {
 		want                string
 	}{
 		{"platforms", "facebook", "all",
-			"Facebook: 61% personal vs 15% professional, the largest gap among nine sites (QuantiaMD 2011, n=4,033)"},
+			"Facebook: 61% personal vs 15% professional, the largest gap among nine sites; a 46-point gap, larger than the margin of error (QuantiaMD 2011, n=4,033)"},
 		{"platforms", "youtube", "",
-			"YouTube: 31% personal vs 8% professional, the second-largest gap among nine sites (QuantiaMD 2011, n=4,033)"},
+			"YouTube: 31% personal vs 8% professional, the second-largest gap among nine sites; a 23-point gap, larger than the margin of error (QuantiaMD 2011, n=4,033)"},
 		// Larger value first, whichever series it is.
 		{"platforms", "physician-communities", "all",
-			"Physician communities: 28% professional vs 18% personal, the fourth-largest gap among nine sites (QuantiaMD 2011, n=4,033)"},
+			"Physician communities: 28% professional vs 18% personal, the fourth-largest gap among nine sites; a 10-point gap, larger than the margin of error (QuantiaMD 2011, n=4,033)"},
 		// Ties: Blogs and Twitter both have a 6-point gap.
 		{"platforms", "blogs", "all",
-			"Blogs: 14% personal vs 8% professional, tied for the third-smallest gap among nine sites (QuantiaMD 2011, n=4,033)"},
+			"Blogs: 14% personal vs 8% professional, tied for the third-smallest gap among nine sites; a 6-point gap, larger than the margin of error (QuantiaMD 2011, n=4,033)"},
 		{"platforms", "patient-communities", "all",
-			"Patient communities: 3% professional vs 2% personal, the smallest gap among nine sites (QuantiaMD 2011, n=4,033)"},
+			"Patient communities: 3% professional vs 2% personal, the smallest gap among nine sites; a 1-point gap, larger than the margin of error (QuantiaMD 2011, n=4,033)"},
 		// One series of two shown: ranked by value, series named.
 		{"platforms", "facebook", "personal",
 			"Facebook: 61% personal use, the highest of nine sites (QuantiaMD 2011, n=4,033)"},
@@ -68,7 +68,7 @@ func TestDescribeItemEdgeCases(t *testing.T) {
 		chart, item, series string
 		want                string
 	}{
-		{"uses", "a", "all", "Alpha: 40% personal vs over 10% professional, tied for the largest gap among three items (Study One 2011, n=1,200)"},
+		{"uses", "a", "all", "Alpha: 40% personal vs over 10% professional, tied for the largest gap among three items; a 30-point gap, larger than the margin of error (Study One 2011, n=1,200)"},
 		{"uses", "d", "all", "Delta: 30% personal, no professional figure (Study One 2011, n=1,200)"},
 		{"uses", "e", "all", "Epsilon: 12% personal, no professional figure (Study One 2011, n=1,200)"},
 		{"uses", "d", "pro", "Delta: no professional use figure"},
@@ -157,7 +157,7 @@ func TestDescribeState(t *testing.T) {
 	st := Start()
 	st.View = dataset.ViewPlatforms
 	st.Focus = "facebook"
-	if got, want := Describe(c, st), "Facebook: 61% personal vs 15% professional, the largest gap among nine sites (QuantiaMD 2011, n=4,033)"; got != want {
+	if got, want := Describe(c, st), "Facebook: 61% personal vs 15% professional, the largest gap among nine sites; a 46-point gap, larger than the margin of error (QuantiaMD 2011, n=4,033)"; got != want {
 		t.Errorf("platforms:\n got %q\nwant %q", got, want)
 	}
 	st.Series = "professional"
@@ -189,13 +189,15 @@ func TestDescribeComparison(t *testing.T) {
 		want string
 	}{
 		{[]string{"platforms/facebook", "platforms/linkedin"}, "order",
-			"Facebook vs LinkedIn: professional use 15% vs 17% (-2 pts, 0.88x); personal use 61% vs 19% (+42 pts, 3.2x) (QuantiaMD 2011, n=4,033)"},
+			"Facebook vs LinkedIn: professional use 15% vs 17% (-2 pts, 0.88x; a 2-point gap, within the margin of error); personal use 61% vs 19% (+42 pts, 3.2x; a 42-point gap, larger than the margin of error) (QuantiaMD 2011, n=4,033)"},
 		{[]string{"platforms/linkedin", "platforms/facebook"}, "gap",
-			"Facebook vs LinkedIn: professional use 15% vs 17% (-2 pts, 0.88x); personal use 61% vs 19% (+42 pts, 3.2x) (QuantiaMD 2011, n=4,033)"},
+			"Facebook vs LinkedIn: professional use 15% vs 17% (-2 pts, 0.88x; a 2-point gap, within the margin of error); personal use 61% vs 19% (+42 pts, 3.2x; a 42-point gap, larger than the margin of error) (QuantiaMD 2011, n=4,033)"},
 		{[]string{"platforms/facebook", "benefits/learn"}, "order",
 			"Facebook vs Learn from experts and peers: professional use: Facebook 15%; personal use: Facebook 61%; doctors interested: Learn from experts and peers 92% (QuantiaMD 2011, n=4,033; QuantiaMD / CCA 2011, n=4,033)"},
 		{[]string{"platforms/facebook", "platforms/linkedin", "number-of-sites/total"}, "order",
 			"Three pinned items: professional use: Total (at least one site) 67%, LinkedIn 17%, Facebook 15%; personal use: Total (at least one site) 87%, Facebook 61%, LinkedIn 19% (QuantiaMD 2011, n=4,033)"},
+		{[]string{"benefits/learn", "benefits/clinical"}, "order",
+			"Learn from experts and peers vs Discuss clinical issues: doctors interested 92% vs 90% (+2 pts, 1.0x; a 2-point gap, larger than the margin of error) (QuantiaMD / CCA 2011, n=4,033)"},
 		{nil, "order", "Nothing pinned."},
 		{[]string{"gone/x"}, "order", "One pinned item: no figures to compare"},
 	}

@@ -36,6 +36,8 @@ type State struct {
 	Step int
 	// Big is the projector mode: larger bars, fewer words.
 	Big bool
+	// Whiskers draws each bar's 95% interval on it (see margin.go).
+	Whiskers bool
 }
 
 // Start returns the state the explorer opens in: the overview, dataset
@@ -330,7 +332,7 @@ func (s State) ToggleDiverging() State {
 type Key struct {
 	View, Focus, Sort, Series, Spotlight, Pins string
 	Chart, Step                                int
-	Reverse, Diverging, Big                    bool
+	Reverse, Diverging, Big, Whiskers          bool
 }
 
 // Key returns the state's comparable form, e.g. for a map key.
@@ -343,7 +345,7 @@ func (s State) Key() Key {
 		pins += p.String()
 	}
 	return Key{View: s.View, Focus: s.Focus, Sort: s.Sort, Series: s.Series, Spotlight: s.Spotlight, Pins: pins,
-		Chart: s.Chart, Step: s.Step, Reverse: s.Reverse, Diverging: s.Diverging, Big: s.Big}
+		Chart: s.Chart, Step: s.Step, Reverse: s.Reverse, Diverging: s.Diverging, Big: s.Big, Whiskers: s.Whiskers}
 }
 
 // Equal reports whether two states show the same thing, pins included.

@@ -89,20 +89,22 @@ type barKey struct {
 	focus  bool
 	values bool
 	item   int // the one item drawn, or -1 for all
+	// whiskers draws each figure's interval on its bar (see whiskers.go).
+	whiskers bool
 }
 
 // barRows returns one line per item (dataset order) and series: the bar,
 // then the value if values is set, padded to barW+1+valW cells. The bars are
 // drawn by ntcharts' horizontal bar chart on a canvas that is dropped once
 // its string is taken; results are cached by every input.
-func barRows(c *dataset.Collection, ch *dataset.Chart, barW, valW int, st *Styles, values bool) []string {
-	return cachedBars(barKey{c: c, ch: ch, barW: barW, valW: valW, style: st.Key(), values: values, item: -1}, ch, st)
+func barRows(c *dataset.Collection, ch *dataset.Chart, barW, valW int, st *Styles, values, whiskers bool) []string {
+	return cachedBars(barKey{c: c, ch: ch, barW: barW, valW: valW, style: st.Key(), values: values, item: -1, whiskers: whiskers}, ch, st)
 }
 
 // focusRows returns the rows of one item drawn on the focus band, one per
 // series; drawn when an item first takes the focus, then cached.
-func focusRows(c *dataset.Collection, ch *dataset.Chart, item, barW, valW int, st *Styles, values bool) []string {
-	return cachedBars(barKey{c: c, ch: ch, barW: barW, valW: valW, style: st.Key(), focus: true, values: values, item: item}, ch, st)
+func focusRows(c *dataset.Collection, ch *dataset.Chart, item, barW, valW int, st *Styles, values, whiskers bool) []string {
+	return cachedBars(barKey{c: c, ch: ch, barW: barW, valW: valW, style: st.Key(), focus: true, values: values, item: item, whiskers: whiskers}, ch, st)
 }
 
 func cachedBars(k barKey, ch *dataset.Chart, st *Styles) []string {
@@ -117,12 +119,22 @@ func cachedBars(k barKey, ch *dataset.Chart, st *Styles) []string {
 			items = append(items, i)
 		}
 	}
-	rows := drawBars(ch, items, k.barW, k.valW, st, k.focus, k.values)
+	var wk whiskerFunc
+	if k.whiskers {
+		wk = whiskersOf(k.c, ch, k.barW)
+	}
+	rows := drawBarsWith(ch, items, k.barW, k.valW, st, k.focus, k.values, wk)
 	bars.put(k, rows)
 	return rows
 }
 
 func drawBars(ch *dataset.Chart, items []int, barW, valW int, st *Styles, focus, values bool) []string {
+	return drawBarsWith(ch, items, barW, valW, st, focus, values, nil)
+}
+
+// drawBarsWith is drawBars with each figure's interval drawn over its bar
+// when wk is set; the value then follows the whisker.
+func drawBarsWith(ch *dataset.Chart, items []int, barW, valW int, st *Styles, focus, values bool, wk whiskerFunc) []string {
 	ns := len(ch.Series)
 	n := len(items) * ns
 	cw := barW + 1 + valW
@@ -167,9 +179,13 @@ func drawBars(ch *dataset.Chart, items []int, barW, valW int, st *Styles, focus,
 					bc.Canvas.SetCell(canvas.Point{X: x, Y: y}, blank)
 				}
 			}
+			end := widths[y]
+			if wk != nil {
+				end = drawWhisker(&bc.Canvas, wk, i, s, y, end, st, valStyle)
+			}
 			if values {
 				t := fit(valueText(ch, &ch.Items[i], s), valW, "")
-				bc.Canvas.SetStringWithStyle(canvas.Point{X: widths[y] + 1, Y: y}, t, valStyle)
+				bc.Canvas.SetStringWithStyle(canvas.Point{X: end + 1, Y: y}, t, valStyle)
 			}
 		}
 	}

@@ -99,9 +99,9 @@ func chartLines(c *dataset.Collection, ch *dataset.Chart, st explore.State, focu
 	ns := len(ch.Series)
 	var plain, plainNoVal []string
 	if lay.kind != layoutRows {
-		plain = barRows(c, ch, lay.barW, lay.valW, s, true)
+		plain = barRows(c, ch, lay.barW, lay.valW, s, true, st.Whiskers)
 		if thick > 1 {
-			plainNoVal = barRows(c, ch, lay.barW, lay.valW, s, false)
+			plainNoVal = barRows(c, ch, lay.barW, lay.valW, s, false, st.Whiskers)
 		}
 	}
 	focusAt = -1
@@ -136,9 +136,9 @@ func chartLines(c *dataset.Collection, ch *dataset.Chart, st explore.State, focu
 		}
 		var hi, hiNoVal []string
 		if isFocus {
-			hi = focusRows(c, ch, r.Index, lay.barW, lay.valW, s, true)
+			hi = focusRows(c, ch, r.Index, lay.barW, lay.valW, s, true, st.Whiskers)
 			if thick > 1 {
-				hiNoVal = focusRows(c, ch, r.Index, lay.barW, lay.valW, s, false)
+				hiNoVal = focusRows(c, ch, r.Index, lay.barW, lay.valW, s, false, st.Whiskers)
 			}
 		}
 		for k, si := range shown {

@@ -87,7 +87,11 @@ func compareLines(c *dataset.Collection, st explore.State, w, h int, s *Styles, 
 	cm := explore.Compare(c, st.Pins)
 	order := cm.Order(st.Sort, st.Reverse)
 	base := order[0]
-	lay := layoutCompare(cm, base, w)
+	pms, pmW := comparePlusMinus(c, cm, s)
+	if pmW > 0 && w-pmW-1 < 40 {
+		pmW = 0 // no room: the section below gives the intervals
+	}
+	lay := layoutCompare(cm, base, w-min(w, pmW+1))
 	unit := cm.Unit
 
 	scale := "0–100 scale"
@@ -147,6 +151,9 @@ func compareLines(c *dataset.Collection, st explore.State, w, h int, s *Styles, 
 				line += s.Bar(col, false).Render(strings.Repeat(string(s.Glyph(col)), n)) + strings.Repeat(" ", lay.barW-n) + " "
 			}
 			line += s.Value.Render(padLeft(val, lay.valW))
+			if pmW > 0 {
+				line += " " + s.Muted.Render(pad(pms[i][col], pmW, tail))
+			}
 			if i != base {
 				d, okD := cm.Diff(i, base, col)
 				r, okR := cm.Ratio(i, base, col)
@@ -159,6 +166,8 @@ func compareLines(c *dataset.Collection, st explore.State, w, h int, s *Styles, 
 			groups = append(groups, fit(line, w, tail))
 		}
 	}
+
+	verdicts := verdictLines(c, cm, order, base, w, lay.short, s)
 
 	// Each item's own gap between its two series.
 	var within []string
@@ -246,6 +255,12 @@ func compareLines(c *dataset.Collection, st explore.State, w, h int, s *Styles, 
 		out = append(out, groups...)
 		if blanks && axisLine != "" {
 			out = append(out, axisLine)
+		}
+		if len(verdicts) > 0 {
+			if blanks {
+				out = append(out, "")
+			}
+			out = append(out, verdicts...)
 		}
 		if withWithin && len(within) > 0 {
 			if blanks {

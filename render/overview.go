@@ -68,7 +68,7 @@ func overviewLines(c *dataset.Collection, st explore.State, w, h int, s *Styles)
 	var plain []string
 	if barW > 0 {
 		chart = findingsChart(c, st.View, findings)
-		plain = barRows(c, chart, barW, 0, s, false)
+		plain = barRows(c, chart, barW, 0, s, false, false)
 	}
 	var groups [][]string
 	focusAt := -1
@@ -84,7 +84,7 @@ func overviewLines(c *dataset.Collection, st explore.State, w, h int, s *Styles)
 		if chart != nil {
 			bar := pick(plain, i)
 			if isFocus {
-				bar = pick(focusRows(c, chart, i, barW, 0, s, false), 0)
+				bar = pick(focusRows(c, chart, i, barW, 0, s, false, false), 0)
 			}
 			line += fit(bar, barW, "") + "  "
 		}
@@ -148,6 +148,9 @@ func findingDetail(c *dataset.Collection, f *dataset.Finding, s *Styles) (head, 
 		head += ": " + v
 	}
 	var parts []string
+	if m := findingMarginText(c, f, s); m != "" {
+		parts = append(parts, m)
+	}
 	if f.Wording != "" {
 		parts = append(parts, quote(f.Wording, s))
 	}

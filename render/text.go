@@ -145,8 +145,10 @@ func ToASCII(s string) string {
 			b.WriteByte('\'')
 		case r == '–' || r == '—' || r == '‐' || r == '−':
 			b.WriteByte('-')
-		case r == '…':
+		case r == '…' || r == '≈':
 			b.WriteByte('~')
+		case r == '±': // drawing code writes "+/-" itself where it has room
+			b.WriteByte('+')
 		case r == '·' || r == '•':
 			b.WriteByte('*')
 		case r == '\u00a0':

@@ -157,7 +157,7 @@ func chartViewLines(c *dataset.Collection, st explore.State, w, h int, s *Styles
 	b := budget{left: h}
 	title := []string{titleLine(ch.Title, note, w, s)}
 	b.take(1)
-	legendLine := legend(ch, shown, w, s)
+	legendLine := whiskerLegend(legend(ch, shown, w, s), st.Whiskers && lay.kind != layoutRows, w, s)
 	b.take(len(legendLine))
 	var head, body string
 	if it != nil {
@@ -168,6 +168,7 @@ func chartViewLines(c *dataset.Collection, st explore.State, w, h int, s *Styles
 	for i := range detailLines {
 		detailLines[i] = s.Detail.Render(mark + detailLines[i])
 	}
+	detailLines = append(detailLines, marginLines(c, ch, it, shown, w, s)...)
 	b.take(len(detailLines))
 	foot := []string{s.Muted.Render(fit(footnote(c, ch, s), w, s.Ellipsis()))}
 	if big {

@@ -26,6 +26,7 @@ func CSVHeader() []string {
 	return []string{
 		"view", "kind", "chart", "item", "label", "series", "series_label",
 		"value", "unit", "qualifier", "wording", "measure", "source", "source_label", "document",
+		"n", "n_derived", "ci_low", "ci_high",
 	}
 }
 
@@ -43,7 +44,7 @@ func writeCSV(w io.Writer, d *doc) error {
 		}
 		return "", ""
 	}
-	row := func(kind, chart, item, label, series, seriesLabel string, v *float64, unit, qualifier, wording, measure, source string) error {
+	row := func(kind, chart, item, label, series, seriesLabel string, v *float64, unit, qualifier, wording, measure, source string, mg margin) error {
 		num := ""
 		if v != nil {
 			num = formatNumber(*v)
@@ -51,33 +52,33 @@ func writeCSV(w io.Writer, d *doc) error {
 			unit = ""
 		}
 		sl, doc := src(source)
-		return cw.Write([]string{d.View, kind, chart, item, label, series, seriesLabel, num, unit, qualifier, wording, measure, source, sl, doc})
+		return cw.Write(append([]string{d.View, kind, chart, item, label, series, seriesLabel, num, unit, qualifier, wording, measure, source, sl, doc}, mg.csvCols()...))
 	}
 	for _, ch := range d.Charts {
 		for _, it := range ch.Items {
 			for _, v := range it.Values {
-				if err := row(KindChart, ch.ID, it.ID, it.Label, v.Series, ch.seriesLabel(v.Series), &v.Value, ch.Unit, v.Qualifier, v.Wording, v.Measure, v.Source); err != nil {
+				if err := row(KindChart, ch.ID, it.ID, it.Label, v.Series, ch.seriesLabel(v.Series), &v.Value, ch.Unit, v.Qualifier, v.Wording, v.Measure, v.Source, v.margin); err != nil {
 					return err
 				}
 			}
 		}
 	}
 	for _, f := range d.Findings {
-		if err := row(KindFinding, "", f.ID, f.Label, "", "", f.Value, f.Unit, f.Qualifier, f.Wording, f.Measure, f.Source); err != nil {
+		if err := row(KindFinding, "", f.ID, f.Label, "", "", f.Value, f.Unit, f.Qualifier, f.Wording, f.Measure, f.Source, f.margin); err != nil {
 			return err
 		}
 	}
 	for _, m := range d.Measures {
 		for _, f := range m.Figures {
 			chart, item, series := splitWhere(f.Where)
-			if err := row(KindMeasure, chart, item, m.Label, series, "", f.Value, f.Unit, f.Qualifier, f.Wording, m.ID, f.Source); err != nil {
+			if err := row(KindMeasure, chart, item, m.Label, series, "", f.Value, f.Unit, f.Qualifier, f.Wording, m.ID, f.Source, margin{}); err != nil {
 				return err
 			}
 		}
 	}
 	if d.View == dataset.ViewSources {
 		for _, s := range d.Sources {
-			if err := row(KindSource, "", s.ID, s.Title, "", "", nil, "", "", "", "", s.ID); err != nil {
+			if err := row(KindSource, "", s.ID, s.Title, "", "", nil, "", "", "", "", s.ID, margin{}); err != nil {
 				return err
 			}
 		}

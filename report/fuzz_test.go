@@ -25,6 +25,17 @@ findings:
   - {id: f, view: overview, label: F, value: 100, wording: "w", source: s}
   - {id: g, view: overview, label: G, wording: "w", source: s}
 `))
+	// The fields that decide a figure's base and its comparisons.
+	f.Add([]byte(`title: T
+sources: [{id: s, label: L, publisher: p, title: t, kind: secondary, sample: 1, sample_id: x}]
+charts:
+  - {id: c, view: privacy, title: T, question: Q, source: s, answers: single, n: 3,
+     series: [{id: a, label: A}],
+     items: [{id: i, label: I, values: {a: 100}}, {id: j, label: J, base: sub, values: {a: {value: 0, n_from: c/i/a}}},
+             {id: k, label: K, base: sub, values: {a: {value: 50, n: 7}}}]}
+findings:
+  - {id: f, view: privacy, label: F, value: 0, source: s}
+`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		c, err := dataset.Parse(data, "fuzz.yaml")
 		if err != nil {

@@ -54,6 +54,9 @@ func writeMarkdown(w io.Writer, d *doc) error {
 			if fig != "" {
 				line += ": " + fig
 			}
+			if f.Value != nil && f.Unit != dataset.UnitCount {
+				line += " " + f.plusMinus(*f.Value, f.Unit, true)
+			}
 			if f.Wording != "" {
 				line += " — " + quote(f.Wording)
 			}
@@ -88,13 +91,20 @@ func markdownChart(b *bufio.Writer, d *doc, ch *chart, fn *footnotes) {
 		fmt.Fprintf(b, "\nBase: %s.\n", strings.TrimSuffix(ch.Base, "."))
 	}
 	chartMark := fn.mark(ch.Source)
+	pm := ch.Unit != dataset.UnitCount // a ± column after each series
 	b.WriteString("\n| Item |")
 	for _, s := range ch.Series {
 		fmt.Fprintf(b, " %s |", cell(s.Label))
+		if pm {
+			b.WriteString(" ± |")
+		}
 	}
 	b.WriteString("\n|---|")
 	for range ch.Series {
 		b.WriteString("--:|")
+		if pm {
+			b.WriteString("--:|")
+		}
 	}
 	b.WriteString("\n")
 	for _, it := range ch.Items {
@@ -104,7 +114,7 @@ func markdownChart(b *bufio.Writer, d *doc, ch *chart, fn *footnotes) {
 		}
 		fmt.Fprintf(b, "| %s |", label)
 		for _, s := range ch.Series {
-			txt := ""
+			txt, moe := "", ""
 			for _, v := range it.Values {
 				if v.Series != s.ID {
 					continue
@@ -113,8 +123,12 @@ func markdownChart(b *bufio.Writer, d *doc, ch *chart, fn *footnotes) {
 				if v.Source != ch.Source {
 					txt += fn.mark(v.Source)
 				}
+				moe = cell(v.plusMinus(v.Value, ch.Unit, false))
 			}
 			fmt.Fprintf(b, " %s |", txt)
+			if pm {
+				fmt.Fprintf(b, " %s |", moe)
+			}
 		}
 		b.WriteString("\n")
 	}

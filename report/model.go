@@ -62,6 +62,7 @@ type value struct {
 	Source    string  `json:"source"`
 	Measure   string  `json:"measure,omitempty"`
 	Note      string  `json:"note,omitempty"`
+	margin
 }
 
 type finding struct {
@@ -76,6 +77,7 @@ type finding struct {
 	Measure   string   `json:"measure,omitempty"`
 	Ref       string   `json:"ref,omitempty"`
 	Caveat    string   `json:"caveat,omitempty"`
+	margin
 }
 
 type measure struct {
@@ -169,6 +171,7 @@ func build(c *dataset.Collection, sel explore.State) *doc {
 			Citation: s.Citation, Note: s.Note,
 		})
 	}
+	addMargins(c, d)
 	return d
 }
 

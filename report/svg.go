@@ -123,6 +123,7 @@ type bar struct {
 	value   float64
 	text    string // the value as printed at the end of the bar
 	tooltip string
+	margin  margin // its interval, drawn as a whisker
 }
 
 // barRow draws one labelled row of bars against a scale of 0–max.
@@ -144,7 +145,12 @@ func (s *svgDoc) barRow(label string, bars []bar, max float64) {
 		y := top + float64(i)*(svgBarH+svgBarGap)
 		fmt.Fprintf(&s.b, `<rect class="bar" x="%s" y="%s" width="%s" height="%d" fill="url(#%s)" stroke="#1f4e79" stroke-width="0.5"><title>%s</title></rect>`+"\n",
 			num(x0), num(y), num(w), svgBarH, svgFills[br.fill%len(svgFills)].id, esc(br.tooltip))
-		fmt.Fprintf(&s.b, `<text class="value" x="%s" y="%s">%s</text>`+"\n", num(x0+w+6), num(y+11), esc(br.text))
+		svgWhisker(&s.b, br.margin, x0, y, svgPlotW, svgBarH, max)
+		tx := w
+		if br.margin.CIHigh != nil && max > 0 {
+			tx = math.Max(w, math.Min(*br.margin.CIHigh, max)/max*svgPlotW)
+		}
+		fmt.Fprintf(&s.b, `<text class="value" x="%s" y="%s">%s</text>`+"\n", num(x0+tx+6), num(y+11), esc(br.text))
 	}
 	s.y = top + rowH + svgItemGap
 }
@@ -245,7 +251,7 @@ func (s *svgDoc) chart(ch *chart) {
 				}
 				bars = append(bars, bar{
 					fill: si, value: v.Value, text: fig + s.mark(v.Source, ch.Source),
-					tooltip: it.Label + ", " + sr.Label + ": " + fig + " (" + srcLabel + ")",
+					tooltip: it.Label + ", " + sr.Label + ": " + fig + " (" + srcLabel + ")", margin: v.margin,
 				})
 			}
 		}
@@ -276,7 +282,7 @@ func (s *svgDoc) findings(fs []finding) {
 		if src := s.d.source(f.Source); src != nil {
 			srcLabel = src.Label
 		}
-		s.barRow(f.Label, []bar{{value: *f.Value, text: fig + s.mark(f.Source, ""), tooltip: f.Label + ": " + fig + " (" + srcLabel + ")"}}, 100)
+		s.barRow(f.Label, []bar{{value: *f.Value, text: fig + s.mark(f.Source, ""), tooltip: f.Label + ": " + fig + " (" + srcLabel + ")", margin: f.margin}}, 100)
 		drawn = true
 	}
 	if drawn {

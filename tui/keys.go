@@ -23,6 +23,8 @@ type KeyMap struct {
 	Sort, Reverse key.Binding
 	// Series cycles both series → the first only → the second only.
 	Series key.Binding
+	// Whiskers draws every bar's 95% interval (see margins.go).
+	Whiskers key.Binding
 	// Big toggles the projector mode.
 	Big key.Binding
 	// Mono switches this session to monochrome and back.
@@ -51,6 +53,7 @@ func DefaultKeyMap() KeyMap {
 		Sort:     key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sort")),
 		Reverse:  key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "reverse")),
 		Series:   key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "series")),
+		Whiskers: whiskersKey(),
 		Big:      key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "big mode")),
 		Mono:     key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "monochrome")),
 		Help:     key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
@@ -92,7 +95,7 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.NextView, k.PrevView, k.GotoView},
 		{k.Up, k.Down, k.First, k.Last},
-		{k.Sort, k.Reverse, k.Series},
+		{k.Sort, k.Reverse, k.Series, k.Whiskers},
 		k.CompareKeys.column(),
 		append(k.PresentKeys.column(), k.Big, k.Mono, k.Help, k.Quit),
 	}

@@ -176,6 +176,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.MouseWheelMsg:
 		m.wheel(msg)
 	case tea.KeyPressMsg:
+		if m.marginKey(msg) {
+			return m, nil
+		}
 		if cmd, ok := m.compareKey(msg); ok {
 			return m, cmd
 		}
@@ -463,6 +466,7 @@ func (m *Model) draw() string {
 func (m *Model) syncKeys() {
 	m.panes[m.active].SetKeys()
 	m.setCompareKeys()
+	m.setMarginKeys()
 	m.setPresentKeys()
 }
 

@@ -374,7 +374,7 @@ func (m *Model) setPresentKeys() {
 	}
 	for _, b := range []*key.Binding{&k.NextView, &k.PrevView, &k.GotoView, &k.Up, &k.Down, &k.First, &k.Last,
 		&k.Sort, &k.Reverse, &k.Series, &k.Pin, &k.ClearPins, &k.Compare, &k.Diverging, &k.Spotlight,
-		&k.Export, &k.Measure, &k.Close, &k.Tour, &k.NextStep, &k.PrevStep} {
+		&k.Export, &k.Measure, &k.Close, &k.Tour, &k.NextStep, &k.PrevStep, &k.Whiskers} {
 		b.SetEnabled(false)
 	}
 }
