@@ -51,6 +51,7 @@ func generated() *Collection {
 				Document:      "000_050c18f27cf9fd6b.txt",
 				Kind:          "primary",
 				Note:          "The article is undated; the date is the study's (\"September 2011\"). The article says \"more than 4,000 physicians\"; n=4,033 is the count given by Healthcare News & Insights and the press release.",
+				SampleID:      "quantiamd-2011",
 			},
 			{
 				ID:         "smd-blog",
@@ -76,6 +77,7 @@ func generated() *Collection {
 				Document:      "002_376da571c88c4eab.txt",
 				Kind:          "primary",
 				Note:          "The article is undated; the survey it reports was run in 2011.",
+				SampleID:      "quantiamd-2011",
 			},
 			{
 				ID:         "jbl-2012",
@@ -114,6 +116,7 @@ func generated() *Collection {
 				Kind:          "secondary",
 				Citation:      "Press release for \"Doctors, Patients & Social Media\", September 2011, as quoted in 2011-2012 coverage",
 				Note:          "Seen in secondary coverage only; listed in dataset/sources/README.md.",
+				SampleID:      "quantiamd-2011",
 			},
 			{
 				ID:         "hci-2011",
@@ -127,6 +130,7 @@ func generated() *Collection {
 				Kind:       "secondary",
 				Citation:   "Healthcare Informatics, \"Physician Interest in Social Media: Ramping Up\", Oct 6 2011, on the QuantiaMD survey",
 				Note:       "Seen in secondary coverage only; listed in dataset/sources/README.md.",
+				SampleID:   "quantiamd-2011",
 			},
 			{
 				ID:         "thcb-2011",
@@ -140,6 +144,7 @@ func generated() *Collection {
 				Kind:       "secondary",
 				Citation:   "The Health Care Blog, \"The Doctor is Social\", Sept 12 2011",
 				Note:       "Seen in a single secondary source; listed in dataset/sources/README.md.",
+				SampleID:   "quantiamd-2011",
 			},
 			{
 				ID:         "kantar-blog-2018",
@@ -332,7 +337,8 @@ func generated() *Collection {
 						},
 					},
 				},
-				Note: "Sites can overlap, so a column does not add up to 100%.",
+				Note:    "Sites can overlap, so a column does not add up to 100%.",
+				Answers: "multiple",
 			},
 			{
 				ID:       "number-of-sites",
@@ -434,7 +440,8 @@ func generated() *Collection {
 						},
 					},
 				},
-				Note: "1 site + 2 or more sites = total, for each use; checked when the data loads.",
+				Note:    "1 site + 2 or more sites = total, for each use; checked when the data loads.",
+				Answers: "single",
 			},
 			{
 				ID:       "connected",
@@ -585,6 +592,7 @@ func generated() *Collection {
 						},
 					},
 				},
+				Answers: "multiple",
 			},
 			{
 				ID:       "barriers",
@@ -643,7 +651,8 @@ func generated() *Collection {
 						},
 					},
 				},
-				Note: "Secondary figures. The shipped article (Healthcare News & Insights) names the same worries without numbers: \"serious worries about liability and patient privacy, as well as concerns about fitting those activities into their busy schedules without being compensated\".",
+				Note:    "Secondary figures. The shipped article (Healthcare News & Insights) names the same worries without numbers: \"serious worries about liability and patient privacy, as well as concerns about fitting those activities into their busy schedules without being compensated\".",
+				Answers: "multiple",
 			},
 			{
 				ID:       "patient-communities",
@@ -681,6 +690,7 @@ func generated() *Collection {
 							"share": {
 								Value:   38,
 								Wording: "among those, 38% have recommended patients join one",
+								NFrom:   "patient-communities/aware/share",
 							},
 						},
 					},
@@ -693,6 +703,7 @@ func generated() *Collection {
 							"share": {
 								Value:   41,
 								Wording: "and another 41% would consider doing so",
+								NFrom:   "patient-communities/aware/share",
 							},
 						},
 					},
@@ -712,7 +723,8 @@ func generated() *Collection {
 										Source:  "quantiamd-press-2011",
 									},
 								},
-								Note: "Secondary; seen in two sources.",
+								Note:  "Secondary; seen in two sources.",
+								NFrom: "patient-communities/aware/share",
 							},
 						},
 					},
@@ -727,11 +739,12 @@ func generated() *Collection {
 								Wording: "19% of aware doctors are unlikely to recommend a patient community",
 								Source:  "thcb-2011",
 								Note:    "Secondary; seen in a single source.",
+								NFrom:   "patient-communities/aware/share",
 							},
 						},
 					},
 				},
-				Note: "Only the first bar is a share of all doctors; the others are shares of the 11% who were aware.",
+				Note: "Only the first bar is a share of all doctors; the others are shares of the 11% who were aware. No document gives that subgroup's size: it is derived as 11% of 4,033 (about 444), itself rounded (423 to 464).",
 			},
 		},
 		Findings: []Finding{

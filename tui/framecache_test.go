@@ -11,7 +11,7 @@ func TestFrameCachesMatchFreshDraw(t *testing.T) {
 	for _, size := range [][2]int{{100, 30}, {80, 24}, {160, 40}} {
 		m := newModel(t, size[0], size[1])
 		m.Frame()
-		keys := []string{"2", "j", "j", "s", "s", "p", "r", "b", "tab", "k", "m", "3", "c", "esc", "?", "?", "6", "G", "1", "b"}
+		keys := []string{"2", "j", "j", "s", "s", "p", "r", "b", "tab", "k", "m", "3", "c", "esc", "?", "?", "6", "G", "1", "b", "2", "e", "j", "e", "d", "*", "i", "c", "j", "c", "v", "esc", "enter", "esc", "4", "e"}
 		for i, k := range keys {
 			press(m, k)
 			got := m.Frame()
