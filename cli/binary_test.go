@@ -10,6 +10,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"syscall"
@@ -98,6 +99,10 @@ func oversized(t *testing.T) string {
 func TestBadInput(t *testing.T) {
 	big := oversized(t)
 	dir := t.TempDir()
+	fifo := filepath.Join(dir, "fifo")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct {
 		name string
 		args []string
@@ -117,14 +122,18 @@ func TestBadInput(t *testing.T) {
 		{"bad flag value", []string{"show", "platforms", "--width", "wide"}, 2, []string{`docsurvey: invalid argument "wide" for "-w, --width" flag`}},
 		{"unknown command", []string{"frobnicate"}, 2, []string{`docsurvey: unknown command "frobnicate" for "docsurvey"; run 'docsurvey --help' for the commands`}},
 		{"unknown explorer view", []string{"--view", "nope"}, 2, []string{`docsurvey: unknown view "nope"; the views of the shipped dataset are: overview`}},
-		{"missing data file", []string{"--data", filepath.Join(dir, "missing.yaml"), "views"}, 2, []string{"docsurvey: " + filepath.Join(dir, "missing.yaml") + ": no such file"}},
-		{"directory as data", []string{"--data", dir, "show", "platforms"}, 2, []string{"docsurvey: " + dir + " is a directory, not a data file"}},
-		{"oversized data", []string{"--data", big, "views"}, 2, []string{"docsurvey: " + big + " is 11 MiB; data files are limited to 10 MiB"}},
-		{"data path through a file", []string{"--data", "testdata/invalid.yaml/x", "views"}, 2, []string{"docsurvey: cannot read testdata/invalid.yaml/x: not a directory"}},
-		{"malformed yaml", []string{"--data", "testdata/malformed.yaml", "show", "platforms"}, 2, []string{"testdata/malformed.yaml", "docsurvey: testdata/malformed.yaml is not a valid data file"}},
-		{"invalid data", []string{"--data", "testdata/invalid.yaml", "views"}, 2, []string{"colour", "lots", "shape", "docsurvey: testdata/invalid.yaml is not a valid data file"}},
-		{"validate bad file", []string{"validate", "testdata/invalid.yaml"}, 2, []string{"colour", "lots", "shape", "docsurvey: testdata/invalid.yaml is not a valid data file"}},
-		{"validate missing file", []string{"validate", filepath.Join(dir, "missing.yaml")}, 2, []string{"no such file"}},
+		{"missing data file", []string{"--data", filepath.Join(dir, "missing.yaml"), "views"}, 2, []string{fmt.Sprintf("docsurvey: %q does not exist", filepath.Join(dir, "missing.yaml"))}},
+		{"directory as data", []string{"--data", dir, "show", "platforms"}, 2, []string{fmt.Sprintf("docsurvey: %q is a directory, not a regular file", dir)}},
+		{"FIFO as data", []string{"--data", fifo, "views"}, 2, []string{fmt.Sprintf("docsurvey: %q is a named pipe (FIFO), not a regular file; to read a pipe, give - and pipe it in", fifo)}},
+		{"validate FIFO", []string{"validate", fifo}, 2, []string{fmt.Sprintf("docsurvey: %q is a named pipe (FIFO)", fifo)}},
+		{"device as data", []string{"--data", "/dev/zero", "views"}, 2, []string{`docsurvey: "/dev/zero" is a character device, not a regular file`}},
+		{"newline in a file name", []string{"validate", filepath.Join(dir, "a\nforged: line")}, 2, []string{`a\nforged: line" does not exist`}},
+		{"oversized data", []string{"--data", big, "views"}, 2, []string{fmt.Sprintf("docsurvey: %q is 11 MiB; data files are limited to 10 MiB", big)}},
+		{"data path through a file", []string{"--data", "testdata/invalid.yaml/x", "views"}, 2, []string{`docsurvey: "testdata/invalid.yaml/x" cannot be read: not a directory`}},
+		{"malformed yaml", []string{"--data", "testdata/malformed.yaml", "show", "platforms"}, 2, []string{"testdata/malformed.yaml", `docsurvey: "testdata/malformed.yaml" is not a valid data file`}},
+		{"invalid data", []string{"--data", "testdata/invalid.yaml", "views"}, 2, []string{"colour", "lots", "shape", `docsurvey: "testdata/invalid.yaml" is not a valid data file`}},
+		{"validate bad file", []string{"validate", "testdata/invalid.yaml"}, 2, []string{"colour", "lots", "shape", `docsurvey: "testdata/invalid.yaml" is not a valid data file`}},
+		{"validate missing file", []string{"validate", filepath.Join(dir, "missing.yaml")}, 2, []string{"does not exist"}},
 		{"explorer without a terminal", nil, 2, []string{"docsurvey: the explorer needs a terminal; to print a view use 'docsurvey show overview'"}},
 		{"output to a missing directory", []string{"show", "platforms", "-f", "csv", "-o", filepath.Join(dir, "no", "such", "dir.csv")}, 2, []string{"no such file"}},
 	}
@@ -182,7 +191,7 @@ func TestUnreadableDataFile(t *testing.T) {
 	} else if err != nil {
 		t.Fatal(err)
 	}
-	if code != 2 || stderr.String() != "docsurvey: "+path+": permission denied\n" {
+	if code != 2 || stderr.String() != fmt.Sprintf("docsurvey: %q cannot be read: permission denied\n", path) {
 		t.Errorf("code %d, stderr %q", code, stderr.String())
 	}
 }
@@ -208,7 +217,7 @@ func TestInvalidDataListsEveryProblem(t *testing.T) {
 	r := run(t, "validate", "testdata/invalid.yaml")
 	lines := strings.Split(strings.TrimRight(r.stderr, "\n"), "\n")
 	last := lines[len(lines)-1]
-	if !regexp.MustCompile(`^docsurvey: testdata/invalid\.yaml is not a valid data file \(\d+ problems\)`).MatchString(last) {
+	if !regexp.MustCompile(`^docsurvey: "testdata/invalid\.yaml" is not a valid data file \(\d+ problems\)`).MatchString(last) {
 		t.Errorf("last line %q, want the summary", last)
 	}
 	problem := regexp.MustCompile(`^testdata/invalid\.yaml:\d+:\d+: \S+: .+`)
@@ -541,6 +550,7 @@ func TestServeBadInput(t *testing.T) {
 	if err := os.WriteFile(loose, []byte("not a key"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	rsaKey, fifo, restricted := hostileKeyFiles(t, dir)
 	tests := []struct {
 		name string
 		args []string
@@ -548,12 +558,18 @@ func TestServeBadInput(t *testing.T) {
 		want string
 	}{
 		{"unknown view", []string{"serve", "--view", "nope"}, 2, `docsurvey: unknown view "nope"`},
-		{"loose host key", []string{"serve", "--listen", "127.0.0.1:0", "--host-key", loose}, 2, "docsurvey: host key " + loose + " has mode 0644"},
+		{"loose host key", []string{"serve", "--listen", "127.0.0.1:0", "--host-key", loose}, 2, "docsurvey: host key " + strconv.Quote(loose) + " has mode 0644"},
 		{"missing authorized keys", []string{"serve", "--listen", "127.0.0.1:0", "--host-key", filepath.Join(dir, "k"), "--authorized-keys", filepath.Join(dir, "nope")}, 2, "docsurvey: authorized keys"},
 		{"bad address", []string{"serve", "--listen", "127.0.0.1:99999", "--host-key", filepath.Join(dir, "k")}, 2, "docsurvey: --listen 127.0.0.1:99999: "},
 		{"address in use", []string{"serve", "--listen", busy.Addr().String(), "--host-key", filepath.Join(dir, "k")}, 1, "docsurvey: cannot listen on " + busy.Addr().String() + ": address already in use"},
 		{"no sessions", []string{"serve", "--max-sessions", "0"}, 2, "docsurvey: --max-sessions 0"},
 		{"no shutdown grace", []string{"serve", "--shutdown-timeout", "0s"}, 2, "docsurvey: --shutdown-timeout 0s: must be positive"},
+		{"no pending", []string{"serve", "--max-pending", "0"}, 2, "docsurvey: --max-pending 0: at least 1 connection"},
+		{"long pre-auth", []string{"serve", "--pre-auth-timeout", "1m"}, 2, "docsurvey: --pre-auth-timeout 1m0s: at most 30s"},
+		{"bad IPv6 prefix", []string{"serve", "--ipv6-prefix", "129"}, 2, "docsurvey: --ipv6-prefix 129: between 1 and 128"},
+		{"RSA host key", []string{"serve", "--listen", "127.0.0.1:0", "--host-key", rsaKey}, 2, "is a ssh-rsa key; docsurvey serves with an ed25519 key only"},
+		{"FIFO authorized keys", []string{"serve", "--listen", "127.0.0.1:0", "--host-key", filepath.Join(dir, "k"), "--authorized-keys", fifo}, 2, "is a named pipe (FIFO), not a regular file"},
+		{"restrict option", []string{"serve", "--listen", "127.0.0.1:0", "--host-key", filepath.Join(dir, "k"), "--authorized-keys", restricted}, 2, ":1: restrict or no-pty forbids the terminal"},
 	}
 	for _, tt := range tests {
 		r := run(t, tt.args...)

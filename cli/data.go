@@ -1,24 +1,35 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
-	"os"
 	"strings"
 
 	"github.com/docsurvey/docsurvey/dataset"
+	"github.com/docsurvey/docsurvey/internal/safefile"
 )
 
 // stdinName is what "-", standard input, is called in messages.
 const stdinName = "stdin"
 
+// quoteName is a file's name as messages show it: quoted (%q), so a name
+// with a space, a newline or an escape reads as one name and cannot forge
+// a line; standard input is just stdin.
+func quoteName(name string) string {
+	if name == stdinName {
+		return name
+	}
+	return fmt.Sprintf("%q", name)
+}
+
 // loadData loads the collection named by --data ("-" for standard input),
 // or the embedded one. Every failure is an *ExitError with a one-line
-// message: a file that is missing, unreadable, a directory or too big, and a
-// file with problems (each problem then in Details).
-func loadData(path string, stdin io.Reader) (*dataset.Collection, error) {
+// message: a file that is missing, unreadable, not a regular file, too big,
+// or whose read a signal ended (exit 1), and a file with problems (each
+// problem then in Details).
+func loadData(ctx context.Context, stdin io.Reader, path string) (*dataset.Collection, error) {
 	if path == "" {
 		c, err := dataset.Embedded()
 		if err != nil {
@@ -26,7 +37,7 @@ func loadData(path string, stdin io.Reader) (*dataset.Collection, error) {
 		}
 		return c, nil
 	}
-	data, name, err := readDataFile(path, stdin)
+	data, name, err := readDataFile(ctx, stdin, path)
 	if err != nil {
 		return nil, err
 	}
@@ -37,51 +48,47 @@ func loadData(path string, stdin io.Reader) (*dataset.Collection, error) {
 	return c, nil
 }
 
-// readDataFile reads a data file, or stdin for "-", and returns it with the
-// name messages call it by. It refuses directories and files over
-// dataset.MaxFileSize without reading them whole.
-func readDataFile(path string, stdin io.Reader) ([]byte, string, error) {
+// readDataFile reads a data file through safefile, the one reader of every
+// file the program reads: a regular file, or standard input for "-",
+// /dev/stdin or /dev/fd/N, at most dataset.MaxFileSize bytes, ended by a
+// signal if it waits. It returns the data with the name messages call it by.
+func readDataFile(ctx context.Context, stdin io.Reader, path string) ([]byte, string, error) {
+	name := path
 	if path == "-" {
+		name = stdinName
 		if stdin == nil {
 			stdin = strings.NewReader("")
 		}
-		data, err := readCapped(stdin, stdinName)
-		return data, stdinName, err
 	}
-	fi, err := os.Stat(path)
+	data, err := safefile.Read(ctx, path, safefile.Options{Limit: dataset.MaxFileSize, Stdin: stdin})
 	if err != nil {
-		return nil, path, fileError(path, err)
+		return nil, name, fileError(name, err)
 	}
-	if fi.IsDir() {
-		return nil, path, usageErrorf("%s is a directory, not a data file", path)
-	}
-	if fi.Size() > dataset.MaxFileSize {
-		return nil, path, tooBig(path, fi.Size())
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, path, fileError(path, err)
-	}
-	defer f.Close()
-	data, err := readCapped(f, path)
-	return data, path, err
+	return data, name, nil
 }
 
-// readCapped reads r whole, but never more than one byte past
-// dataset.MaxFileSize: a stream that goes on is refused, not buffered.
-func readCapped(r io.Reader, name string) ([]byte, error) {
-	data, err := io.ReadAll(io.LimitReader(r, dataset.MaxFileSize+1))
-	if err != nil {
-		return nil, fileError(name, err)
+// fileError turns a safefile error, or an error opening a file, into an
+// *ExitError naming the file: an interrupted read is a runtime failure, the
+// rest are usage errors.
+func fileError(path string, err error) *ExitError {
+	var fe *safefile.Error
+	switch {
+	case !errors.As(err, &fe):
+		return usageErrorf("%s %s", quoteName(path), safefile.Describe(err))
+	case errors.Is(err, safefile.ErrInterrupted):
+		return runtimeErrorf("%s was not read: interrupted", quoteName(path))
+	case errors.Is(err, safefile.ErrTooBig) && errors.As(err, &fe):
+		return tooBig(path, fe.Size)
 	}
-	if len(data) > dataset.MaxFileSize {
-		return nil, usageErrorf("%s is more than %s; data files are limited to %s", name, mebibytes(dataset.MaxFileSize), mebibytes(dataset.MaxFileSize))
-	}
-	return data, nil
+	return usageErrorf("%s %s", quoteName(path), fe.Msg)
 }
 
 func tooBig(path string, size int64) *ExitError {
-	return usageErrorf("%s is %s; data files are limited to %s", path, mebibytes(size), mebibytes(dataset.MaxFileSize))
+	what := mebibytes(size)
+	if size == dataset.MaxFileSize+1 {
+		what = "more than " + mebibytes(dataset.MaxFileSize)
+	}
+	return usageErrorf("%s is %s; data files are limited to %s", quoteName(path), what, mebibytes(dataset.MaxFileSize))
 }
 
 // mebibytes prints a size for people: "10 MiB", "11.5 MiB", "more than 10 MiB".
@@ -91,22 +98,6 @@ func mebibytes(n int64) string {
 		return fmt.Sprintf("%d MiB", int64(mib))
 	}
 	return fmt.Sprintf("%.1f MiB", mib)
-}
-
-// fileError turns a failure to open or read a file into a one-line message
-// without the Go operation names.
-func fileError(path string, err error) *ExitError {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		err = pe.Err
-	}
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return usageErrorf("%s: no such file", path)
-	case errors.Is(err, fs.ErrPermission):
-		return usageErrorf("%s: permission denied", path)
-	}
-	return usageErrorf("cannot read %s: %v", path, err)
 }
 
 // invalidData reports a data file that does not parse or validate: every
@@ -133,7 +124,7 @@ func invalidData(path string, err error) *ExitError {
 	}
 	return &ExitError{
 		Code:    ExitUsage,
-		Err:     fmt.Errorf("%s is not a valid data file (%s); see docs/schema.md", path, summary),
+		Err:     fmt.Errorf("%s is not a valid data file (%s); see docs/schema.md", quoteName(path), summary),
 		Details: lines,
 	}
 }
@@ -145,4 +136,4 @@ func firstLine(err error) string {
 }
 
 // embeddedData is loadData of the shipped dataset.
-func embeddedData() (*dataset.Collection, error) { return loadData("", nil) }
+func embeddedData() (*dataset.Collection, error) { return loadData(context.Background(), nil, "") }

@@ -71,7 +71,7 @@ func runExplorer(cmd *cobra.Command, e *env, f *exploreFlags) error {
 		o.State = explore.Start()
 		o.State.View = f.view
 	} else {
-		c, err := loadData(e.dataPath, e.stdin)
+		c, err := loadData(cmd.Context(), e.stdin, e.dataPath)
 		if err != nil {
 			return err
 		}

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -50,7 +51,7 @@ Every problem is printed as FILE:LINE:COL: message, and the exit code is 2.
   docsurvey --data results.csv          # or explore the CSV as it is`,
 		Args: cobra.ExactArgs(1),
 		RunE: runE(func(cmd *cobra.Command, args []string) error {
-			return runImport(e, f, args[0])
+			return runImport(cmd.Context(), e, f, args[0])
 		}),
 	}
 	fl := cmd.Flags()
@@ -63,7 +64,7 @@ Every problem is printed as FILE:LINE:COL: message, and the exit code is 2.
 	return cmd
 }
 
-func runImport(e *env, f *importFlags, path string) error {
+func runImport(ctx context.Context, e *env, f *importFlags, path string) error {
 	if f.meta.Date != "" && !dataset.IsDate(f.meta.Date) {
 		return usageErrorf("--date %q: expected YYYY, YYYY-MM or YYYY-MM-DD", f.meta.Date)
 	}
@@ -71,14 +72,14 @@ func runImport(e *env, f *importFlags, path string) error {
 		return usageErrorf("--sample %d: expected a number of respondents, 0 or more", f.meta.Sample)
 	}
 	if path != "-" && !dataset.IsCSV(path) {
-		return usageErrorf("%s: import reads a .csv file; a YAML or JSON file is a data file already", path)
+		return usageErrorf("%s: import reads a .csv file; a YAML or JSON file is a data file already", quoteName(path))
 	}
 	if f.output != "" && !f.force {
 		if _, err := os.Lstat(f.output); err == nil {
 			return usageErrorf("%s exists; use --force to overwrite it", f.output)
 		}
 	}
-	data, name, err := readDataFile(path, e.stdin)
+	data, name, err := readDataFile(ctx, e.stdin, path)
 	if err != nil {
 		return err
 	}

@@ -125,8 +125,8 @@ func TestImport(t *testing.T) {
 		want string
 	}{
 		{[]string{"import", nursesCSV, "--date", "March"}, `docsurvey: --date "March": expected YYYY, YYYY-MM or YYYY-MM-DD`},
-		{[]string{"import", nursesYAML}, "docsurvey: ../testdata/nurses.yaml: import reads a .csv file"},
-		{[]string{"import", "nowhere.csv"}, "docsurvey: nowhere.csv: no such file"},
+		{[]string{"import", nursesYAML}, `docsurvey: "../testdata/nurses.yaml": import reads a .csv file`},
+		{[]string{"import", "nowhere.csv"}, `docsurvey: "nowhere.csv" does not exist`},
 	} {
 		if code, _, errs := run(t, tt.args...); code != ExitUsage || !strings.HasPrefix(errs, tt.want) {
 			t.Errorf("%v: exit %d, stderr %q, want %q", tt.args, code, errs, tt.want)
@@ -144,7 +144,7 @@ func TestBadCSV(t *testing.T) {
 	want := bad + `:1:13: column "Nurses" is named twice in the header (first as column 2)`
 	for _, args := range [][]string{{"--data", bad, "views"}, {"validate", bad}, {"import", bad}} {
 		code, out, errs := run(t, args...)
-		if code != ExitUsage || out != "" || !strings.Contains(errs, want) || !strings.Contains(errs, "bad.csv is not a valid data file (1 problem)") {
+		if code != ExitUsage || out != "" || !strings.Contains(errs, want) || !strings.Contains(errs, `bad.csv" is not a valid data file (1 problem)`) {
 			t.Errorf("%v: exit %d, stdout %q, stderr %q", args, code, out, errs)
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -36,7 +37,7 @@ func TestPresentFlagErrors(t *testing.T) {
 		{"tour without presenter", []string{"serve", "--tour"}, "docsurvey: --tour needs --presenter-key"},
 		{"serve tour without a tour", []string{"--data", noTour, "serve", "--tour", "--presenter-key", badKeys}, "docsurvey: --tour: the dataset has no tour"},
 		{"explorer tour without a tour", []string{"--data", noTour, "--tour"}, "docsurvey: --tour: the dataset has no tour"},
-		{"bad presenter keys", []string{"serve", "--listen", "127.0.0.1:0", "--host-key", hostKey, "--presenter-key", badKeys}, "docsurvey: authorized keys " + badKeys + ":1"},
+		{"bad presenter keys", []string{"serve", "--listen", "127.0.0.1:0", "--host-key", hostKey, "--presenter-key", badKeys}, "docsurvey: authorized keys " + strconv.Quote(badKeys) + ":1"},
 		{"missing presenter keys", []string{"serve", "--listen", "127.0.0.1:0", "--host-key", hostKey, "--presenter-key", filepath.Join(dir, "nope")}, "docsurvey: authorized keys"},
 		{"zero rate", []string{"serve", "--rate-per-ip", "0"}, "docsurvey: --rate-per-ip 0"},
 		{"zero per ip", []string{"serve", "--max-per-ip", "0"}, "docsurvey: --max-per-ip 0"},

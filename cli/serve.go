@@ -31,6 +31,7 @@ type serveFlags struct {
 	teaRenderer    bool // --tea-renderer (hidden), for measurements
 	log            logFlags
 	presentFlags
+	guard guardFlags
 }
 
 func newServeCommand(e *env) *cobra.Command {
@@ -93,6 +94,7 @@ them to the size of the room, e.g. --max-per-ip 200 --rate-per-ip 20 (and
 	addLogFlags(fl, &f.log)
 	_ = cmd.RegisterFlagCompletionFunc("log-level", cobra.FixedCompletions(logLevels(), cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("log-format", cobra.FixedCompletions(logFormats(), cobra.ShellCompDirectiveNoFileComp))
+	addGuardFlags(fl, &f.guard)
 	_ = cmd.RegisterFlagCompletionFunc("view", completeViews(e))
 	return cmd
 }
@@ -116,6 +118,9 @@ func runServe(ctx context.Context, e *env, f *serveFlags) error {
 	if f.shutdown <= 0 {
 		return usageErrorf("--shutdown-timeout %v: must be positive", f.shutdown)
 	}
+	if err := f.guard.check(); err != nil {
+		return err
+	}
 	logger, err := newLogger(e.stderr, f.log)
 	if err != nil {
 		return err
@@ -123,7 +128,7 @@ func runServe(ctx context.Context, e *env, f *serveFlags) error {
 	if f.tour && f.presenterKeys == "" {
 		return usageErrorf("--tour needs --presenter-key: only a presenter steps through the tour")
 	}
-	c, err := loadData(e.dataPath, e.stdin)
+	c, err := loadData(ctx, e.stdin, e.dataPath)
 	if err != nil {
 		return err
 	}
@@ -134,7 +139,7 @@ func runServe(ctx context.Context, e *env, f *serveFlags) error {
 		return err
 	}
 	start := explore.Start().GotoViewID(c, f.view)
-	srv, err := server.New(server.Config{
+	cfg := server.Config{
 		Listen:             f.listen,
 		HostKeyPath:        f.hostKey,
 		AuthorizedKeysPath: f.authorizedKeys,
@@ -148,7 +153,9 @@ func runServe(ctx context.Context, e *env, f *serveFlags) error {
 		TeaRenderer:        f.teaRenderer,
 		Logger:             logger,
 		NewModel:           newSessionModel(c, start, f.presentFlags, newHub(f.presentFlags)),
-	})
+	}
+	f.guard.apply(&cfg)
+	srv, err := server.New(cfg)
 	if err != nil {
 		// The host key or the authorized keys file cannot be used.
 		return usageErrorf("%v", err)

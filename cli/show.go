@@ -2,9 +2,11 @@ package cli
 
 import (
 	"bufio"
+	"context"
 	"errors"
 	"github.com/charmbracelet/colorprofile"
 	"io"
+	"io/fs"
 	"os"
 	"strings"
 
@@ -25,6 +27,7 @@ type showFlags struct {
 	output  string
 	ascii   bool
 	color   string
+	rawCSV  bool
 	// whiskers draws each bar's 95% interval in the text format.
 	whiskers bool
 }
@@ -72,6 +75,7 @@ same data and flags always print the same bytes.
 	fl := cmd.Flags()
 	fl.StringVarP(&f.format, "format", "f", report.FormatText, "output `FORMAT`: "+strings.Join(report.Formats(), ", "))
 	fl.IntVarP(&f.width, "width", "w", 0, "text width in `COLUMNS` (default: the terminal's, else $COLUMNS, else 100)")
+	fl.BoolVar(&f.rawCSV, "raw-csv", false, "keep CSV cells that begin with = + - @ as they are (by default a ' is put before them, so a spreadsheet does not run them as formulas)")
 	fl.StringVarP(&f.sort, "sort", "s", dataset.SortOrder, "order the items by `ORDER`: "+strings.Join(dataset.SortOrders(), ", "))
 	fl.BoolVarP(&f.reverse, "reverse", "r", false, "reverse the sort order")
 	fl.StringVar(&f.series, "series", dataset.SeriesAll, "show one `SERIES` of the view's charts, or all")
@@ -86,7 +90,7 @@ same data and flags always print the same bytes.
 		if e.dataPath == "-" || len(args) == 0 {
 			return []string{dataset.SeriesAll}, cobra.ShellCompDirectiveNoFileComp
 		}
-		c, err := loadData(e.dataPath, nil)
+		c, err := loadData(cmd.Context(), nil, e.dataPath)
 		if err != nil {
 			return []string{dataset.SeriesAll}, cobra.ShellCompDirectiveNoFileComp
 		}
@@ -98,14 +102,14 @@ same data and flags always print the same bytes.
 // showArgs asks for exactly one view, naming the data's views.
 func showArgs(e *env) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
-		return checkShowArgs(e, args)
+		return checkShowArgs(cmd.Context(), e, args)
 	}
 }
 
-func checkShowArgs(e *env, args []string) error {
+func checkShowArgs(ctx context.Context, e *env, args []string) error {
 	switch {
 	case len(args) == 0:
-		c, err := loadData(e.dataPath, e.stdin)
+		c, err := loadData(ctx, e.stdin, e.dataPath)
 		if err != nil {
 			return err
 		}
@@ -131,7 +135,7 @@ func runShow(cmd *cobra.Command, e *env, f *showFlags, view string) error {
 	if cmd.Flags().Changed("width") && f.width < minShowWidth {
 		return usageErrorf("--width %d is too narrow; use %d columns or more", f.width, minShowWidth)
 	}
-	c, err := loadData(e.dataPath, e.stdin)
+	c, err := loadData(cmd.Context(), e.stdin, e.dataPath)
 	if err != nil {
 		return err
 	}
@@ -154,7 +158,7 @@ func runShow(cmd *cobra.Command, e *env, f *showFlags, view string) error {
 // writeShow writes the report to w; term is the terminal it goes to, if
 // any, for the text width and color.
 func writeShow(w io.Writer, c *dataset.Collection, sel explore.State, f *showFlags, term io.Writer) error {
-	opts := report.Options{Format: f.format, Width: f.width}
+	opts := report.Options{Format: f.format, Width: f.width, RawCSV: f.rawCSV}
 	if opts.Width == 0 {
 		opts.Width = report.DefaultWidth
 		if width, _, ok := terminalSize(term); ok {
@@ -188,6 +192,9 @@ func writeShow(w io.Writer, c *dataset.Collection, sel explore.State, f *showFla
 // /dev/stdout), so no partial report is left behind.
 func writeFile(path string, write func(io.Writer) error) error {
 	out, err := os.Create(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return usageErrorf("%q cannot be created: no such file or directory on its path", path)
+	}
 	if err != nil {
 		return fileError(path, err)
 	}
@@ -203,7 +210,7 @@ func writeFile(path string, write func(io.Writer) error) error {
 	}
 	if err := out.Close(); err != nil {
 		cleanup()
-		return runtimeErrorf("writing %s: %v", path, err)
+		return runtimeErrorf("writing %q: %v", path, err)
 	}
 	return nil
 }

@@ -29,7 +29,7 @@ standard input.
 			if len(args) == 1 {
 				path = args[0]
 			}
-			c, err := loadData(path, e.stdin)
+			c, err := loadData(cmd.Context(), e.stdin, path)
 			if err != nil {
 				return err
 			}

@@ -32,7 +32,7 @@ func checkView(c *dataset.Collection, view, path string) error {
 // shipped data).
 func completeViews(e *env) cobra.CompletionFunc {
 	return func(cmd *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
-		c, err := loadData(e.dataPath, nil) // completion never reads stdin
+		c, err := loadData(cmd.Context(), nil, e.dataPath) // completion never reads stdin
 		if err != nil {
 			return nil, cobra.ShellCompDirectiveNoFileComp
 		}

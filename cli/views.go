@@ -21,7 +21,7 @@ data.
   docsurvey --data mine.yaml views`,
 		Args: cobra.NoArgs,
 		RunE: runE(func(cmd *cobra.Command, args []string) error {
-			c, err := loadData(e.dataPath, e.stdin)
+			c, err := loadData(cmd.Context(), e.stdin, e.dataPath)
 			if err != nil {
 				return err
 			}

@@ -22,6 +22,12 @@ const (
 	MaxNodes = 100_000
 	// MaxDepth is how deeply values may nest.
 	MaxDepth = 32
+	// MaxItemsPerChart is how many items one chart may have. A terminal
+	// shows a few dozen at a time; the explorer draws only those, but a
+	// chart longer than this is no longer something to explore.
+	MaxItemsPerChart = 2_000
+	// MaxChartsPerFile is how many charts one file may have.
+	MaxChartsPerFile = 200
 )
 
 // pos is a 1-based line and column in the file.

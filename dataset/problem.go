@@ -74,7 +74,9 @@ func (ps *problems) add(line, col int, path, format string) {
 		ps.dropped++
 		return
 	}
-	ps.list = append(ps.list, Problem{File: ps.file, Line: line, Col: col, Path: path, Message: format})
+	// The one place a problem is made: everything in it goes through
+	// SafeText, whatever the caller quoted.
+	ps.list = append(ps.list, Problem{File: SafeText(ps.file), Line: line, Col: col, Path: SafeText(path), Message: SafeText(format)})
 }
 
 // err returns nil when there are no problems, else a *ValidationError with
@@ -92,7 +94,7 @@ func (ps *problems) err() error {
 	})
 	out := ps.list
 	if ps.dropped > 0 {
-		out = append(out, Problem{File: ps.file, Message: "too many problems; " + strconv.Itoa(ps.dropped) + " more not shown"})
+		out = append(out, Problem{File: SafeText(ps.file), Message: "too many problems; " + strconv.Itoa(ps.dropped) + " more not shown"})
 	}
 	return &ValidationError{Problems: out}
 }

@@ -21,13 +21,17 @@ func checkBytes(data []byte, ps *problems) bool {
 		switch {
 		case r == utf8.RuneError && size <= 1:
 			hint := ""
-			if i == 0 && len(data) >= 2 && (data[0] == 0xff && data[1] == 0xfe || data[0] == 0xfe && data[1] == 0xff) {
-				hint = " (this looks like UTF-16)"
+			if enc := guessEncoding(data); i == 0 && enc != "" {
+				hint = " (this looks like " + enc + ")"
 			}
 			ps.add(line, col, "", fmt.Sprintf("invalid UTF-8 (byte 0x%02x at offset %d)%s; data files must be UTF-8", data[i], i, hint))
 			return false
 		case r == 0:
-			ps.add(line, col, "", fmt.Sprintf("NUL byte at offset %d; data files must be UTF-8 text (is this UTF-16 or binary?)", i))
+			what := "is this UTF-16, UTF-32 or binary?"
+			if enc := guessEncoding(data); enc != "" {
+				what = "this looks like " + enc
+			}
+			ps.add(line, col, "", fmt.Sprintf("NUL byte at offset %d; data files must be UTF-8 text (%s)", i, what))
 			return false
 		case r == '\n':
 			line++
@@ -38,6 +42,30 @@ func checkBytes(data []byte, ps *problems) bool {
 		i += size
 	}
 	return true
+}
+
+// guessEncoding names the Unicode encoding data looks like from its byte
+// order mark or the NULs of its first four bytes, or returns "". UTF-32 is
+// tested first: its little-endian mark begins with UTF-16's.
+func guessEncoding(data []byte) string {
+	if len(data) < 4 {
+		if len(data) >= 2 && (data[0] == 0xff && data[1] == 0xfe || data[0] == 0xfe && data[1] == 0xff) {
+			return "UTF-16"
+		}
+		return ""
+	}
+	b0, b1, b2, b3 := data[0], data[1], data[2], data[3]
+	switch {
+	case b0 == 0xff && b1 == 0xfe && b2 == 0 && b3 == 0, b0 != 0 && b1 == 0 && b2 == 0 && b3 == 0:
+		return "UTF-32LE"
+	case b0 == 0 && b1 == 0 && b2 == 0xfe && b3 == 0xff, b0 == 0 && b1 == 0 && b2 == 0 && b3 != 0:
+		return "UTF-32BE"
+	case b0 == 0xff && b1 == 0xfe, b0 != 0 && b1 == 0 && b3 == 0:
+		return "UTF-16LE"
+	case b0 == 0xfe && b1 == 0xff, b0 == 0 && b2 == 0 && b1 != 0:
+		return "UTF-16BE"
+	}
+	return ""
 }
 
 // unsafeRune reports whether r may not appear in any string of a data file:

@@ -80,6 +80,9 @@ func validate(c *Collection, d *decoder) {
 	for i := range c.Measures {
 		v.required(fmt.Sprintf("measures[%d].label", i), c.Measures[i].Label, "a string saying what is measured")
 	}
+	if len(c.Charts) > MaxChartsPerFile {
+		v.add("charts", fmt.Sprintf("%d charts; a file may have at most %d (docs/schema.md, Limits): split it into several files", len(c.Charts), MaxChartsPerFile))
+	}
 	for i := range c.Charts {
 		v.chart(fmt.Sprintf("charts[%d]", i), &c.Charts[i])
 	}
@@ -336,6 +339,9 @@ func (v *validator) chart(path string, ch *Chart) {
 	}
 	if len(ch.Items) == 0 && !v.skip(path+".items") {
 		v.add(path+".items", "at least one item is required")
+	}
+	if len(ch.Items) > MaxItemsPerChart {
+		v.add(path+".items", fmt.Sprintf("%d items; a chart may have at most %d (docs/schema.md, Limits): group the rest, or split the chart", len(ch.Items), MaxItemsPerChart))
 	}
 	for j := range ch.Items {
 		it := &ch.Items[j]

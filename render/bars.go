@@ -88,17 +88,43 @@ type barKey struct {
 	style  StyleKey
 	focus  bool
 	values bool
-	item   int // the one item drawn, or -1 for all
+	item   int // the one item drawn, or -1 for a block
+	block  int // with item -1: items block*barBlock up to the next block
 	// whiskers draws each figure's interval on its bar (see whiskers.go).
 	whiskers bool
 }
 
-// barRows returns one line per item (dataset order) and series: the bar,
-// then the value if values is set, padded to barW+1+valW cells. The bars are
+// barBlock is how many items' bars are drawn, and cached, together. An
+// ntcharts canvas keeps a styled cell per column and row (about 27 KB an
+// item and series at 100 columns), so a chart is never drawn whole: only
+// the blocks that hold the rows asked for, which for a screen is one or two.
+const barBlock = 32
+
+// barSet gives one line per item (dataset order) and series: the bar, then
+// the value if values is set, padded to barW+1+valW cells. The bars are
 // drawn by ntcharts' horizontal bar chart on a canvas that is dropped once
-// its string is taken; results are cached by every input.
-func barRows(c *dataset.Collection, ch *dataset.Chart, barW, valW int, st *Styles, values, whiskers bool) []string {
-	return cachedBars(barKey{c: c, ch: ch, barW: barW, valW: valW, style: st.Key(), values: values, item: -1, whiskers: whiskers}, ch, st)
+// its string is taken, one block of items at a time as rows are asked for;
+// results are cached by every input. The zero barSet has no rows.
+type barSet struct {
+	key barKey
+	ch  *dataset.Chart
+	st  *Styles
+}
+
+func barRows(c *dataset.Collection, ch *dataset.Chart, barW, valW int, st *Styles, values, whiskers bool) barSet {
+	return barSet{key: barKey{c: c, ch: ch, barW: barW, valW: valW, style: st.Key(), values: values, item: -1, whiskers: whiskers}, ch: ch, st: st}
+}
+
+// at returns row idx (item idx / series, series idx % series), or "".
+func (b barSet) at(idx int) string {
+	if b.ch == nil || idx < 0 || len(b.ch.Series) == 0 {
+		return ""
+	}
+	ns := len(b.ch.Series)
+	blk := idx / ns / barBlock
+	k := b.key
+	k.block = blk
+	return pick(cachedBars(k, b.ch, b.st), idx-blk*barBlock*ns)
 }
 
 // focusRows returns the rows of one item drawn on the focus band, one per
@@ -111,11 +137,11 @@ func cachedBars(k barKey, ch *dataset.Chart, st *Styles) []string {
 	if v, ok := bars.get(k); ok {
 		return v
 	}
-	items := make([]int, 0, len(ch.Items))
+	var items []int
 	if k.item >= 0 && k.item < len(ch.Items) {
 		items = append(items, k.item)
-	} else {
-		for i := range ch.Items {
+	} else if k.item < 0 {
+		for i := k.block * barBlock; i < min(len(ch.Items), (k.block+1)*barBlock); i++ {
 			items = append(items, i)
 		}
 	}

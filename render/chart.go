@@ -84,8 +84,11 @@ func capBar(bar int, big bool) int {
 }
 
 // chartLines draws a chart's rows for the state, in display order, as one
-// group of lines per item; focusAt is the focused group, -1 if none.
-func chartLines(c *dataset.Collection, ch *dataset.Chart, st explore.State, focused bool, lay chartLayout, thick int, s *Styles) (groups [][]string, focusAt int) {
+// group of lines per item; focusAt is the focused group, -1 if none. Only
+// the groups within visible lines of the focus (or of the top) are drawn:
+// the others are blank lines of the same height, which window never shows
+// when given at most visible lines. visible <= 0 draws every group.
+func chartLines(c *dataset.Collection, ch *dataset.Chart, st explore.State, focused bool, lay chartLayout, thick int, s *Styles, visible int) (groups [][]string, focusAt int) {
 	series := dataset.SeriesAll
 	if focused {
 		series = st.Series
@@ -97,19 +100,22 @@ func chartLines(c *dataset.Collection, ch *dataset.Chart, st explore.State, focu
 	pinMark := s.PinMarker()
 	tail := s.Ellipsis()
 	ns := len(ch.Series)
-	var plain, plainNoVal []string
+	var plain, plainNoVal barSet
 	if lay.kind != layoutRows {
 		plain = barRows(c, ch, lay.barW, lay.valW, s, true, st.Whiskers)
 		if thick > 1 {
 			plainNoVal = barRows(c, ch, lay.barW, lay.valW, s, false, st.Whiskers)
 		}
 	}
-	focusAt = -1
+	focusAt = focusIndex(rows, focused, st.Focus)
+	drawLo, drawHi := drawnRange(focusAt, len(rows), visible)
+	placeholder := placeholderGroup(lay, len(shown), thick)
 	for gi, r := range rows {
-		isFocus := focused && r.Item.ID == st.Focus
-		if isFocus {
-			focusAt = gi
+		if gi < drawLo || gi >= drawHi {
+			groups = append(groups, placeholder)
+			continue
 		}
+		isFocus := gi == focusAt
 		label := pad(labelOf(r.Item, lay.kind != layoutFull), lay.labelW, tail)
 		lstyle, m := s.Label, blank
 		if isFocus {
@@ -143,7 +149,7 @@ func chartLines(c *dataset.Collection, ch *dataset.Chart, st explore.State, focu
 		}
 		for k, si := range shown {
 			idx := r.Index*ns + si
-			bar, barNoVal := pick(plain, idx), pick(plainNoVal, idx)
+			bar, barNoVal := plain.at(idx), plainNoVal.at(idx)
 			if isFocus {
 				bar, barNoVal = pick(hi, si), pick(hiNoVal, si)
 			}
@@ -162,6 +168,36 @@ func chartLines(c *dataset.Collection, ch *dataset.Chart, st explore.State, focu
 		groups = append(groups, g)
 	}
 	return groups, focusAt
+}
+
+// focusIndex is the display index of the focused item, -1 if none.
+func focusIndex(rows []explore.Row, focused bool, focus string) int {
+	for gi, r := range rows {
+		if focused && r.Item.ID == focus {
+			return gi
+		}
+	}
+	return -1
+}
+
+// placeholderGroup stands for a group that is not drawn: as many blank
+// lines as its drawing would have. One is shared by every such group.
+func placeholderGroup(lay chartLayout, shown, thick int) []string {
+	if lay.kind == layoutRows {
+		return make([]string, 1)
+	}
+	return make([]string, shown*thick)
+}
+
+// drawnRange is the range of groups chartLines draws: every group within
+// visible of the focus (the top if none), since each group is at least one
+// line; all of them when visible <= 0.
+func drawnRange(focus, n, visible int) (lo, hi int) {
+	if visible <= 0 {
+		return 0, n
+	}
+	focus = max(focus, 0)
+	return max(0, focus-visible), min(n, focus+visible+1)
 }
 
 func pick(rows []string, i int) string {

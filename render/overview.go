@@ -65,7 +65,7 @@ func overviewLines(c *dataset.Collection, st explore.State, w, h int, s *Styles)
 	}
 	labelW = max(0, labelW)
 	var chart *dataset.Chart
-	var plain []string
+	var plain barSet
 	if barW > 0 {
 		chart = findingsChart(c, st.View, findings)
 		plain = barRows(c, chart, barW, 0, s, false, false)
@@ -82,7 +82,7 @@ func overviewLines(c *dataset.Collection, st explore.State, w, h int, s *Styles)
 		}
 		line := m + vs.Render(padLeft(fit(findingValue(f), valW, tail), valW)) + "  "
 		if chart != nil {
-			bar := pick(plain, i)
+			bar := plain.at(i)
 			if isFocus {
 				bar = pick(focusRows(c, chart, i, barW, 0, s, false, false), 0)
 			}

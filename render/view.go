@@ -186,7 +186,7 @@ func chartViewLines(c *dataset.Collection, st explore.State, w, h int, s *Styles
 			thick = 3
 		}
 	}
-	groups, focusAt := chartLines(c, ch, st, true, lay, thick, s)
+	groups, focusAt := chartLines(c, ch, st, true, lay, thick, s, h)
 	butterfly := st.Diverging && explore.CanDiverge(ch)
 	var bfAxis string
 	if butterfly {
@@ -201,7 +201,7 @@ func chartViewLines(c *dataset.Collection, st explore.State, w, h int, s *Styles
 	need := linesNeeded(groups, false)
 	if big && need > b.left {
 		thick = 1
-		groups, focusAt = chartLines(c, ch, st, true, lay, thick, s)
+		groups, focusAt = chartLines(c, ch, st, true, lay, thick, s, h)
 		if butterfly {
 			_, groups, focusAt, _ = butterflyLines(c, ch, st, w, thick, s)
 		}

@@ -33,7 +33,7 @@ func CSVHeader() []string {
 // formatNumber prints a value as plainly as possible: 15, 12.5, 1300.
 func formatNumber(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 
-func writeCSV(w io.Writer, d *doc) error {
+func writeCSV(w io.Writer, d *doc, raw bool) error {
 	cw := csv.NewWriter(w)
 	if err := cw.Write(CSVHeader()); err != nil {
 		return err
@@ -52,7 +52,7 @@ func writeCSV(w io.Writer, d *doc) error {
 			unit = ""
 		}
 		sl, doc := src(source)
-		return cw.Write(append([]string{d.View, kind, chart, item, label, series, seriesLabel, num, unit, qualifier, wording, measure, source, sl, doc}, mg.csvCols()...))
+		return cw.Write(safeRow(append([]string{d.View, kind, chart, item, label, series, seriesLabel, num, unit, qualifier, wording, measure, source, sl, doc}, mg.csvCols()...), raw))
 	}
 	for _, ch := range d.Charts {
 		for _, it := range ch.Items {

@@ -40,6 +40,7 @@ func cell(s string) string {
 func quote(s string) string { return "“" + strings.TrimSpace(s) + "”" }
 
 func writeMarkdown(w io.Writer, d *doc) error {
+	escapeHTMLIn(d)
 	b := bufio.NewWriter(w)
 	fmt.Fprintf(b, "# %s\n", d.Title)
 	var fn footnotes

@@ -44,6 +44,9 @@ type Options struct {
 	Width int
 	// Styles draw the text format; nil draws without color.
 	Styles *render.Styles
+	// RawCSV keeps CSV cells that begin with =, +, -, @, a tab or a carriage
+	// return as they are; by default they are neutralised (see SafeCell).
+	RawCSV bool
 }
 
 // DefaultWidth is the text width used when Options.Width is 0.
@@ -129,7 +132,7 @@ func Write(w io.Writer, c *dataset.Collection, sel explore.State, o Options) err
 	case FormatJSON:
 		return writeJSON(w, d)
 	case FormatCSV:
-		return writeCSV(w, d)
+		return writeCSV(w, d, o.RawCSV)
 	case FormatMarkdown:
 		return writeMarkdown(w, d)
 	case FormatSVG:

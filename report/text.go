@@ -17,7 +17,8 @@ import (
 // under whichever chart is in focus, are printed once, after the last.
 func writeText(w io.Writer, c *dataset.Collection, sel explore.State, o Options) error {
 	draw := func(st explore.State) []string {
-		return trimBlank(strings.Split(render.View(c, st, render.Options{Width: o.Width, Height: render.MaxHeight, Styles: o.Styles, Static: true}), "\n"))
+		frame := render.View(c, st, render.Options{Width: o.Width, Height: render.MaxHeight, Styles: o.Styles, Static: true})
+		return trimBlank(strings.Split(render.ClampLines(frame, o.Width), "\n"))
 	}
 	secs := explore.Sections(c, sel.View)
 	var blocks []string

@@ -3,47 +3,64 @@ package server
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"fmt"
-	"os"
+	"net"
 
 	gossh "golang.org/x/crypto/ssh"
+
+	"github.com/docsurvey/docsurvey/internal/safefile"
 )
 
-// keySet is a set of public keys read from an authorized_keys file.
-type keySet map[string]struct{}
+// MaxKeyFileSize is the largest authorized_keys or presenter key file read.
+const MaxKeyFileSize = 1 << 20
 
-func (k keySet) has(key gossh.PublicKey) bool {
+// keySet is a set of public keys read from an authorized_keys file, each
+// with the from= patterns its line allows it from (none: from anywhere).
+type keySet map[string][]string
+
+// allows reports whether key is in the set and its from= patterns, if any,
+// allow the remote address.
+func (k keySet) allows(key gossh.PublicKey, remote net.Addr) bool {
 	if key == nil {
 		return false
 	}
-	_, ok := k[string(key.Marshal())]
-	return ok
+	from, ok := k[string(key.Marshal())]
+	return ok && (from == nil || fromAllows(from, remote))
 }
 
-// readAuthorizedKeys parses an OpenSSH authorized_keys file. Blank lines and
-// comments are skipped; options before the key type are accepted and ignored.
-// A line that does not parse is an error naming the file and line.
+// readAuthorizedKeys parses an OpenSSH authorized_keys file, read through
+// safefile (a regular file, at most MaxKeyFileSize). Blank lines and
+// comments are skipped. Of the options, from= is honoured; the options that
+// only forbid what the server never offers (forwarding, user rc) are
+// accepted; every other option, and restrict or no-pty (which would forbid
+// the terminal a viewer needs), is refused with the line, as is a line that
+// does not parse.
 func readAuthorizedKeys(path string) (keySet, error) {
-	data, err := os.ReadFile(path)
+	data, err := safefile.Read(context.Background(), path, safefile.Options{Limit: MaxKeyFileSize})
 	if err != nil {
-		return nil, fmt.Errorf("authorized keys: %w", err)
+		return nil, fmt.Errorf("authorized keys %w", err)
 	}
 	keys := keySet{}
 	sc := bufio.NewScanner(bytes.NewReader(data))
-	sc.Buffer(make([]byte, 0, 64*1024), 1024*1024)
+	sc.Buffer(make([]byte, 0, 64*1024), MaxKeyFileSize)
 	for n := 1; sc.Scan(); n++ {
 		line := bytes.TrimSpace(sc.Bytes())
 		if len(line) == 0 || line[0] == '#' {
 			continue
 		}
-		key, _, _, _, err := gossh.ParseAuthorizedKey(line)
+		key, _, options, _, err := gossh.ParseAuthorizedKey(line)
 		if err != nil {
-			return nil, fmt.Errorf("authorized keys %s:%d: %w", path, n, err)
+			return nil, fmt.Errorf("authorized keys %q:%d: %w", path, n, err)
 		}
-		keys[string(key.Marshal())] = struct{}{}
+		from, err := keyOptions(options)
+		if err != nil {
+			return nil, fmt.Errorf("authorized keys %q:%d: %w", path, n, err)
+		}
+		keys[string(key.Marshal())] = from
 	}
 	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("authorized keys %s: %w", path, err)
+		return nil, fmt.Errorf("authorized keys %q: %w", path, err)
 	}
 	return keys, nil
 }

@@ -64,6 +64,9 @@ const (
 	DefaultShutdownTimeout = 10 * time.Second
 	DefaultRatePerIP       = 1.0 // new connections per second per IP, sustained
 	DefaultRateBurst       = 10  // new connections per IP in a burst
+	DefaultMaxPending      = 20  // connections without a session yet
+	DefaultPreAuthTimeout  = 10 * time.Second
+	DefaultIPv6Prefix      = 64
 )
 
 // HandshakeTimeout is how long a new connection has to complete the SSH
@@ -96,6 +99,19 @@ type Config struct {
 	MaxSessions int
 	// MaxPerIP caps open connections from one IP address (DefaultMaxPerIP).
 	MaxPerIP int
+	// MaxPending caps the connections that have not opened their session
+	// channel yet: still in the handshake, or logged in and silent
+	// (DefaultMaxPending, at most MaxSessions). A new connection past the
+	// cap, or past MaxSessions while such connections are open, evicts the
+	// oldest of them, so silent connections cannot keep viewers out.
+	MaxPending int
+	// PreAuthTimeout is how long a connection has to finish the handshake
+	// and open its session channel (DefaultPreAuthTimeout, at most
+	// HandshakeTimeout, which bounds the time to the shell).
+	PreAuthTimeout time.Duration
+	// IPv6Prefix is the prefix length by which MaxPerIP and RatePerIP count
+	// IPv6 clients (DefaultIPv6Prefix): one /64 is one address.
+	IPv6Prefix int
 	// RatePerIP is the sustained rate of new connections allowed per IP, per
 	// second (DefaultRatePerIP); negative disables the rate limit.
 	RatePerIP float64
@@ -137,6 +153,22 @@ func DefaultHostKeyPath() (string, error) {
 	return filepath.Join(dir, "docsurvey", "host_ed25519"), nil
 }
 
+// guardDefaults sets the defaults of the limits on connections that have
+// not opened their session yet (after MaxSessions').
+func (cfg Config) guardDefaults() Config {
+	if cfg.MaxPending <= 0 {
+		cfg.MaxPending = DefaultMaxPending
+	}
+	cfg.MaxPending = min(cfg.MaxPending, cfg.MaxSessions)
+	if cfg.PreAuthTimeout <= 0 {
+		cfg.PreAuthTimeout = DefaultPreAuthTimeout
+	}
+	if cfg.IPv6Prefix <= 0 || cfg.IPv6Prefix > 128 {
+		cfg.IPv6Prefix = DefaultIPv6Prefix
+	}
+	return cfg
+}
+
 // withDefaults returns cfg with every zero field set to its default.
 func (cfg Config) withDefaults() (Config, error) {
 	if cfg.NewModel == nil {
@@ -158,6 +190,7 @@ func (cfg Config) withDefaults() (Config, error) {
 	if cfg.MaxPerIP <= 0 {
 		cfg.MaxPerIP = DefaultMaxPerIP
 	}
+	cfg = cfg.guardDefaults()
 	if cfg.RatePerIP == 0 {
 		cfg.RatePerIP = DefaultRatePerIP
 	}

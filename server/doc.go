@@ -17,6 +17,13 @@
 //     ([Config.RatePerIP] per second, burst [Config.RateBurst]); only
 //     connections that pass the caps take a token.
 //
+// Connections that have not opened their session channel yet (in the
+// handshake, or logged in and silent) are capped by [Config.MaxPending] and
+// closed after [Config.PreAuthTimeout]; a new connection past that cap, or
+// past MaxSessions while such connections are open, evicts the oldest of
+// them instead of being refused, so silent connections cannot keep a viewer
+// out. Per-IP limits count an IPv6 client by its [Config.IPv6Prefix] (/64).
+//
 // A connection over any of these never reaches the SSH server or a model.
 // It is told why by a small responder of its own (reject.go), at most 64 at
 // a time and for at most 5 seconds each: one line ("docsurvey: server full
@@ -49,6 +56,14 @@
 //
 // # Limits inside a session
 //
+//   - The requests of a session channel pass a filter before the SSH
+//     library stores them: at most [MaxEnvRequests] env requests and
+//     [MaxEnvBytes] of them, a pty-req under [MaxPtyRequestBytes]; signal,
+//     agent-forwarding and x11 requests are answered no and dropped. Each
+//     kind dropped is logged once per session.
+//   - Input passes internal/inputguard: a bracketed paste is ended after
+//     16 KiB or 2 s, and keys are metered (200 events a second, burst 400);
+//     a read over the budget is dropped whole, except ctrl+c.
 //   - Every window size (the PTY request and every window-change) goes
 //     through [ClampSize] before the model sees it, and the model gets at
 //     most one new size every 30 ms: a flood of window changes is

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"context"
 	"crypto/ed25519"
 	"crypto/rand"
 	"encoding/pem"
@@ -11,7 +12,13 @@ import (
 	"path/filepath"
 
 	gossh "golang.org/x/crypto/ssh"
+
+	"github.com/docsurvey/docsurvey/internal/safefile"
 )
+
+// maxHostKeySize is the largest host key file read (an ed25519 key in
+// OpenSSH's format is about 400 bytes).
+const maxHostKeySize = 64 << 10
 
 // loadOrCreateHostKey reads the host key at path, or creates an ed25519 key
 // there (mode 0600, parent directory created with mode 0700) if there is no
@@ -26,18 +33,21 @@ func loadOrCreateHostKey(path string) (gossh.Signer, error) {
 		return nil, fmt.Errorf("host key: %w", err)
 	}
 	if !fi.Mode().IsRegular() {
-		return nil, fmt.Errorf("host key %s is not a regular file", path)
+		return nil, fmt.Errorf("host key %q is not a regular file", path)
 	}
 	if perm := fi.Mode().Perm(); perm&0o077 != 0 {
-		return nil, fmt.Errorf("host key %s has mode %04o: it must not be accessible by group or others (chmod 600 %s)", path, perm, path)
+		return nil, fmt.Errorf("host key %q has mode %04o: it must not be accessible by group or others (chmod 600 %s)", path, perm, path)
 	}
-	data, err := os.ReadFile(path)
+	data, err := safefile.Read(context.Background(), path, safefile.Options{Limit: maxHostKeySize})
 	if err != nil {
-		return nil, fmt.Errorf("host key: %w", err)
+		return nil, fmt.Errorf("host key %w", err)
 	}
 	signer, err := gossh.ParsePrivateKey(data)
 	if err != nil {
-		return nil, fmt.Errorf("host key %s: %w", path, err)
+		return nil, fmt.Errorf("host key %q: %w", path, err)
+	}
+	if t := signer.PublicKey().Type(); t != gossh.KeyAlgoED25519 {
+		return nil, fmt.Errorf("host key %q is a %s key; docsurvey serves with an ed25519 key only (give --host-key a new path to have one created)", path, t)
 	}
 	return signer, nil
 }

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"container/list"
 	"net"
 	"sync"
 	"time"
@@ -48,30 +49,41 @@ const (
 type limitListener struct {
 	net.Listener
 	maxTotal, maxPerIP int
+	maxPending         int // connections without a session channel yet
+	ipKey              func(net.Addr) string
 	rate               *ipRate
 	onReject           func(remote, reason string)
 	signer             gossh.Signer // host key for refusals; nil: the line only
 
 	rejecting chan struct{} // semaphore bounding concurrent rejections
 
-	mu     sync.Mutex
-	total  int
-	perIP  map[string]int
-	conns  map[*limitConn]struct{}
-	closed bool
+	mu      sync.Mutex
+	total   int
+	perIP   map[string]int
+	conns   map[*limitConn]struct{}
+	pending pendingQueue // admitted, no session channel yet, oldest first
+	closed  bool
 }
 
-func newLimitListener(ln net.Listener, maxTotal, maxPerIP int, rate *ipRate, signer gossh.Signer, onReject func(remote, reason string)) *limitListener {
+// listenerLimits are the caps a limitListener enforces.
+type listenerLimits struct {
+	maxTotal, maxPerIP, maxPending int
+	ipKey                          func(net.Addr) string // the address a per-IP limit counts
+}
+
+func newLimitListener(ln net.Listener, lim listenerLimits, rate *ipRate, signer gossh.Signer, onReject func(remote, reason string)) *limitListener {
 	return &limitListener{
-		Listener:  ln,
-		signer:    signer,
-		maxTotal:  maxTotal,
-		maxPerIP:  maxPerIP,
-		rate:      rate,
-		onReject:  onReject,
-		rejecting: make(chan struct{}, 64),
-		perIP:     map[string]int{},
-		conns:     map[*limitConn]struct{}{},
+		Listener:   ln,
+		signer:     signer,
+		maxTotal:   lim.maxTotal,
+		maxPerIP:   lim.maxPerIP,
+		maxPending: lim.maxPending,
+		ipKey:      lim.ipKey,
+		rate:       rate,
+		onReject:   onReject,
+		rejecting:  make(chan struct{}, 64),
+		perIP:      map[string]int{},
+		conns:      map[*limitConn]struct{}{},
 	}
 }
 
@@ -83,8 +95,13 @@ func (l *limitListener) Accept() (net.Conn, error) {
 		if err != nil {
 			return nil, err
 		}
-		ip := hostOf(c.RemoteAddr())
-		lc, msg := l.admit(c, ip)
+		lc, msg, evicted := l.admit(c, l.ipKey(c.RemoteAddr()))
+		if evicted != nil {
+			if l.onReject != nil {
+				l.onReject(evicted.RemoteAddr().String(), "evicted: oldest connection without a session")
+			}
+			_ = evicted.Close()
+		}
 		if lc != nil {
 			return lc, nil
 		}
@@ -95,33 +112,58 @@ func (l *limitListener) Accept() (net.Conn, error) {
 	}
 }
 
-func (l *limitListener) admit(c net.Conn, ip string) (*limitConn, string) {
+// admit decides on a new connection from ip: it returns the admitted
+// connection, or nil and the refusal line. To admit it, it may evict the
+// oldest connection that has no session yet (returned, released, for the
+// caller to close): when maxPending such connections are open, or when the
+// server is full and one of them is. So connections that never speak cannot
+// keep a viewer out; they can only push each other out.
+func (l *limitListener) admit(c net.Conn, ip string) (*limitConn, string, *limitConn) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	switch {
 	case l.closed:
-		return nil, "docsurvey: server is shutting down"
-	case l.total >= l.maxTotal:
-		return nil, msgServerFull
+		return nil, "docsurvey: server is shutting down", nil
 	case l.perIP[ip] >= l.maxPerIP:
-		return nil, msgTooManyIP
+		return nil, msgTooManyIP, nil
+	case l.total >= l.maxTotal && l.pending.len() == 0:
+		return nil, msgServerFull, nil
 	case l.rate != nil && !l.rate.allow(ip, time.Now()):
-		return nil, msgRateLimited
+		return nil, msgRateLimited, nil
+	}
+	var evicted *limitConn
+	if l.total >= l.maxTotal || l.pending.len() >= l.maxPending {
+		evicted = l.pending.oldest()
+		l.releaseLocked(evicted)
 	}
 	l.total++
 	l.perIP[ip]++
 	lc := &limitConn{Conn: c, l: l, ip: ip}
 	l.conns[lc] = struct{}{}
-	return lc, ""
+	l.pending.push(lc)
+	return lc, "", evicted
+}
+
+// established records that lc has opened its session channel: it no longer
+// counts as pending and is never evicted.
+func (l *limitListener) established(lc *limitConn) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.pending.remove(lc)
 }
 
 func (l *limitListener) release(lc *limitConn) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
+	l.releaseLocked(lc)
+}
+
+func (l *limitListener) releaseLocked(lc *limitConn) {
 	if _, ok := l.conns[lc]; !ok {
 		return
 	}
 	delete(l.conns, lc)
+	l.pending.remove(lc)
 	l.total--
 	if l.perIP[lc.ip]--; l.perIP[lc.ip] <= 0 {
 		delete(l.perIP, lc.ip)
@@ -178,6 +220,7 @@ type limitConn struct {
 	l    *limitListener
 	ip   string
 	once sync.Once
+	elem *list.Element // in l.pending while it has no session; guarded by l.mu
 }
 
 func (c *limitConn) Close() error {
@@ -186,6 +229,7 @@ func (c *limitConn) Close() error {
 	return err
 }
 
+// hostOf returns the IP address of a, or a's string if it has none.
 func hostOf(a net.Addr) string {
 	if ta, ok := a.(*net.TCPAddr); ok {
 		return ta.IP.String()

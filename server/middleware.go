@@ -60,7 +60,7 @@ func (s *Server) recoverMiddleware(next ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
 		defer func() {
 			if r := recover(); r != nil {
-				s.log.Error("panic in session", "user", sess.User(), "remote", sess.RemoteAddr().String(),
+				s.log.Error("panic in session", "user", logSafe(sess.User()), "remote", sess.RemoteAddr().String(),
 					"panic", fmt.Sprint(r), "stack", string(debug.Stack()))
 				fmt.Fprint(sess, "\r\ndocsurvey: internal error, session closed\r\n")
 				_ = sess.Exit(1)
@@ -81,14 +81,14 @@ func (s *Server) loggingMiddleware(next ssh.Handler) ssh.Handler {
 		if pk := sess.PublicKey(); pk != nil {
 			key = gossh.FingerprintSHA256(pk)
 		}
-		s.log.Info("session start", "user", sess.User(), "remote", sess.RemoteAddr().String(),
+		s.log.Info("session start", "user", logSafe(sess.User()), "remote", sess.RemoteAddr().String(),
 			"term", pty.Term, "width", w, "height", h, "key", key, "presenter", s.isPresenter(sess), "client", sess.Context().ClientVersion())
 		defer func() {
 			reason := st.getReason()
 			if reason == "" {
 				reason = reasonPanic // only a panic leaves the chain without a reason
 			}
-			s.log.Info("session end", "user", sess.User(), "remote", sess.RemoteAddr().String(),
+			s.log.Info("session end", "user", logSafe(sess.User()), "remote", sess.RemoteAddr().String(),
 				"duration", time.Since(start).Round(time.Millisecond), "reason", reason)
 		}()
 		next(sess)

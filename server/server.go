@@ -47,8 +47,10 @@ var handshakeTimeout = HandshakeTimeout
 // connState is kept in each connection's context.
 type connState struct {
 	sessions atomic.Int32 // open session channels
+	opened   atomic.Bool  // a session channel has been opened
 	started  atomic.Bool  // a session handler (shell) has started
 	timer    *time.Timer  // closes the connection if no session starts in time
+	lc       *limitConn   // the admitted connection, nil outside Serve
 }
 
 type connStateKey struct{}
@@ -99,7 +101,7 @@ func New(cfg Config) (*Server, error) {
 			if typ == "shell" {
 				return true
 			}
-			s.log.Info("refused", "what", typ, "command", sess.RawCommand(), "user", sess.User(), "remote", sess.RemoteAddr().String())
+			s.log.Info("refused", "what", typ, "command", logSafe(sess.RawCommand()), "user", logSafe(sess.User()), "remote", sess.RemoteAddr().String())
 			return false
 		},
 		ConnCallback:             s.onConn,
@@ -111,6 +113,7 @@ func New(cfg Config) (*Server, error) {
 	if err := s.ssh.SetOption(ssh.EmulatePty()); err != nil {
 		return nil, err
 	}
+	s.warnEmptyKeyFiles()
 	s.setAuth()
 	return s, nil
 }
@@ -132,9 +135,9 @@ func (s *Server) setAuth() {
 	switch {
 	case s.authorized != nil:
 		s.ssh.PublicKeyHandler = func(ctx ssh.Context, key ssh.PublicKey) bool {
-			ok := s.authorized.has(key) || s.presenters.has(key)
+			ok := s.authorized.allows(key, ctx.RemoteAddr()) || s.presenters.allows(key, ctx.RemoteAddr())
 			if !ok {
-				s.log.Debug("key not authorized", "user", ctx.User(), "remote", ctx.RemoteAddr().String(), "key", gossh.FingerprintSHA256(key))
+				s.log.Debug("key not authorized", "user", logSafe(ctx.User()), "remote", ctx.RemoteAddr().String(), "key", gossh.FingerprintSHA256(key))
 			}
 			return ok
 		}
@@ -151,8 +154,7 @@ func (s *Server) setAuth() {
 // key without its private key and then logs in with its own key is
 // audience.
 func (s *Server) isPresenter(sess ssh.Session) bool {
-	k := sess.PublicKey()
-	return k != nil && s.presenters.has(k)
+	return s.presenters.allows(sess.PublicKey(), sess.RemoteAddr())
 }
 
 // Fingerprint returns the SHA256 fingerprint of the host key, as ssh shows it.
@@ -197,7 +199,10 @@ func (s *Server) Serve(ln net.Listener) error {
 		_ = ln.Close()
 		return errors.New("server: Serve called twice")
 	}
-	s.ln = newLimitListener(ln, s.cfg.MaxSessions, s.cfg.MaxPerIP, s.rate, s.hostSigner, func(remote, reason string) {
+	s.ln = newLimitListener(ln, listenerLimits{
+		maxTotal: s.cfg.MaxSessions, maxPerIP: s.cfg.MaxPerIP, maxPending: s.cfg.MaxPending,
+		ipKey: ipKeyFunc(s.cfg.IPv6Prefix),
+	}, s.rate, s.hostSigner, func(remote, reason string) {
 		s.log.Warn("connection rejected", "remote", remote, "reason", reason)
 	})
 	lim := s.ln
@@ -283,14 +288,27 @@ func (s *Server) Close() error {
 }
 
 // onConn runs for each admitted connection before the handshake: it starts
-// the timer that closes the connection if no session (a shell) has started
-// within HandshakeTimeout.
+// the timer that closes the connection if it has not opened its session
+// channel within Config.PreAuthTimeout, or started its shell within
+// HandshakeTimeout.
 func (s *Server) onConn(ctx ssh.Context, conn net.Conn) net.Conn {
 	cs := &connState{}
-	cs.timer = time.AfterFunc(handshakeTimeout, func() {
-		if !cs.started.Load() {
-			s.log.Info("connection closed", "remote", conn.RemoteAddr().String(), "reason", "no session within "+handshakeTimeout.String())
-			_ = conn.Close()
+	cs.lc, _ = conn.(*limitConn)
+	preAuth := min(s.cfg.PreAuthTimeout, handshakeTimeout)
+	closeIt := func(limit time.Duration) {
+		s.log.Info("connection closed", "remote", conn.RemoteAddr().String(), "reason", "no session within "+limit.String())
+		_ = conn.Close()
+	}
+	admitted := time.Now()
+	cs.timer = time.AfterFunc(preAuth, func() {
+		switch rest := handshakeTimeout - time.Since(admitted); {
+		case cs.started.Load():
+		case !cs.opened.Load():
+			closeIt(preAuth)
+		case rest > 0:
+			cs.timer.Reset(rest) // a late callback sees started and does nothing
+		default:
+			closeIt(handshakeTimeout)
 		}
 	})
 	ctx.SetValue(connStateKey{}, cs)
@@ -322,7 +340,15 @@ func (s *Server) sessionChannel(srv *ssh.Server, conn *gossh.ServerConn, newChan
 		return
 	}
 	defer cs.sessions.Add(-1)
-	ssh.DefaultSessionHandler(srv, conn, newChan, ctx)
+	cs.opened.Store(true)
+	if cs.lc != nil {
+		cs.lc.l.established(cs.lc)
+	}
+	remote := conn.RemoteAddr().String()
+	bounded := boundedChannel{NewChannel: newChan, onDrop: func(kind string) {
+		s.log.Warn("requests ignored", "what", kind, "remote", remote, "why", "over the session's limits or never offered")
+	}}
+	ssh.DefaultSessionHandler(srv, conn, bounded, ctx)
 }
 
 // sessionHandler counts running sessions for Shutdown and closes the

@@ -114,7 +114,7 @@ func TestAuthorizedKeysBadFile(t *testing.T) {
 	}
 	_, err := New(Config{HostKeyPath: filepath.Join(t.TempDir(), "k"), AuthorizedKeysPath: path,
 		NewModel: func(SessionInfo) tea.Model { return &fakeModel{} }})
-	if err == nil || !strings.Contains(err.Error(), path+":1") {
+	if err == nil || !strings.Contains(err.Error(), fmt.Sprintf("%q:1", path)) {
 		t.Fatalf("New with a bad authorized_keys: err = %v, want one naming %s:1", err, path)
 	}
 }

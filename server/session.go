@@ -12,6 +12,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/ssh"
 	"github.com/charmbracelet/colorprofile"
+
+	"github.com/docsurvey/docsurvey/internal/inputguard"
 )
 
 // Why a session ended, as logged.
@@ -34,6 +36,9 @@ const (
 // only the latest is kept, and it is delivered when the interval is up, so
 // the last size always arrives.
 const resizeEvery = 30 * time.Millisecond
+
+// pasteTimeout ends a bracketed paste that has no end; tests shorten it.
+var pasteTimeout = inputguard.DefaultPasteTimeout
 
 // quitGrace is how long a program has to quit after being asked before it
 // is killed.
@@ -87,9 +92,16 @@ func (s *Server) runProgram(sess ssh.Session) {
 	ctx, cancel := context.WithCancel(sess.Context())
 	defer cancel()
 
+	// Bounded pastes and a bounded rate of keys (see internal/inputguard).
+	guarded := inputguard.New(sess, inputguard.Options{Rate: inputguard.SessionRate, Burst: inputguard.SessionBurst, PasteTimeout: pasteTimeout})
+	defer func() {
+		if n := guarded.Dropped(); n > 0 {
+			s.log.Warn("input dropped", "user", logSafe(sess.User()), "remote", sess.RemoteAddr().String(), "bytes", n, "why", "faster than a person types, or a paste over the limit")
+		}
+	}()
 	env := sessionEnviron(sess)
 	profile := sessionProfile(env)
-	in := newInputTracker(sess)
+	in := newInputTracker(guarded)
 	// The screen is made after the model; Touch may be called from any
 	// goroutine the model starts, so it finds the screen through scrRef.
 	var scrRef atomic.Pointer[screen]
@@ -113,7 +125,7 @@ func (s *Server) runProgram(sess ssh.Session) {
 	})
 	if g.m == nil {
 		st.setReason(reasonNoModel)
-		s.log.Error("model factory returned nil", "user", sess.User(), "remote", sess.RemoteAddr().String())
+		s.log.Error("model factory returned nil", "user", logSafe(sess.User()), "remote", sess.RemoteAddr().String())
 		fmt.Fprint(sess, "docsurvey: internal error, session closed\r\n")
 		_ = sess.Exit(1)
 		return
@@ -144,16 +156,16 @@ func (s *Server) runProgram(sess ssh.Session) {
 	if what, stack := g.panicInfo(); what != "" {
 		reason, code = reasonPanic, 1
 		msg = "docsurvey: internal error, session closed"
-		s.log.Error("panic in session", "user", sess.User(), "remote", sess.RemoteAddr().String(), "in", what, "stack", stack)
+		s.log.Error("panic in session", "user", logSafe(sess.User()), "remote", sess.RemoteAddr().String(), "in", what, "stack", stack)
 	} else if errors.Is(err, tea.ErrProgramPanic) {
 		// A panic the guard could not see (one in Bubble Tea itself): Bubble
 		// Tea recovered it and printed it to the server's stdout.
 		reason, code = reasonPanic, 1
 		msg = "docsurvey: internal error, session closed"
-		s.log.Error("panic in session", "user", sess.User(), "remote", sess.RemoteAddr().String(), "in", "program (recovered by Bubble Tea)")
+		s.log.Error("panic in session", "user", logSafe(sess.User()), "remote", sess.RemoteAddr().String(), "in", "program (recovered by Bubble Tea)")
 	} else if err != nil && !errors.Is(err, tea.ErrProgramKilled) {
 		code = 1
-		s.log.Warn("program error", "user", sess.User(), "remote", sess.RemoteAddr().String(), "err", err)
+		s.log.Warn("program error", "user", logSafe(sess.User()), "remote", sess.RemoteAddr().String(), "err", err)
 	}
 	switch reason {
 	case reasonIdle:

@@ -203,7 +203,11 @@ func pinsCSV(w io.Writer, c *dataset.Collection, st explore.State) error {
 			if sc := c.Source(src); sc != nil {
 				src = sc.Label
 			}
-			cw.Write([]string{it.Ref.String(), it.Label, it.Chart, s.Label, explore.FormatNumber(cell.Value), cell.Qualifier, d, r, src})
+			row := []string{it.Ref.String(), it.Label, it.Chart, s.Label, explore.FormatNumber(cell.Value), cell.Qualifier, d, r, src}
+			for k := range row {
+				row[k] = report.SafeCell(row[k]) // exports are always neutralised
+			}
+			cw.Write(row)
 		}
 	}
 	cw.Flush()

@@ -404,7 +404,7 @@ func (m *Model) Frame() string {
 		if m.common.ASCII {
 			f = render.ToASCII(f)
 		}
-		m.frame = m.scanFrame(f)
+		m.frame = render.ClampLines(m.scanFrame(f), m.width)
 		m.frameOK = true
 		m.shownOnce.Do(func() { close(m.shown) })
 	}

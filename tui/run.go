@@ -9,6 +9,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/term"
+
+	"github.com/docsurvey/docsurvey/internal/inputguard"
 )
 
 // ErrNotTerminal is returned by Run when the output is not a terminal; the
@@ -52,7 +54,7 @@ func Run(ctx context.Context, o Options, in io.Reader, out io.Writer) error {
 	}
 	p := tea.NewProgram(root,
 		tea.WithContext(ctx),
-		tea.WithInput(in),
+		tea.WithInput(inputguard.Terminal(in, inputguard.Options{})), // bounded pastes
 		tea.WithOutput(out),
 		tea.WithEnvironment(env),
 		tea.WithColorProfile(o.Profile),
