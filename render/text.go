@@ -12,7 +12,7 @@ import (
 
 // width is the display width of s (ANSI codes ignored, wide characters
 // counted as two cells).
-func width(s string) int { return ansi.StringWidth(s) }
+func width(s string) int { return Width(s) }
 
 // fit cuts s to at most w cells, ending in tail when cut; never mid-character.
 func fit(s string, w int, tail string) string {

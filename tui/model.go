@@ -87,6 +87,9 @@ type Model struct {
 
 	width, height int
 	frame         string
+	tabScan       tabScan
+	tabsCache     lineCache
+	helpCache     [2]lineCache // the whole width's help, and beside a status
 	frameOK       bool
 	quitting      bool
 
@@ -192,7 +195,10 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 // key handles one keypress.
 func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.common.Keys
-	m.status = ""
+	if m.status != "" {
+		// The status lasts until the next key, even one that does nothing.
+		m.status, m.frameOK = "", false
+	}
 	switch {
 	case key.Matches(msg, k.Quit):
 		m.quitting = true
@@ -401,7 +407,7 @@ func (m *Model) Frame() string {
 		if m.common.ASCII {
 			f = render.ToASCII(f)
 		}
-		m.frame = render.ClampLines(m.common.Zone.Scan(f), m.width)
+		m.frame = render.ClampLines(m.scanFrame(f), m.width)
 		m.frameOK = true
 		m.shownOnce.Do(func() { close(m.shown) })
 	}
@@ -451,7 +457,7 @@ func (m *Model) draw() string {
 	lines = append(lines, m.tourLines()...)
 	lines = append(lines, m.footer())
 	for i, l := range lines {
-		if ansi.StringWidth(l) > bw {
+		if len(l) > bw && render.Width(l) > bw {
 			lines[i] = ansi.Truncate(l, bw, "")
 		}
 	}
@@ -469,7 +475,7 @@ func (m *Model) syncKeys() {
 
 // footer is the short help, or the status after a key that changed a mode.
 func (m *Model) footer() string {
-	hv := m.help.View(m.common.Keys)
+	hv := m.shortHelp(m.help)
 	status := m.withPresentStatus(m.statusLine())
 	if status == "" {
 		return hv
@@ -481,5 +487,5 @@ func (m *Model) footer() string {
 	}
 	short := m.help
 	short.SetWidth(rest)
-	return st + short.View(m.common.Keys)
+	return st + m.shortHelp(short)
 }

@@ -12,14 +12,13 @@ import (
 // tabZone is the bubblezone ID of a view's tab.
 func tabZone(view string) string { return "tab-" + view }
 
-// tabs draws the view tabs (each a click zone) and, on the right, what the
-// view is showing: sort, series, big mode. Names shrink to fit: "1 Overview",
+// drawTabs draws the view tabs (each a click zone) and, on the right, info:
+// what the view is showing (sort, series, big mode). Names shrink to fit: "1 Overview",
 // then the short name ("1 Ove", or the one the data declares), then "1".
 // When even that does not fit, the tabs scroll a page at a time with the
 // active one in sight (see tabPage), "‹" and "›" saying there are more.
-func (m *Model) tabs() string {
+func (m *Model) drawTabs(info string) string {
 	views := m.common.Data.ViewList()
-	info := m.info()
 	for _, form := range []int{tabFull, tabShort, tabNumber} {
 		labels := tabLabels(views, form)
 		plain := 0
