@@ -28,6 +28,7 @@ type serveFlags struct {
 	idleTimeout    time.Duration
 	maxTimeout     time.Duration
 	shutdown       time.Duration
+	proxyProtocol  bool
 	teaRenderer    bool // --tea-renderer (hidden), for measurements
 	log            logFlags
 	presentFlags
@@ -60,6 +61,15 @@ behind one NAT and connects from a single address: --max-per-ip 3 and
 --rate-per-ip 1, the defaults, would refuse most of it. For a talk, raise
 them to the size of the room, e.g. --max-per-ip 200 --rate-per-ip 20 (and
 --max-sessions above the audience).
+
+One presenter holds a room at a time; a second presenter session follows
+and may take the room over with P pressed twice. --rooms lists more rooms,
+picked by the SSH user name (ssh talk1@host); any other name lands in
+--room. With --nats, several replicas serve the same talks through NATS
+JetStream (see docs/deploying.md): give them the same --host-key, the same
+--presenter-key, --room and --rooms, and, behind HAProxy's send-proxy-v2,
+--proxy-protocol. If NATS cannot be reached at start, serve exits 1 (or,
+with --nats-optional, warns and presents in this process only).
 ` + envHelp + exitCodesHelp,
 		Example: `  docsurvey serve                                   # on 127.0.0.1:23234
   ssh -p 23234 localhost                            # then, from a terminal
@@ -67,7 +77,10 @@ them to the size of the room, e.g. --max-per-ip 200 --rate-per-ip 20 (and
   docsurvey --data mine.yaml serve --view platforms
   docsurvey serve --presenter-key talk.pub --tour     # present; everyone else follows
   docsurvey serve --listen :23234 --presenter-key talk.pub \
-    --max-sessions 250 --max-per-ip 200 --rate-per-ip 20  # a room behind one NAT`,
+    --max-sessions 250 --max-per-ip 200 --rate-per-ip 20  # a room behind one NAT
+  docsurvey serve --presenter-key talk.pub --rooms talk1,talk2   # ssh talk1@host, ssh talk2@host
+  docsurvey serve --listen :23234 --proxy-protocol --host-key /run/secrets/host_ed25519 \
+    --presenter-key talk.pub --nats nats://nats1:4222,nats://nats2:4222  # one replica of several`,
 		Args: cobra.NoArgs,
 		RunE: runE(func(cmd *cobra.Command, args []string) error {
 			if err := flagsFromEnv(cmd, os.LookupEnv); err != nil {
@@ -87,6 +100,7 @@ them to the size of the room, e.g. --max-per-ip 200 --rate-per-ip 20 (and
 	fl.Float64Var(&f.ratePerIP, "rate-per-ip", server.DefaultRatePerIP, "new connections per second allowed from one IP (`RATE`; negative: no limit)")
 	fl.DurationVar(&f.maxTimeout, "max-timeout", server.DefaultMaxTimeout, "end every session after `DURATION`, whatever it is doing")
 	fl.DurationVar(&f.shutdown, "shutdown-timeout", server.DefaultShutdownTimeout, "on SIGINT or SIGTERM, give open sessions `DURATION` to end before closing them")
+	fl.BoolVar(&f.proxyProtocol, "proxy-protocol", false, "every connection comes from a load balancer that sends a PROXY protocol header (v1 or v2): limits and logs see the viewer's address; without it, a header is refused")
 	// Hidden: for docs/performance.md's comparison of the two renderers.
 	fl.BoolVar(&f.teaRenderer, "tea-renderer", false, "draw sessions with Bubble Tea's renderer instead of the server's screen")
 	_ = fl.MarkHidden("tea-renderer")
@@ -100,23 +114,8 @@ them to the size of the room, e.g. --max-per-ip 200 --rate-per-ip 20 (and
 }
 
 func runServe(ctx context.Context, e *env, f *serveFlags) error {
-	if f.maxSessions < 1 {
-		return usageErrorf("--max-sessions %d: at least 1 viewer", f.maxSessions)
-	}
-	if f.idleTimeout <= 0 {
-		return usageErrorf("--idle-timeout %v: must be positive", f.idleTimeout)
-	}
-	if f.maxPerIP < 1 {
-		return usageErrorf("--max-per-ip %d: at least 1 connection", f.maxPerIP)
-	}
-	if f.ratePerIP == 0 {
-		return usageErrorf("--rate-per-ip 0: would refuse everyone; use a positive rate, or negative for no limit")
-	}
-	if f.maxTimeout <= 0 {
-		return usageErrorf("--max-timeout %v: must be positive", f.maxTimeout)
-	}
-	if f.shutdown <= 0 {
-		return usageErrorf("--shutdown-timeout %v: must be positive", f.shutdown)
+	if err := checkServeLimits(f); err != nil {
+		return err
 	}
 	if err := f.guard.check(); err != nil {
 		return err
@@ -125,8 +124,8 @@ func runServe(ctx context.Context, e *env, f *serveFlags) error {
 	if err != nil {
 		return err
 	}
-	if f.tour && f.presenterKeys == "" {
-		return usageErrorf("--tour needs --presenter-key: only a presenter steps through the tour")
+	if err := checkPresentFlags(f.presentFlags, f.hostKey); err != nil {
+		return err
 	}
 	c, err := loadData(ctx, e.stdin, e.dataPath)
 	if err != nil {
@@ -139,6 +138,11 @@ func runServe(ctx context.Context, e *env, f *serveFlags) error {
 		return err
 	}
 	start := explore.Start().GotoViewID(c, f.view)
+	rooms, stop, err := startRooms(ctx, e, f.presentFlags, logger)
+	if err != nil {
+		return err
+	}
+	defer stop()
 	cfg := server.Config{
 		Listen:             f.listen,
 		HostKeyPath:        f.hostKey,
@@ -150,9 +154,10 @@ func runServe(ctx context.Context, e *env, f *serveFlags) error {
 		MaxTimeout:         f.maxTimeout,
 		ShutdownTimeout:    f.shutdown,
 		PresenterKeysPath:  f.presenterKeys,
+		ProxyProtocol:      f.proxyProtocol,
 		TeaRenderer:        f.teaRenderer,
 		Logger:             logger,
-		NewModel:           newSessionModel(c, start, f.presentFlags, newHub(f.presentFlags)),
+		NewModel:           newSessionModel(c, start, f.presentFlags, rooms),
 	}
 	f.guard.apply(&cfg)
 	srv, err := server.New(cfg)
@@ -192,4 +197,27 @@ func sshCommand(addr net.Addr) string {
 		host = "[" + host + "]"
 	}
 	return "ssh -p " + port + " " + host
+}
+
+// checkServeLimits checks serve's per-session and per-address limits.
+func checkServeLimits(f *serveFlags) error {
+	if f.maxSessions < 1 {
+		return usageErrorf("--max-sessions %d: at least 1 viewer", f.maxSessions)
+	}
+	if f.idleTimeout <= 0 {
+		return usageErrorf("--idle-timeout %v: must be positive", f.idleTimeout)
+	}
+	if f.maxPerIP < 1 {
+		return usageErrorf("--max-per-ip %d: at least 1 connection", f.maxPerIP)
+	}
+	if f.ratePerIP == 0 {
+		return usageErrorf("--rate-per-ip 0: would refuse everyone; use a positive rate, or negative for no limit")
+	}
+	if f.maxTimeout <= 0 {
+		return usageErrorf("--max-timeout %v: must be positive", f.maxTimeout)
+	}
+	if f.shutdown <= 0 {
+		return usageErrorf("--shutdown-timeout %v: must be positive", f.shutdown)
+	}
+	return nil
 }

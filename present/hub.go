@@ -41,6 +41,15 @@ type Update struct {
 	Followers int
 	// Seq counts the changes of the hub; it grows with every update.
 	Seq uint64
+	// Presenter names who holds the room ("" when nobody does): a session
+	// of this process or, through a relay, of another replica.
+	Presenter string
+	// LinkLost is set while the hub's relay has lost its link to the other
+	// replicas: unless Local, the screen is the last one received.
+	LinkLost bool
+	// Local is set while the presenter holding the room is a session of
+	// this process: its screens arrive with or without the link.
+	Local bool
 }
 
 // Hub is the in-process broadcast of the presenter's screen. The zero
@@ -54,6 +63,13 @@ type Hub struct {
 	hasScreen  bool
 	followers  int
 	seq        uint64
+
+	holder   *Presenter    // the local presenter who holds the room, if any
+	remote   *Who          // who holds the room on another replica, if any
+	others   int           // followers on other replicas
+	linkLost bool          // the relay has lost NATS
+	shown    uint64        // counts the screens shown (local or remote)
+	local    chan struct{} // one-slot signal to the relay; nil without one
 }
 
 // NewHub returns an empty hub: no presenter, no screen, no followers.
@@ -79,6 +95,9 @@ type Presenter struct {
 	hub    *Hub
 	ch     chan Update
 	closed bool
+	who    Who
+	seat   uint64 // unique within the process: tells this session apart
+	forced bool   // took the room over: the relay takes the lease by force
 }
 
 // C returns the presenter's channel of updates, for the follower count. It
@@ -93,6 +112,7 @@ func (h *Hub) Subscribe() *Subscription {
 	s := &Subscription{hub: h, ch: make(chan Update, 1), following: true}
 	h.subs[s] = struct{}{}
 	h.followers++
+	h.signal()
 	h.changed(false)
 	offer(s.ch, h.snapshot())
 	return s
@@ -112,6 +132,7 @@ func (h *Hub) Unsubscribe(s *Subscription) {
 		h.followers--
 	}
 	close(s.ch)
+	h.signal()
 	h.changed(false)
 }
 
@@ -130,19 +151,12 @@ func (s *Subscription) SetFollowing(on bool) {
 	} else {
 		h.followers--
 	}
+	h.signal()
 	h.changed(false)
 }
 
-// Join adds a presenter. The hub is online while any presenter is joined;
-// the audience is told at once.
-func (h *Hub) Join() *Presenter {
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	p := &Presenter{hub: h, ch: make(chan Update, 1)}
-	h.presenters[p] = struct{}{}
-	h.changed(true)
-	return p
-}
+// Join adds an anonymous presenter; see JoinAs.
+func (h *Hub) Join() *Presenter { return h.JoinAs(Who{}) }
 
 // Publish makes sc the screen every follower shows. It never blocks on a
 // receiver. A presenter that has left publishes nothing.
@@ -150,12 +164,11 @@ func (p *Presenter) Publish(sc Screen) {
 	h := p.hub
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	if p.closed {
-		return
+	if p.closed || h.holder != p {
+		return // only the presenter holding the room drives it
 	}
-	sc.State.Pins = append([]dataset.Ref(nil), sc.State.Pins...) // the hub keeps its own copy
-	h.screen, h.hasScreen = sc, true
-	h.changed(true)
+	h.show(sc)
+	h.signal()
 }
 
 // Leave removes the presenter and closes its channel. When the last
@@ -171,6 +184,10 @@ func (p *Presenter) Leave() {
 	p.closed = true
 	delete(h.presenters, p)
 	close(p.ch)
+	if h.holder == p {
+		h.holder = nil
+		h.signal()
+	}
 	h.changed(true)
 }
 
@@ -190,7 +207,9 @@ func (h *Hub) Followers() int {
 
 // snapshot returns the current update. The caller holds h.mu.
 func (h *Hub) snapshot() Update {
-	u := Update{Screen: h.screen, HasScreen: h.hasScreen, Online: len(h.presenters) > 0, Followers: h.followers, Seq: h.seq}
+	u := Update{Screen: h.screen, HasScreen: h.hasScreen, Followers: h.followers + h.others, Seq: h.seq,
+		Presenter: h.presenterName(), LinkLost: h.linkLost}
+	u.Online, u.Local = h.holder != nil || h.remote != nil, h.holder != nil
 	u.Screen.State.Pins = append([]dataset.Ref(nil), h.screen.State.Pins...)
 	return u
 }

@@ -182,19 +182,6 @@ func TestPresenterLeavesAndReturns(t *testing.T) {
 	}
 }
 
-func TestTwoPresentersStayOnlineUntilBothLeave(t *testing.T) {
-	h := NewHub()
-	p1, p2 := h.Join(), h.Join()
-	p1.Leave()
-	if !h.Current().Online {
-		t.Fatal("offline with one presenter left")
-	}
-	p2.Leave()
-	if h.Current().Online {
-		t.Fatal("online with no presenter")
-	}
-}
-
 func TestUnsubscribeClosesAndIgnoresLaterUpdates(t *testing.T) {
 	h := NewHub()
 	p := h.Join()

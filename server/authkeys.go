@@ -15,9 +15,14 @@ import (
 // MaxKeyFileSize is the largest authorized_keys or presenter key file read.
 const MaxKeyFileSize = 1 << 20
 
-// keySet is a set of public keys read from an authorized_keys file, each
-// with the from= patterns its line allows it from (none: from anywhere).
-type keySet map[string][]string
+// keySet is a set of public keys read from an authorized_keys file.
+type keySet map[string]keyEntry
+
+// keyEntry is what a key's line says beside the key.
+type keyEntry struct {
+	from    []string // the from= patterns it is allowed from (nil: anywhere)
+	comment string   // the line's comment, naming a presenter to the room
+}
 
 // allows reports whether key is in the set and its from= patterns, if any,
 // allow the remote address.
@@ -25,8 +30,8 @@ func (k keySet) allows(key gossh.PublicKey, remote net.Addr) bool {
 	if key == nil {
 		return false
 	}
-	from, ok := k[string(key.Marshal())]
-	return ok && (from == nil || fromAllows(from, remote))
+	e, ok := k[string(key.Marshal())]
+	return ok && (e.from == nil || fromAllows(e.from, remote))
 }
 
 // readAuthorizedKeys parses an OpenSSH authorized_keys file, read through
@@ -49,7 +54,7 @@ func readAuthorizedKeys(path string) (keySet, error) {
 		if len(line) == 0 || line[0] == '#' {
 			continue
 		}
-		key, _, options, _, err := gossh.ParseAuthorizedKey(line)
+		key, comment, options, _, err := gossh.ParseAuthorizedKey(line)
 		if err != nil {
 			return nil, fmt.Errorf("authorized keys %q:%d: %w", path, n, err)
 		}
@@ -57,7 +62,7 @@ func readAuthorizedKeys(path string) (keySet, error) {
 		if err != nil {
 			return nil, fmt.Errorf("authorized keys %q:%d: %w", path, n, err)
 		}
-		keys[string(key.Marshal())] = from
+		keys[string(key.Marshal())] = keyEntry{from: from, comment: comment}
 	}
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("authorized keys %q: %w", path, err)

@@ -24,6 +24,11 @@ type SessionInfo struct {
 	// from Config.PresenterKeysPath: the key whose signature was verified,
 	// not one merely offered.
 	Presenter bool
+	// PresenterID and PresenterName name a presenter to the others: the
+	// SHA256 fingerprint of their key, and the key's comment in the
+	// presenter keys file (the fingerprint when it has none). Empty for
+	// the audience.
+	PresenterID, PresenterName string
 	// Profile is the colour profile of the viewer's terminal, from this
 	// session's TERM, COLORTERM and NO_COLOR. Every frame is downsampled to
 	// it on the way out, so a model may draw in any colour; Profile only
@@ -127,6 +132,12 @@ type Config struct {
 	// ShutdownTimeout is the grace period RunUntilSignal gives Shutdown
 	// (DefaultShutdownTimeout).
 	ShutdownTimeout time.Duration
+	// ProxyProtocol makes every connection start with a PROXY protocol
+	// header (v1 or v2, as HAProxy's send-proxy-v2 sends) from a load
+	// balancer: the limits, the logs and SessionInfo see the viewer's
+	// address from it. Without it, a connection that sends one is refused.
+	// See proxy.go.
+	ProxyProtocol bool
 	// Logger receives the server's logs (log.Default()).
 	Logger *log.Logger
 	// NewModel builds the model of each session. Required.

@@ -57,9 +57,12 @@ type limitListener struct {
 
 	rejecting chan struct{} // semaphore bounding concurrent rejections
 
+	spareSlots bool // one connection per IP over the cap, for a presenter (presenterip.go)
+
 	mu      sync.Mutex
 	total   int
 	perIP   map[string]int
+	spares  map[string]int // connections admitted over the cap, per IP
 	conns   map[*limitConn]struct{}
 	pending pendingQueue // admitted, no session channel yet, oldest first
 	closed  bool
@@ -83,6 +86,7 @@ func newLimitListener(ln net.Listener, lim listenerLimits, rate *ipRate, signer 
 		onReject:   onReject,
 		rejecting:  make(chan struct{}, 64),
 		perIP:      map[string]int{},
+		spares:     map[string]int{},
 		conns:      map[*limitConn]struct{}{},
 	}
 }
@@ -124,7 +128,7 @@ func (l *limitListener) admit(c net.Conn, ip string) (*limitConn, string, *limit
 	switch {
 	case l.closed:
 		return nil, "docsurvey: server is shutting down", nil
-	case l.perIP[ip] >= l.maxPerIP:
+	case l.perIP[ip] >= l.maxPerIP && !l.spareFree(ip):
 		return nil, msgTooManyIP, nil
 	case l.total >= l.maxTotal && l.pending.len() == 0:
 		return nil, msgServerFull, nil
@@ -137,8 +141,8 @@ func (l *limitListener) admit(c net.Conn, ip string) (*limitConn, string, *limit
 		l.releaseLocked(evicted)
 	}
 	l.total++
-	l.perIP[ip]++
 	lc := &limitConn{Conn: c, l: l, ip: ip}
+	l.takeSlot(lc)
 	l.conns[lc] = struct{}{}
 	l.pending.push(lc)
 	return lc, "", evicted
@@ -165,9 +169,7 @@ func (l *limitListener) releaseLocked(lc *limitConn) {
 	delete(l.conns, lc)
 	l.pending.remove(lc)
 	l.total--
-	if l.perIP[lc.ip]--; l.perIP[lc.ip] <= 0 {
-		delete(l.perIP, lc.ip)
-	}
+	l.dropSlot(lc)
 }
 
 // reject answers a refused connection with msg (see rejectConn) in a
@@ -220,6 +222,7 @@ type limitConn struct {
 	l    *limitListener
 	ip   string
 	once sync.Once
+	slot slotKind      // guarded by l.mu
 	elem *list.Element // in l.pending while it has no session; guarded by l.mu
 }
 

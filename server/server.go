@@ -50,7 +50,7 @@ type connState struct {
 	opened   atomic.Bool  // a session channel has been opened
 	started  atomic.Bool  // a session handler (shell) has started
 	timer    *time.Timer  // closes the connection if no session starts in time
-	lc       *limitConn   // the admitted connection, nil outside Serve
+	lc       *limitConn   // the admitted connection, nil outside Serve (presenterip.go)
 }
 
 type connStateKey struct{}
@@ -199,12 +199,18 @@ func (s *Server) Serve(ln net.Listener) error {
 		_ = ln.Close()
 		return errors.New("server: Serve called twice")
 	}
+	if s.cfg.ProxyProtocol {
+		ln = newProxyListener(ln, func(remote, reason string) {
+			s.log.Warn("connection rejected", "remote", remote, "reason", reason)
+		})
+	}
 	s.ln = newLimitListener(ln, listenerLimits{
 		maxTotal: s.cfg.MaxSessions, maxPerIP: s.cfg.MaxPerIP, maxPending: s.cfg.MaxPending,
 		ipKey: ipKeyFunc(s.cfg.IPv6Prefix),
 	}, s.rate, s.hostSigner, func(remote, reason string) {
 		s.log.Warn("connection rejected", "remote", remote, "reason", reason)
 	})
+	s.ln.spareSlots = s.presenters != nil
 	lim := s.ln
 	s.mu.Unlock()
 	select {
@@ -216,7 +222,7 @@ func (s *Server) Serve(ln net.Listener) error {
 	s.log.Info("listening", "addr", ln.Addr().String(), "host-key", s.fingerprint,
 		"max-sessions", s.cfg.MaxSessions, "max-per-ip", s.cfg.MaxPerIP,
 		"idle-timeout", s.cfg.IdleTimeout, "max-timeout", s.cfg.MaxTimeout,
-		"allowlist", s.authorized != nil, "presenter-keys", len(s.presenters))
+		"allowlist", s.authorized != nil, "presenter-keys", len(s.presenters), "proxy-protocol", s.cfg.ProxyProtocol)
 	err := s.ssh.Serve(lim)
 	select {
 	case <-s.shutdown:
@@ -316,6 +322,9 @@ func (s *Server) onConn(ctx ssh.Context, conn net.Conn) net.Conn {
 		<-ctx.Done() // cancelled when the connection closes
 		cs.timer.Stop()
 	}()
+	if !s.cfg.ProxyProtocol {
+		return refuseProxyHeader(conn)
+	}
 	return conn
 }
 
@@ -360,7 +369,9 @@ func (s *Server) sessionHandler(h ssh.Handler) ssh.Handler {
 			cs.timer.Stop()
 		}
 		s.sessions.Add(1)
-		h(sess)
+		if s.settleSlot(sess) {
+			h(sess)
+		}
 		_ = sess.Exit(0) // no-op if the chain already exited
 		s.sessions.Add(-1)
 

@@ -112,16 +112,19 @@ func (s *Server) runProgram(sess ssh.Session) {
 			in.touch()
 		}
 	}
+	presenterID, presenterName := s.presenterWho(sess)
 	g := newGuard()
 	g.m = s.cfg.NewModel(SessionInfo{
-		User:       sess.User(),
-		RemoteAddr: sess.RemoteAddr().String(),
-		Presenter:  s.isPresenter(sess),
-		Profile:    profile,
-		Width:      w,
-		Height:     h,
-		Context:    ctx,
-		Touch:      touch,
+		User:          sess.User(),
+		RemoteAddr:    sess.RemoteAddr().String(),
+		Presenter:     s.isPresenter(sess),
+		PresenterID:   presenterID,
+		PresenterName: presenterName,
+		Profile:       profile,
+		Width:         w,
+		Height:        h,
+		Context:       ctx,
+		Touch:         touch,
 	})
 	if g.m == nil {
 		st.setReason(reasonNoModel)

@@ -59,6 +59,9 @@ type Options struct {
 	// Hub carries the presenter's screen to the audience; nil explores
 	// alone.
 	Hub *present.Hub
+	// Who names a presenter to the others (RolePresenter): one presenter
+	// holds a room at a time, and a second one is told who.
+	Who present.Who
 	// Context ends the session's part in the presentation when done (the
 	// SSH session's context); Close does the same.
 	Context context.Context

@@ -37,6 +37,9 @@ type PresentKeys struct {
 	// NextStep and PrevStep step through the tour (space and backspace,
 	// or a clicker's PgDn and PgUp while touring).
 	NextStep, PrevStep key.Binding
+	// TakeOver takes the room from the presenter holding it (presenter
+	// sessions waiting their turn; pressed twice, see takeover.go).
+	TakeOver key.Binding
 }
 
 // DefaultPresentKeys returns the keys of presenting and following.
@@ -46,12 +49,13 @@ func DefaultPresentKeys() PresentKeys {
 		Tour:     key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "tour on/off")),
 		NextStep: key.NewBinding(key.WithKeys("space", "pgdown"), key.WithHelp("space", "next step")),
 		PrevStep: key.NewBinding(key.WithKeys("backspace", "pgup"), key.WithHelp("bksp", "prev step")),
+		TakeOver: key.NewBinding(key.WithKeys("P"), key.WithHelp("P", "take over")),
 	}
 }
 
 // column is the presenting keys as one column of the full help.
 func (k PresentKeys) column() []key.Binding {
-	return []key.Binding{k.Follow, k.Tour, k.NextStep, k.PrevStep}
+	return []key.Binding{k.Follow, k.TakeOver, k.Tour, k.NextStep, k.PrevStep}
 }
 
 // presentUI is the root model's part in a presentation.
@@ -65,6 +69,8 @@ type presentUI struct {
 	published present.Screen        // presenter: last screen published
 	sent      bool                  // presenter: published at least once
 	quitArmed bool                  // presenter: q pressed once
+	holds     bool                  // presenter: holds the room and drives it
+	takeArmed bool                  // presenter: the take-over key pressed once
 	tourH     int                   // lines the tour takes, as last laid out
 	touch     func()                // audience: the presenter's activity keeps the session alive
 	leave     sync.Once
@@ -109,7 +115,8 @@ func (m *Model) initPresent(o Options) {
 		if u := o.Hub.Current(); u.HasScreen {
 			m.applyScreen(u.Screen) // a presenter who reconnects resumes the talk, tour or not
 		}
-		m.pr.pres = o.Hub.Join()
+		m.pr.pres = o.Hub.JoinAs(o.Who)
+		m.pr.holds = m.pr.pres.Holds()
 		m.publish()
 		m.pr.last = o.Hub.Current()
 	case RoleAudience:
@@ -177,7 +184,7 @@ func (m *Model) followerMouse(msg tea.MouseMsg) bool {
 		return false
 	}
 	if _, press := msg.(tea.MouseClickMsg); press {
-		m.status = "f to explore alone"
+		m.status = m.followHint()
 		m.frameOK = false
 	}
 	return true
@@ -190,7 +197,8 @@ func (m *Model) onHub(u present.Update) {
 		return // older than what New already read
 	}
 	m.pr.last = u
-	if m.pr.role == RoleAudience && m.pr.following && u.HasScreen {
+	m.syncHolds()
+	if m.following() && u.HasScreen {
 		m.applyScreen(u.Screen)
 		if m.pr.touch != nil {
 			m.pr.touch()
@@ -205,6 +213,9 @@ func (m *Model) presentKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	k := m.common.Keys
 	armed := m.pr.quitArmed
 	m.pr.quitArmed = false
+	if cmd, ok := m.takeOverKey(msg); ok {
+		return cmd, true
+	}
 	if m.pr.role == RolePresenter && key.Matches(msg, k.Quit) {
 		if !armed {
 			m.pr.quitArmed = true
@@ -214,13 +225,13 @@ func (m *Model) presentKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		}
 		return nil, false // the explorer quits
 	}
-	if m.pr.role == RoleAudience {
-		if key.Matches(msg, k.Follow) {
-			m.toggleFollow()
-			return nil, true
-		}
-		if m.pr.following && !key.Matches(msg, k.Help, k.Quit, k.Mono, k.Big, k.Describe) && !(m.full && msg.Code == tea.KeyEscape) {
-			m.status = "f to explore alone"
+	if m.pr.role == RoleAudience && key.Matches(msg, k.Follow) {
+		m.toggleFollow()
+		return nil, true
+	}
+	if m.following() {
+		if !key.Matches(msg, k.Help, k.Quit, k.Mono, k.Big, k.Describe) && !(m.full && msg.Code == tea.KeyEscape) {
+			m.status = m.followHint()
 			m.frameOK = false
 			return nil, true
 		}
@@ -331,7 +342,7 @@ func (m *Model) afterUpdate() {
 
 // publish sends the presenter's screen to the hub if it changed.
 func (m *Model) publish() {
-	if m.pr.pres == nil {
+	if m.pr.pres == nil || !m.pr.holds {
 		return
 	}
 	sc := m.screen()
@@ -342,9 +353,11 @@ func (m *Model) publish() {
 	m.pr.published, m.pr.sent = sc, true
 }
 
-// following reports whether this is an audience session following the
-// presenter.
-func (m *Model) following() bool { return m.pr.role == RoleAudience && m.pr.following }
+// following reports whether this session follows the presenter: an
+// audience session following, or a presenter waiting for the room.
+func (m *Model) following() bool {
+	return m.pr.role == RoleAudience && m.pr.following || m.pr.role == RolePresenter && !m.pr.holds
+}
 
 // setPresentKeys enables the keys that do something now. A following
 // audience has only help, monochrome, big mode, describe, follow and quit.
@@ -353,6 +366,7 @@ func (m *Model) setPresentKeys() {
 	hasTour := explore.TourLen(m.common.Data) > 0
 	touring := m.State().Step >= 0
 	k.Follow.SetEnabled(m.pr.role == RoleAudience)
+	k.TakeOver.SetEnabled(m.pr.role == RolePresenter && !m.pr.holds)
 	k.Tour.SetEnabled(hasTour)
 	// Off the tour, space starts it only for a presenter: a local
 	// explorer starts it with t (or --tour).
@@ -382,8 +396,14 @@ func (m *Model) setPresentKeys() {
 // presentStatus is the presentation's part of the status line.
 func (m *Model) presentStatus() string {
 	u := m.pr.last
+	if p := m.linkStatus(); p != "" {
+		return p
+	}
 	switch m.pr.role {
 	case RolePresenter:
+		if !m.pr.holds {
+			return m.waitingStatus()
+		}
 		n := u.Followers
 		if n == 1 {
 			return "presenting · 1 follows"

@@ -6,6 +6,8 @@
 //	docsurvey-load --addr 127.0.0.1:23234 --sessions 50 --keys 20 --server-pid $(pgrep -n docsurvey)
 //	docsurvey-load --idle --idle-for 30s --sessions 100 --server-pid 1234
 //	docsurvey-load --presenter-identity talk_ed25519 --sessions 200 --keys 20   # 1 presenter, 200 followers
+//	docsurvey-load --presenter-identity talk_ed25519 --sessions 600 --keys 20 \
+//	  --addr 127.0.0.1:23234 --replicas 127.0.0.1:23235,127.0.0.1:23236  # 3 replicas through NATS
 package main
 
 import (
@@ -15,6 +17,7 @@ import (
 	"os"
 	"os/signal"
 	"strconv"
+	"strings"
 	"syscall"
 	"time"
 
@@ -25,7 +28,7 @@ import (
 
 func main() {
 	var cfg loadtest.Config
-	var keys, identity string
+	var keys, identity, replicas string
 	flag.StringVar(&cfg.Addr, "addr", "127.0.0.1:23234", "server address (loopback only)")
 	flag.StringVar(&cfg.User, "user", "load", "SSH user name")
 	flag.IntVar(&cfg.Sessions, "sessions", 10, fmt.Sprintf("concurrent sessions (at most %d)", loadtest.MaxSessions))
@@ -44,7 +47,11 @@ func main() {
 	flag.IntVar(&cfg.ServerPID, "server-pid", 0, "sample this process's RSS and CPU time from /proc")
 	flag.DurationVar(&cfg.Timeout, "timeout", 2*time.Minute, fmt.Sprintf("stop the whole run after this long (at most %s)", loadtest.MaxDuration))
 	flag.StringVar(&identity, "presenter-identity", "", "presenter mode: log in one presenter with this unencrypted private key `FILE` (its public key in serve's --presenter-key) and measure presenter key to follower frame over --sessions followers")
+	flag.StringVar(&replicas, "replicas", "", "presenter mode: the other replicas of the talk (`ADDRS`, comma-separated, loopback); the followers are spread over --addr and these")
 	flag.Parse()
+	if replicas != "" {
+		cfg.Replicas = strings.Split(replicas, ",")
+	}
 	if flag.NArg() > 0 {
 		fmt.Fprintln(os.Stderr, "docsurvey-load: unexpected arguments:", flag.Args())
 		os.Exit(2)

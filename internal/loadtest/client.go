@@ -18,6 +18,9 @@ type session struct {
 	stdin  io.WriteCloser
 	out    *output
 	done   chan struct{} // closed when the session ends
+	// replica is the index of the server it reached in Config.addrs: 0
+	// is Addr, the presenter's.
+	replica int
 }
 
 func (s *session) ended() bool {
@@ -32,14 +35,19 @@ func (s *session) ended() bool {
 // open logs in with auth (after "none", which a server without keys
 // accepts) and starts a shell on a PTY.
 func open(ctx context.Context, cfg Config, auth ...gossh.AuthMethod) (*session, error) {
+	return openAt(ctx, cfg, cfg.Addr, auth...)
+}
+
+// openAt is open on the server at addr.
+func openAt(ctx context.Context, cfg Config, addr string, auth ...gossh.AuthMethod) (*session, error) {
 	s := &session{start: time.Now(), out: newOutput()}
 	d := net.Dialer{Timeout: cfg.FrameTimeout}
-	conn, err := d.DialContext(ctx, "tcp", cfg.Addr)
+	conn, err := d.DialContext(ctx, "tcp", addr)
 	if err != nil {
 		return nil, err
 	}
 	_ = conn.SetDeadline(time.Now().Add(cfg.FrameTimeout))
-	cc, chans, reqs, err := gossh.NewClientConn(conn, cfg.Addr, &gossh.ClientConfig{
+	cc, chans, reqs, err := gossh.NewClientConn(conn, addr, &gossh.ClientConfig{
 		User:            cfg.User,
 		Auth:            auth,
 		HostKeyCallback: gossh.InsecureIgnoreHostKey(), // loopback only

@@ -41,7 +41,15 @@ type Config struct {
 	// followers and one presenter who logs in with this key and sends the
 	// keys.
 	PresenterKey gossh.Signer
+	// Replicas are the addresses of other replicas serving the same talk
+	// through NATS (presenter mode): the followers are spread evenly over
+	// Addr, where the presenter logs in, and these, and the report splits
+	// the follower figure by the presenter's replica and the others.
+	Replicas []string
 }
+
+// addrs is Addr and then Replicas.
+func (c *Config) addrs() []string { return append([]string{c.Addr}, c.Replicas...) }
 
 func (c *Config) check() error {
 	host, _, err := net.SplitHostPort(c.Addr)
@@ -50,6 +58,18 @@ func (c *Config) check() error {
 	}
 	if err := checkLoopback(host); err != nil {
 		return err
+	}
+	for _, a := range c.Replicas {
+		h, _, err := net.SplitHostPort(a)
+		if err != nil {
+			return fmt.Errorf("replica address %q: %w", a, err)
+		}
+		if err := checkLoopback(h); err != nil {
+			return err
+		}
+	}
+	if len(c.Replicas) > 0 && c.PresenterKey == nil {
+		return errors.New("replicas need presenter mode (a presenter key)")
 	}
 	switch {
 	case c.Sessions < 1 || c.Sessions > MaxSessions:

@@ -25,6 +25,10 @@ type PresentReport struct {
 	Missed int
 	// Keys is how many keys the presenter sent.
 	Keys int
+	// SameReplica and OtherReplicas split FollowerFrame, with
+	// Config.Replicas: followers on the presenter's replica, and on the
+	// others (through NATS).
+	SameReplica, OtherReplicas Dist
 }
 
 // runPresent is presenter mode: cfg.Sessions followers log in without a
@@ -52,11 +56,13 @@ func runPresent(ctx context.Context, cfg Config, rep *Report, sample func() *Pro
 			if cfg.Ramp > 0 && !sleep(ctx, cfg.Ramp*time.Duration(i)/time.Duration(cfg.Sessions)) {
 				return
 			}
-			s, err := open(ctx, cfg, keyboardInteractive())
+			addrs := cfg.addrs()
+			s, err := openAt(ctx, cfg, addrs[i%len(addrs)], keyboardInteractive())
 			if err != nil {
 				fail("open", err)
 				return
 			}
+			s.replica = i % len(addrs)
 			d, err := s.out.frame(ctx, 0, s.start, cfg)
 			if err != nil {
 				s.close()
@@ -100,7 +106,7 @@ func runPresent(ctx context.Context, cfg Config, rep *Report, sample func() *Pro
 	sleep(ctx, cfg.KeyInterval+cfg.Settle)
 	rep.Loaded = sample()
 
-	var follow, own []time.Duration
+	var follow, own, same, others []time.Duration
 	missed := 0
 	for range cfg.Keys {
 		if !sleep(ctx, cfg.KeyInterval) {
@@ -137,9 +143,12 @@ func runPresent(ctx context.Context, cfg Config, rep *Report, sample func() *Pro
 		}
 		kw.Wait()
 		for i := range followers {
-			if oks[i] {
-				follow = append(follow, ds[i])
-			} else {
+			switch {
+			case oks[i] && followers[i].replica == 0:
+				follow, same = append(follow, ds[i]), append(same, ds[i])
+			case oks[i]:
+				follow, others = append(follow, ds[i]), append(others, ds[i])
+			default:
 				missed++
 			}
 		}
@@ -147,6 +156,7 @@ func runPresent(ctx context.Context, cfg Config, rep *Report, sample func() *Pro
 	rep.Present.FollowerFrame = distOf(follow)
 	rep.Present.PresenterFrame = distOf(own)
 	rep.Present.Missed = missed
+	rep.Present.SameReplica, rep.Present.OtherReplicas = distOf(same), distOf(others)
 	rep.KeyToFrame = rep.Present.FollowerFrame
 	rep.KeysNoFrame = missed
 }
@@ -164,4 +174,8 @@ func (r *Report) printPresent(w io.Writer) {
 	fmt.Fprintf(w, "presenter keys:    %d of %q, %s apart\n", p.Keys, r.Config.KeyBytes, r.Config.KeyInterval)
 	fmt.Fprintf(w, "presenter key to follower frame: %s; missed: %d\n", p.FollowerFrame, p.Missed)
 	fmt.Fprintf(w, "presenter key to own frame:      %s\n", p.PresenterFrame)
+	if n := len(r.Config.Replicas); n > 0 {
+		fmt.Fprintf(w, "  followers on the presenter's replica:  %s\n", p.SameReplica)
+		fmt.Fprintf(w, "  followers on the %d other replica(s): %s\n", n, p.OtherReplicas)
+	}
 }

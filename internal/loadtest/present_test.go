@@ -17,12 +17,15 @@ import (
 	"charm.land/log/v2"
 	gossh "golang.org/x/crypto/ssh"
 
+	"github.com/docsurvey/docsurvey/internal/natstest"
 	"github.com/docsurvey/docsurvey/present"
 	"github.com/docsurvey/docsurvey/server"
 	"github.com/docsurvey/docsurvey/tui"
 )
 
-func TestPresenterMode(t *testing.T) {
+// presenterKey makes a presenter key and the keys file that lists it.
+func presenterKey(t *testing.T) (gossh.Signer, string) {
+	t.Helper()
 	_, priv, err := ed25519.GenerateKey(rand.Reader)
 	if err != nil {
 		t.Fatal(err)
@@ -35,7 +38,13 @@ func TestPresenterMode(t *testing.T) {
 	if err := os.WriteFile(keys, gossh.MarshalAuthorizedKey(signer.PublicKey()), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	hub := present.NewHub()
+	return signer, keys
+}
+
+// serveHub serves the explorer on loopback with presenter keys, every
+// session in hub, until the test ends; it returns the address.
+func serveHub(t *testing.T, keys string, hub *present.Hub) string {
+	t.Helper()
 	srv, err := server.New(server.Config{
 		HostKeyPath: t.TempDir() + "/host", MaxPerIP: 20, RatePerIP: -1, PresenterKeysPath: keys,
 		Logger: log.New(io.Discard),
@@ -67,7 +76,13 @@ func TestPresenterMode(t *testing.T) {
 		}
 	})
 
-	rep, err := Run(context.Background(), Config{Addr: ln.Addr().String(), Sessions: 4, Width: 80, Height: 24,
+	return ln.Addr().String()
+}
+
+func TestPresenterMode(t *testing.T) {
+	signer, keys := presenterKey(t)
+	addr := serveHub(t, keys, present.NewHub())
+	rep, err := Run(context.Background(), Config{Addr: addr, Sessions: 4, Width: 80, Height: 24,
 		Keys: 3, KeyBytes: "\t", KeyInterval: 20 * time.Millisecond, Settle: 20 * time.Millisecond,
 		FrameTimeout: 5 * time.Second, Timeout: 30 * time.Second, PresenterKey: signer})
 	if err != nil {
@@ -82,5 +97,40 @@ func TestPresenterMode(t *testing.T) {
 	}
 	if !strings.Contains(b.String(), "presenter key to follower frame: p50") {
 		t.Errorf("report lacks the follower figure:\n%s", b.String())
+	}
+}
+
+func TestPresenterModeAcrossReplicas(t *testing.T) {
+	signer, keys := presenterKey(t)
+	ns := natstest.Start(t)
+	var addrs []string
+	for range 2 {
+		relay, err := present.Dial(context.Background(), present.RelayConfig{URL: ns.URL()})
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(relay.Close)
+		rooms, err := present.NewRooms(present.DefaultRoom, nil, relay)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, hub := rooms.Pick("")
+		addrs = append(addrs, serveHub(t, keys, hub))
+	}
+	rep, err := Run(context.Background(), Config{Addr: addrs[0], Replicas: addrs[1:], Sessions: 4, Width: 80, Height: 24,
+		Keys: 3, KeyBytes: "\t", KeyInterval: 20 * time.Millisecond, Settle: 20 * time.Millisecond,
+		FrameTimeout: 5 * time.Second, Timeout: 30 * time.Second, PresenterKey: signer})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	rep.Print(&b)
+	t.Log("\n" + b.String())
+	p := rep.Present
+	if rep.Opened != 4 || len(rep.Failures) != 0 || p.Missed != 0 || p.SameReplica.N != 6 || p.OtherReplicas.N != 6 {
+		t.Errorf("report: %+v", rep)
+	}
+	if !strings.Contains(b.String(), "followers on the 1 other replica(s): p50") {
+		t.Errorf("report lacks the cross-replica figure:\n%s", b.String())
 	}
 }
