@@ -48,6 +48,7 @@ type wireState struct {
 	Reverse   bool      `json:"reverse,omitempty"`
 	Series    string    `json:"series"`
 	Diverging bool      `json:"diverging,omitempty"`
+	Whiskers  bool      `json:"whiskers,omitempty"`
 	Pins      []wireRef `json:"pins,omitempty"`
 	Spotlight string    `json:"spotlight,omitempty"`
 	Step      int       `json:"step"`
@@ -69,7 +70,7 @@ func encodeScreen(sc Screen, v version, presenter string) ([]byte, error) {
 	st := sc.State
 	ws := wireScreen{Format: wireFormat, Version: v, Presenter: presenter, Compare: sc.Compare, Measure: sc.Measure,
 		State: wireState{View: st.View, Chart: st.Chart, Focus: st.Focus, Sort: st.Sort, Reverse: st.Reverse,
-			Series: st.Series, Diverging: st.Diverging, Spotlight: st.Spotlight, Step: st.Step}}
+			Series: st.Series, Diverging: st.Diverging, Whiskers: st.Whiskers, Spotlight: st.Spotlight, Step: st.Step}}
 	for _, p := range st.Pins {
 		ws.State.Pins = append(ws.State.Pins, wireRef(p))
 	}
@@ -94,7 +95,7 @@ func decodeScreen(b []byte) (Screen, version, error) {
 	}
 	w := ws.State
 	st := explore.State{View: w.View, Chart: w.Chart, Focus: w.Focus, Sort: w.Sort, Reverse: w.Reverse,
-		Series: w.Series, Diverging: w.Diverging, Spotlight: w.Spotlight, Step: w.Step}
+		Series: w.Series, Diverging: w.Diverging, Whiskers: w.Whiskers, Spotlight: w.Spotlight, Step: w.Step}
 	for _, p := range w.Pins {
 		st.Pins = append(st.Pins, dataset.Ref(p))
 	}
