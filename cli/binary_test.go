@@ -52,23 +52,10 @@ type result struct {
 }
 
 // run runs the binary with args, stdin empty and stdout a pipe (never a
-// terminal), and NO_COLOR unset.
+// terminal), and NO_COLOR, COLUMNS and CLICOLOR_FORCE unset (see runIn).
 func run(t *testing.T, args ...string) result {
 	t.Helper()
-	cmd := exec.Command(bin, args...)
-	cmd.Env = append(os.Environ(), "NO_COLOR=")
-	var out, errb bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &errb
-	err := cmd.Run()
-	var ee *exec.ExitError
-	code := 0
-	switch {
-	case errors.As(err, &ee):
-		code = ee.ExitCode()
-	case err != nil:
-		t.Fatal(err)
-	}
-	return result{code, out.String(), errb.String()}
+	return runIn(t, "", nil, nil, args...)
 }
 
 // embeddedCopy writes the shipped dataset to a temporary file.
