@@ -13,44 +13,42 @@ import (
 	"time"
 
 	"github.com/charmbracelet/x/ansi"
+	"github.com/creack/pty"
 	gossh "golang.org/x/crypto/ssh"
 
 	"github.com/docsurvey/docsurvey/dataset"
 )
 
-// openSSH runs OpenSSH's ssh as a viewer would, on a pseudo-terminal of
-// 100×30 (script from util-linux), and returns its screen as an sshTerm
-// (stdin to type into, the output collected).
+// openSSH runs OpenSSH's ssh as a viewer would, on a real pseudo-terminal
+// of 100×30 (creack/pty, as the pty tests use), and returns its screen as
+// an sshTerm (stdin to type into, the output collected).
 func openSSH(t *testing.T, name, addr, user, identity string) *sshTerm {
 	t.Helper()
 	sshPath, err := exec.LookPath("ssh")
 	if err != nil {
 		t.Skip("no OpenSSH ssh")
 	}
-	script, err := exec.LookPath("script")
-	if err != nil {
-		t.Skip("no script(1) to make a pseudo-terminal")
-	}
 	host, port, _ := net.SplitHostPort(addr)
-	auth := "-o PubkeyAuthentication=no"
+	args := []string{"-tt", "-F", "/dev/null", "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null",
+		"-o", "LogLevel=ERROR", "-o", "BatchMode=no", "-p", port}
 	if identity != "" {
-		auth = "-o IdentitiesOnly=yes -i " + identity
+		args = append(args, "-o", "IdentitiesOnly=yes", "-i", identity)
+	} else {
+		args = append(args, "-o", "PubkeyAuthentication=no")
 	}
-	line := "stty cols 100 rows 30; exec " + sshPath + " -tt -F /dev/null -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null" +
-		" -o LogLevel=ERROR -o BatchMode=no " + auth + " -p " + port + " " + user + "@" + host
-	cmd := exec.Command(script, "-qfec", line, "/dev/null")
+	cmd := exec.Command(sshPath, append(args, user+"@"+host)...)
 	cmd.Env = append(os.Environ(), "TERM=xterm-256color", "CI=")
-	v := &sshTerm{name: name, ended: make(chan struct{})}
-	cmd.Stdout, cmd.Stderr = v, v
-	if v.stdin, err = cmd.StdinPipe(); err != nil {
+	term, err := pty.StartWithSize(cmd, &pty.Winsize{Cols: 100, Rows: 30})
+	if err != nil {
 		t.Fatal(err)
 	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	go func() { _ = cmd.Wait(); close(v.ended) }()
+	v := &sshTerm{name: name, stdin: term, ended: make(chan struct{})}
+	copied := make(chan struct{})
+	go func() { _, _ = io.Copy(v, term); close(copied) }() // ends with EIO when ssh exits
+	go func() { _ = cmd.Wait(); <-copied; close(v.ended) }()
 	t.Cleanup(func() {
 		_ = cmd.Process.Kill()
+		_ = term.Close()
 		<-v.ended
 		if t.Failed() {
 			t.Logf("%s's screen:\n%s", name, ansi.Strip(v.since(0)))
