@@ -64,10 +64,12 @@ func centerIn(s string, w int, tail string) string {
 // leaves the other side empty. It returns the legend line, one group of
 // lines per item (thick lines each), the focused group (-1 if none) and the
 // axis line ("" in the narrowest layout).
-func butterflyLines(c *dataset.Collection, ch *dataset.Chart, st explore.State, w, thick int, s *Styles) (legendLine string, groups [][]string, focusAt int, axisLine string) {
-	focusAt = -1
+func butterflyLines(c *dataset.Collection, ch *dataset.Chart, st explore.State, w, thick int, s *Styles) butterflyChart {
+	var legendLine, axisLine string
+	var groups [][]string
+	focusAt := -1
 	if w <= 0 || !explore.CanDiverge(ch) {
-		return "", nil, -1, ""
+		return butterflyChart{focusAt: -1}
 	}
 	shown := explore.SeriesShown(ch, st.Series)
 	showL, showR := slices.Contains(shown, 0), slices.Contains(shown, 1)
@@ -218,5 +220,15 @@ func butterflyLines(c *dataset.Collection, ch *dataset.Chart, st explore.State, 
 			axisLine = fit(blank+leftAxis+strings.Repeat(" ", lay.labelW+2)+rightAxis, w, "")
 		}
 	}
-	return legendLine, groups, focusAt, axisLine
+	return butterflyChart{legend: legendLine, groups: groups, focusAt: focusAt, axis: axisLine}
+}
+
+// butterflyChart is a butterfly chart drawn: its legend line, one group of
+// lines per item, the focused group (-1 if none) and the axis line ("" in
+// the narrowest layout).
+type butterflyChart struct {
+	legend  string
+	groups  [][]string
+	focusAt int
+	axis    string
 }

@@ -219,10 +219,9 @@ func TestButterflyFitsAnySize(t *testing.T) {
 				st.Big = big
 				s := NewStyles(StyleOptions{ASCII: big})
 				for w := 0; w <= 140; w++ {
-					legendLine, groups, _, axisLine := butterflyLines(c, ch, st, w, 2, s)
-					var lines []string
-					lines = append(lines, legendLine, axisLine)
-					for _, g := range groups {
+					bf := butterflyLines(c, ch, st, w, 2, s)
+					lines := []string{bf.legend, bf.axis}
+					for _, g := range bf.groups {
 						lines = append(lines, g...)
 					}
 					checkBlock(t, "butterfly "+chID+"/"+series, strings.Join(lines, "\n"), w, 1000)
@@ -231,7 +230,7 @@ func TestButterflyFitsAnySize(t *testing.T) {
 		}
 	}
 	// A chart without exactly two series draws nothing.
-	if _, g, f, _ := butterflyLines(c, c.Chart("benefits"), explore.Start(), 80, 1, NewStyles(StyleOptions{})); g != nil || f != -1 {
+	if bf := butterflyLines(c, c.Chart("benefits"), explore.Start(), 80, 1, NewStyles(StyleOptions{})); bf.groups != nil || bf.focusAt != -1 {
 		t.Error("butterfly drew a one-series chart")
 	}
 }
@@ -244,7 +243,8 @@ func TestButterflySides(t *testing.T) {
 	st.Sort = dataset.SortGap
 	st.Focus = "facebook"
 	s := NewStyles(StyleOptions{ASCII: true})
-	_, groups, focusAt, _ := butterflyLines(c, ch, st, 80, 1, s)
+	bf := butterflyLines(c, ch, st, 80, 1, s)
+	groups, focusAt := bf.groups, bf.focusAt
 	if focusAt != 0 {
 		t.Fatalf("focus at %d, want 0 (Facebook has the largest gap)", focusAt)
 	}
@@ -263,14 +263,14 @@ func TestButterflySides(t *testing.T) {
 	}
 	// Series selection: only personal leaves the left side empty.
 	st.Series = "personal"
-	_, groups, _, _ = butterflyLines(c, ch, st, 80, 1, s)
+	groups = butterflyLines(c, ch, st, 80, 1, s).groups
 	line = ansi.Strip(groups[0][0])
 	if strings.Contains(line, "15%") || !strings.Contains(line, "61%") {
 		t.Fatalf("personal only: %q", line)
 	}
 	// Spotlight marks the row even without colour.
 	st.Series, st.Spotlight = "all", "LINKEDIN"
-	_, groups, _, _ = butterflyLines(c, ch, st, 80, 1, s)
+	groups = butterflyLines(c, ch, st, 80, 1, s).groups
 	found := false
 	for _, g := range groups {
 		if l := ansi.Strip(g[0]); strings.Contains(l, "LinkedIn") {
