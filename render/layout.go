@@ -152,16 +152,3 @@ func (s section) drawIn(n int) []string {
 	}
 	return ls[:min(n, len(ls))]
 }
-
-// budget hands out lines of a fixed height in priority order; what is left
-// of it until sourcesLines and overviewLines are sections.
-type budget struct{ left int }
-
-func (b *budget) take(n int) int {
-	n = min(n, b.left)
-	if n < 0 {
-		n = 0
-	}
-	b.left -= n
-	return n
-}
