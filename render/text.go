@@ -8,13 +8,16 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/docsurvey/docsurvey/dataset"
 	"github.com/docsurvey/docsurvey/explore"
+	"github.com/rivo/uniseg"
 )
 
-// width is the display width of s (ANSI codes ignored, wide characters
-// counted as two cells).
+// width is the display width of s by the renderer's one width function,
+// Width (ANSI codes ignored, wide characters counted as two cells, the
+// widest a terminal may draw a grapheme cluster).
 func width(s string) int { return Width(s) }
 
-// fit cuts s to at most w cells, ending in tail when cut; never mid-character.
+// fit cuts s to at most w cells (by Width), ending in tail when cut; never
+// mid-character.
 func fit(s string, w int, tail string) string {
 	if w <= 0 {
 		return ""
@@ -25,7 +28,7 @@ func fit(s string, w int, tail string) string {
 	if width(tail) >= w {
 		tail = ""
 	}
-	return ansi.Truncate(s, w, tail)
+	return Truncate(s, w, tail)
 }
 
 // pad cuts or pads s with spaces to exactly w cells.
@@ -56,7 +59,12 @@ func wrap(s string, w, max int, tail string) []string {
 	if s == "" {
 		return nil
 	}
-	lines := strings.Split(ansi.Wrap(s, w, ""), "\n")
+	var lines []string
+	if strings.ContainsFunc(s, joinsParts) {
+		lines = wrapWords(s, w)
+	} else {
+		lines = strings.Split(ansi.Wrap(s, w, ""), "\n")
+	}
 	for i := range lines {
 		lines[i] = fit(strings.TrimRight(lines[i], " "), w, tail)
 	}
@@ -66,6 +74,39 @@ func wrap(s string, w, max int, tail string) []string {
 		lines[max-1] = fit(rest, w, tail)
 	}
 	return lines
+}
+
+// wrapWords word-wraps plain text to w cells by Width, for text that
+// x/ansi's Wrap would measure narrower than a terminal may draw it (see
+// joinsParts): words go on a line while it fits, a word wider than a line
+// is cut into lines, and a cluster wider than the line is left out.
+func wrapWords(s string, w int) []string {
+	var out []string
+	line := ""
+	for _, word := range strings.Fields(s) {
+		if line != "" && width(line)+1+width(word) <= w {
+			line += " " + word
+			continue
+		}
+		if line != "" {
+			out = append(out, line)
+		}
+		line = word
+		for width(line) > w {
+			cut := Truncate(line, w, "")
+			if cut == "" { // one cluster wider than the line
+				_, rest, _, _ := uniseg.FirstGraphemeClusterInString(line, -1)
+				line = rest
+				continue
+			}
+			out = append(out, cut)
+			line = line[len(cut):]
+		}
+	}
+	if line != "" {
+		out = append(out, line)
+	}
+	return out
 }
 
 // finite reports whether v is a usable number.
@@ -108,9 +149,7 @@ func clampBlock(lines []string, w, h int) string {
 		lines = lines[:h]
 	}
 	for i, l := range lines {
-		if width(l) > w {
-			lines[i] = ansi.Truncate(l, w, "")
-		}
+		lines[i] = fit(l, w, "")
 	}
 	return strings.Join(lines, "\n")
 }
@@ -120,8 +159,10 @@ func ansiStrip(s string) string { return ansi.Strip(s) }
 
 // ToASCII replaces non-ASCII characters for --ascii output without changing
 // any width: curly quotes become straight, dashes hyphens, the ellipsis "~",
-// bullets "*", anything else "?" (or "??" for a double-width character), so
-// columns stay aligned. Escape sequences are ASCII and pass through.
+// bullets "*", anything else "?" for each cell Width gives it (so "??" for
+// a double-width character, six for an emoji ZWJ sequence of three), so
+// columns stay aligned and a line laid out by Width keeps its width.
+// Escape sequences are ASCII and pass through.
 func ToASCII(s string) string {
 	ascii := true
 	for i := 0; i < len(s); i++ {
@@ -135,27 +176,42 @@ func ToASCII(s string) string {
 	}
 	var b strings.Builder
 	b.Grow(len(s))
-	for _, r := range s {
-		switch {
-		case r < 0x80:
-			b.WriteRune(r)
-		case r == '“' || r == '”' || r == '„' || r == '″':
-			b.WriteByte('"')
-		case r == '‘' || r == '’' || r == '′':
-			b.WriteByte('\'')
-		case r == '–' || r == '—' || r == '‐' || r == '−':
-			b.WriteByte('-')
-		case r == '…' || r == '≈':
-			b.WriteByte('~')
-		case r == '±': // drawing code writes "+/-" itself where it has room
-			b.WriteByte('+')
-		case r == '·' || r == '•':
-			b.WriteByte('*')
-		case r == '\u00a0':
-			b.WriteByte(' ')
-		default:
-			b.WriteString(strings.Repeat("?", max(0, ansi.StringWidth(string(r)))))
+	for i := 0; i < len(s); {
+		if s[i] < 0x80 {
+			b.WriteByte(s[i])
+			i++
+			continue
 		}
+		cluster, _, _, _ := uniseg.FirstGraphemeClusterInString(s[i:], -1)
+		i += len(cluster)
+		if r := []rune(cluster); len(r) == 1 {
+			if a, ok := asciiRune(r[0]); ok {
+				b.WriteString(a)
+				continue
+			}
+		}
+		b.WriteString(strings.Repeat("?", Width(cluster)))
 	}
 	return b.String()
+}
+
+// asciiRune is the ASCII of one rune, of the same width.
+func asciiRune(r rune) (string, bool) {
+	switch {
+	case r == '“' || r == '”' || r == '„' || r == '″':
+		return "\"", true
+	case r == '‘' || r == '’' || r == '′':
+		return "'", true
+	case r == '–' || r == '—' || r == '‐' || r == '−':
+		return "-", true
+	case r == '…' || r == '≈':
+		return "~", true
+	case r == '±': // drawing code writes "+/-" itself where it has room
+		return "+", true
+	case r == '·' || r == '•':
+		return "*", true
+	case r == '\u00a0':
+		return " ", true
+	}
+	return "", false
 }
