@@ -21,7 +21,7 @@ func Compare(c *dataset.Collection, st explore.State, o Options) string {
 	if done {
 		return out
 	}
-	return clampBlock(compareLines(c, st, w, h, s, o.Static), w, h)
+	return finish(compareLines(c, st, w, h, s, o.Static), w, h, s)
 }
 
 // compareLayout is how the panel's rows fit a width: marker (2), label,
@@ -153,10 +153,7 @@ func (p comparePanel) head(static bool) []string {
 	if cm.Unit != dataset.UnitPercent {
 		scale = "0–" + explore.FormatNumber(cm.Scale) + " scale"
 	}
-	if s.ASCII() {
-		scale = strings.ReplaceAll(scale, "–", "-")
-	}
-	notes := []string{scale}
+	notes := []string{s.Text(scale)}
 	if p.st.Sort != dataset.SortOrder && p.st.Sort != "" {
 		notes = append(notes, "sorted by "+p.st.Sort)
 	}

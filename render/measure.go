@@ -18,7 +18,7 @@ func Measure(c *dataset.Collection, id string, o Options) string {
 	if done {
 		return out
 	}
-	return clampBlock(measureLines(c, id, w, h, s), w, h)
+	return finish(measureLines(c, id, w, h, s), w, h, s)
 }
 
 // measureLines draws the side-by-side lines of a measure, shortening the
@@ -31,11 +31,7 @@ func measureLines(c *dataset.Collection, id string, w, h int, s *Styles) []strin
 	}
 	note := fmt.Sprintf("%d %s", len(ms.Rows), plural(len(ms.Rows), "figure", "figures"))
 	if lo, hi, ok := ms.Spread(); ok && lo != hi {
-		dash := "–"
-		if s.ASCII() {
-			dash = "-"
-		}
-		note += s.Dot() + explore.FormatNumber(lo) + dash + explore.FormatValue(hi, ms.Rows[0].Unit, "")
+		note += s.Dot() + explore.FormatNumber(lo) + s.Text("–") + explore.FormatValue(hi, ms.Rows[0].Unit, "")
 	}
 	head := []string{titleLine(ms.Measure.Label, note, w, s)}
 

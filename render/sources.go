@@ -315,10 +315,7 @@ func checkGroups(c *dataset.Collection, w int, s *Styles) [][]string {
 		note = fmt.Sprintf("%d fail", failed)
 	}
 	out := [][]string{{"", titleLine("Checks the figures pass", note, w, s)}}
-	ok, bad := "✓", "✗"
-	if s.ASCII() {
-		ok, bad = "ok", "x"
-	}
+	ok, bad := s.Text("✓"), s.Text("✗")
 	for _, r := range results {
 		mark, ms := ok, s.Muted
 		if !r.OK {

@@ -158,8 +158,9 @@ func clampBlock(lines []string, w, h int) string {
 func ansiStrip(s string) string { return ansi.Strip(s) }
 
 // ToASCII replaces non-ASCII characters for --ascii output without changing
-// any width: curly quotes become straight, dashes hyphens, the ellipsis "~",
-// bullets "*", anything else "?" for each cell Width gives it (so "??" for
+// any width, by the one ASCII mapping (asciiRune, with the styles): curly
+// quotes become straight, dashes hyphens, the ellipsis "~", the middle dot
+// "|", bullets "*", anything else "?" for each cell Width gives it (so "??" for
 // a double-width character, six for an emoji ZWJ sequence of three), so
 // columns stay aligned and a line laid out by Width keeps its width.
 // Escape sequences are ASCII and pass through.
@@ -193,25 +194,4 @@ func ToASCII(s string) string {
 		b.WriteString(strings.Repeat("?", Width(cluster)))
 	}
 	return b.String()
-}
-
-// asciiRune is the ASCII of one rune, of the same width.
-func asciiRune(r rune) (string, bool) {
-	switch {
-	case r == '“' || r == '”' || r == '„' || r == '″':
-		return "\"", true
-	case r == '‘' || r == '’' || r == '′':
-		return "'", true
-	case r == '–' || r == '—' || r == '‐' || r == '−':
-		return "-", true
-	case r == '…' || r == '≈':
-		return "~", true
-	case r == '±': // drawing code writes "+/-" itself where it has room
-		return "+", true
-	case r == '·' || r == '•':
-		return "*", true
-	case r == '\u00a0':
-		return " ", true
-	}
-	return "", false
 }

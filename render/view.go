@@ -61,7 +61,14 @@ func View(c *dataset.Collection, st explore.State, o Options) string {
 			lines = append(make([]string, pad), lines...)
 		}
 	}
-	out = clampBlock(lines, w, h)
+	return finish(lines, w, h, s)
+}
+
+// finish is what every drawing function ends with: the lines cut to w
+// cells and h lines, in the one ASCII mapping under --ascii (the data's
+// own quotes and dashes included).
+func finish(lines []string, w, h int, s *Styles) string {
+	out := clampBlock(lines, w, h)
 	if s.ASCII() {
 		out = ToASCII(out)
 	}
@@ -157,10 +164,7 @@ func window(groups [][]string, focus, h int, s *Styles) []string {
 	if focus < 0 {
 		focus = 0
 	}
-	up, down := "↑", "↓"
-	if s.ASCII() {
-		up, down = "^", "v"
-	}
+	up, down := s.Text("↑"), s.Text("↓")
 	// Grow a run [a, b) around the focus while it fits with its markers.
 	a, b := focus, focus+1
 	size := func(a, b int) int {
@@ -207,19 +211,12 @@ func window(groups [][]string, focus, h int, s *Styles) []string {
 
 // findingLine is one finding on one line: "• label: value — source".
 func findingLine(c *dataset.Collection, f *dataset.Finding, w int, s *Styles) string {
-	bullet := "• "
-	if s.ASCII() {
-		bullet = "* "
-	}
 	t := f.Label
 	if v := findingValue(f); v != "" {
 		t += ": " + v
 	}
 	t += " — " + sourceLabel(c, f.Source)
-	if s.ASCII() {
-		t = strings.ReplaceAll(t, "—", "-")
-	}
-	return fit(bullet+t, w, s.Ellipsis())
+	return fit(s.Text("• "+t), w, s.Ellipsis())
 }
 
 // findingValue is a finding's figure with its hedge: "more than 70%", or

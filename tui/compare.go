@@ -264,7 +264,7 @@ func (m *Model) describeLines() []string {
 	s := m.common.Styles
 	text := m.describe()
 	if m.common.ASCII {
-		text = strings.NewReplacer("“", "\"", "”", "\"").Replace(text)
+		text = render.ToASCII(text)
 	}
 	lines := wrapText(text, m.width-2, describeLineHeight, s.Ellipsis())
 	out := make([]string, describeLineHeight)

@@ -3,7 +3,6 @@ package tui
 import (
 	"context"
 	"strconv"
-	"strings"
 	"sync"
 
 	"charm.land/bubbles/v2/key"
@@ -11,6 +10,7 @@ import (
 	"github.com/docsurvey/docsurvey/dataset"
 	"github.com/docsurvey/docsurvey/explore"
 	"github.com/docsurvey/docsurvey/present"
+	"github.com/docsurvey/docsurvey/render"
 )
 
 // Role is what a session does in a presentation.
@@ -497,4 +497,4 @@ func (m *Model) syncTourHeight() {
 }
 
 // asciiStatus maps the presentation's lines to ASCII for --ascii sessions.
-var asciiStatus = strings.NewReplacer("—", "-", "–", "-", "·", "|", "▶", ">", "“", "\"", "”", "\"", "‘", "'", "’", "'", "…", "~")
+var asciiStatus = render.ASCIIMap{}
