@@ -1,19 +1,15 @@
 package render
 
 import (
-	"flag"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/docsurvey/docsurvey/dataset"
 	"github.com/docsurvey/docsurvey/explore"
+	"github.com/docsurvey/docsurvey/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files under testdata")
 
 // testData is the shipped dataset: the goldens show what the binary draws.
 func testData(t testing.TB) *dataset.Collection {
@@ -23,29 +19,6 @@ func testData(t testing.TB) *dataset.Collection {
 		t.Fatal(err)
 	}
 	return c
-}
-
-// requireGolden compares got with testdata/<test name>.golden, or rewrites
-// it with -update.
-func requireGolden(t *testing.T, got string) {
-	t.Helper()
-	path := filepath.Join("testdata", t.Name()+".golden")
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./render -update to create it)", err)
-	}
-	if string(want) != got {
-		t.Errorf("differs from %s:\n--- got\n%s\n--- want\n%s", path, got, want)
-	}
 }
 
 func pinsOf(refs ...string) []dataset.Ref {
@@ -104,7 +77,7 @@ func TestCompareGolden(t *testing.T) {
 			s := NewStyles(StyleOptions{ASCII: tt.ascii})
 			out := Compare(c, tt.st, Options{Width: tt.w, Height: tt.h, Styles: s})
 			checkBlock(t, tt.name, out, tt.w, tt.h)
-			requireGolden(t, ansi.Strip(out))
+			golden.RequireEqual(t, ansi.Strip(out))
 		})
 	}
 }
@@ -183,7 +156,7 @@ func TestMeasureGolden(t *testing.T) {
 		t.Run(fmt.Sprintf("%s-%dx%d", tt.id, tt.w, tt.h), func(t *testing.T) {
 			out := Measure(c, tt.id, Options{Width: tt.w, Height: tt.h})
 			checkBlock(t, tt.id, out, tt.w, tt.h)
-			requireGolden(t, ansi.Strip(out))
+			golden.RequireEqual(t, ansi.Strip(out))
 		})
 	}
 }

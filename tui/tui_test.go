@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"flag"
 	"fmt"
 	"strings"
 	"testing"
@@ -12,8 +11,6 @@ import (
 	"github.com/docsurvey/docsurvey/dataset"
 	goldenfile "github.com/docsurvey/docsurvey/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 // frozen is the shipped dataset: the goldens show what the binary draws.
 func frozen(t testing.TB) *dataset.Collection {
@@ -64,7 +61,7 @@ func screen(m *Model) string { return ansi.Strip(m.Frame()) }
 
 func golden(t *testing.T, name, got string) {
 	t.Helper()
-	goldenfile.Check(t, name, []byte(got), *update)
+	goldenfile.Check(t, name, []byte(got))
 }
 
 func TestGoldenViews(t *testing.T) {
