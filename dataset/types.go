@@ -166,7 +166,34 @@ type Item struct {
 	Values map[string]Figure `yaml:"values" json:"values"`
 	// Note is a remark on the item.
 	Note string `yaml:"note,omitempty" json:"note,omitempty"`
+	// Kind marks an answer that is not one of the things the chart
+	// compares: ItemNone, ItemTotal, ItemDontKnow or ItemOther. Such an
+	// item is shown with its figures but left out of rankings and counts
+	// ("the largest gap among eight sites", not nine). Empty means an item
+	// like the others.
+	Kind string `yaml:"kind,omitempty" json:"kind,omitempty"`
 }
+
+// Item kinds: answers that are not items of the chart (see Item.Kind).
+const (
+	// ItemNone is a "None of the above" answer.
+	ItemNone = "none"
+	// ItemTotal is a total or subtotal of other items ("At least one site").
+	ItemTotal = "total"
+	// ItemDontKnow is a "Don't know", "Not sure" or "No answer".
+	ItemDontKnow = "dont-know"
+	// ItemOther is an "Other" answer that names no particular item.
+	ItemOther = "other"
+)
+
+// ItemKinds returns the values Item.Kind may take besides "", in the order
+// the documentation lists them.
+func ItemKinds() []string { return []string{ItemNone, ItemTotal, ItemDontKnow, ItemOther} }
+
+// Ranked reports whether the item is one of the things its chart compares,
+// and so is ranked and counted: true unless its Kind marks an answer that is
+// not an item (none of the above, a total, don't know, other).
+func (it *Item) Ranked() bool { return it.Kind == "" }
 
 // Figure is one number in a chart, with its source and exact wording. In a
 // file it may be written as a bare number, which takes the chart's source.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -347,6 +348,7 @@ func (v *validator) chart(path string, ch *Chart) {
 		it := &ch.Items[j]
 		ip := fmt.Sprintf("%s.items[%d]", path, j)
 		v.required(ip+".label", it.Label, "a string naming the item")
+		v.itemKind(ip+".kind", it.Kind)
 		if v.skip(ip + ".values") {
 			continue
 		}
@@ -368,6 +370,14 @@ func (v *validator) chart(path string, ch *Chart) {
 			v.figure(fp, it.Values[sid], unit)
 		}
 	}
+}
+
+// itemKind checks an item's kind: empty or one of ItemKinds.
+func (v *validator) itemKind(path, kind string) {
+	if kind == "" || slices.Contains(ItemKinds(), kind) || v.skip(path) {
+		return
+	}
+	v.add(path, fmt.Sprintf("unknown item kind %s; expected one of: %s (or no kind for an item like the others)", quote(kind), strings.Join(ItemKinds(), ", ")))
 }
 
 func seriesIDs(ch *Chart) string {
