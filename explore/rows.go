@@ -92,7 +92,9 @@ func Gap(ch *dataset.Chart, it *dataset.Item) (float64, bool) {
 //   - name: by label, ignoring case.
 //
 // Ties keep dataset order, so the result is stable. Items missing the value
-// sorted on go last.
+// sorted on go last. Sorted by value, gap or name, the answers that are not
+// items (dataset.Item.Ranked false: "None of the above", a total) come after
+// the items, in dataset order, reversed or not: they are not ranked.
 func Rows(ch *dataset.Chart, sortBy string, reverse bool, shown []int) []Row {
 	rows := make([]Row, len(ch.Items))
 	for i := range ch.Items {
@@ -116,7 +118,29 @@ func Rows(ch *dataset.Chart, sortBy string, reverse bool, shown []int) []Row {
 	if reverse {
 		slices.Reverse(rows)
 	}
+	if sortBy == dataset.SortValue || sortBy == dataset.SortGap || sortBy == dataset.SortName {
+		rows = unrankedLast(rows)
+	}
 	return rows
+}
+
+// unrankedLast moves the rows of answers that are not items after the
+// others, keeping each group's order, and the unranked in dataset order.
+func unrankedLast(rows []Row) []Row {
+	var unranked []Row
+	out := rows[:0:0]
+	for _, r := range rows {
+		if r.Item.Ranked() {
+			out = append(out, r)
+		} else {
+			unranked = append(unranked, r)
+		}
+	}
+	if len(unranked) == 0 {
+		return rows
+	}
+	slices.SortStableFunc(unranked, func(a, b Row) int { return cmp.Compare(a.Index, b.Index) })
+	return append(out, unranked...)
 }
 
 // sortLargestFirst sorts xs by key, largest first, stably (ties keep their
