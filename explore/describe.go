@@ -294,9 +294,8 @@ func DescribeMeasure(c *dataset.Collection, id string) string {
 			srcs = append(srcs, r.SourceID)
 		}
 	}
-	s := fmt.Sprintf("%s: %s %s from %s %s", ms.Measure.Label,
-		CountWord(len(ms.Rows)), pluralWord(len(ms.Rows), "figure", "figures"),
-		CountWord(len(srcs)), pluralWord(len(srcs), "source", "sources"))
+	s := fmt.Sprintf("%s: %s from %s", ms.Measure.Label,
+		CountWords(len(ms.Rows), "figure", "figures"), CountWords(len(srcs), "source", "sources"))
 	if lo, hi, ok := ms.Spread(); ok {
 		unit := dataset.UnitPercent
 		for _, r := range ms.Rows {
@@ -363,11 +362,4 @@ func DescribeSource(c *dataset.Collection, id string) string {
 		label = s.ID
 	}
 	return label + ": " + strings.Join(parts, ", ")
-}
-
-func pluralWord(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }

@@ -72,7 +72,7 @@ func DescribeComparison(c *dataset.Collection, pins []dataset.Ref, sortBy string
 			parts = append(parts, p)
 		}
 	} else {
-		head = CountWord(len(order)) + " pinned " + pluralWord(len(order), "item", "items") + ": "
+		head = CountWord(len(order)) + " pinned " + Plural(len(order), "item", "items") + ": "
 		head = strings.ToUpper(head[:1]) + head[1:]
 	}
 	if len(parts) == 0 {
