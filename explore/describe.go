@@ -16,9 +16,10 @@ import (
 //	Facebook: 61% personal vs 15% professional, the largest gap among eight sites (QuantiaMD 2011, n=4,033)
 //	Learn from experts and peers: 92%, the highest of seven benefits (QuantiaMD / CCA 2011, n=4,033)
 //
-// A chart with two or more series shown is described by its first two series
-// (larger value first) and ranked by the gap between them; one series shown
-// is ranked by value. Ranks and counts are among the chart's ranked items
+// A chart with two series shown is described by them (larger value first)
+// and ranked by the gap between them; three or more by all their figures,
+// in chart order, and ranked by the spread, highest minus lowest, naming
+// both series (see ItemDifference); one series shown is ranked by value. Ranks and counts are among the chart's ranked items
 // only: an answer that is not an item (dataset.Item.Kind: "None of the
 // above", a total) is described without a rank and not counted. Hedges ("over 65%") and units (counts have no "%") are
 // kept, and the citation gives the source's label and sample size. It
@@ -47,7 +48,9 @@ func DescribeItem(c *dataset.Collection, ch *dataset.Chart, itemID, series strin
 		base = " " + lowerFirst(it.Base)
 	}
 	noun := ItemsNoun(ch)
-	if len(shown) >= 2 {
+	if len(shown) >= 3 {
+		describeSpread(&b, ch, it, shown, base, noun, cite)
+	} else if len(shown) == 2 {
 		i0, i1 := shown[0], shown[1]
 		f0, ok0 := it.Figure(ch.Series[i0].ID)
 		f1, ok1 := it.Figure(ch.Series[i1].ID)

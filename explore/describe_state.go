@@ -115,6 +115,9 @@ func DescribeComparison(c *dataset.Collection, pins []dataset.Ref, sortBy string
 	if len(parts) == 0 {
 		return head + "no figures to compare" + citation(c, srcs)
 	}
+	if cm.SharesNothing() {
+		head += "no series in common, so nothing is subtracted; "
+	}
 	return head + strings.Join(parts, "; ") + citation(c, srcs)
 }
 

@@ -202,7 +202,7 @@ func TestDescribeComparison(t *testing.T) {
 		{[]string{"platforms/linkedin", "platforms/facebook"}, "gap",
 			"Facebook vs LinkedIn: professional use 15% vs 17% (-2 pts, 0.88x; a 2-point gap, within the margin of error); personal use 61% vs 19% (+42 pts, 3.2x; a 42-point gap, larger than the margin of error) (QuantiaMD 2011, n=4,033)"},
 		{[]string{"platforms/facebook", "benefits/learn"}, "order",
-			"Facebook vs Learn from experts and peers: professional use: Facebook 15%; personal use: Facebook 61%; doctors interested: Learn from experts and peers 92% (QuantiaMD 2011, n=4,033; QuantiaMD / CCA 2011, n=4,033)"},
+			"Facebook vs Learn from experts and peers: no series in common, so nothing is subtracted; professional use: Facebook 15%; personal use: Facebook 61%; doctors interested: Learn from experts and peers 92% (QuantiaMD 2011, n=4,033; QuantiaMD / CCA 2011, n=4,033)"},
 		{[]string{"platforms/facebook", "platforms/linkedin", "number-of-sites/total"}, "order",
 			"Three pinned items: professional use: Total (at least one site) 67%, LinkedIn 17%, Facebook 15%; personal use: Total (at least one site) 87%, Facebook 61%, LinkedIn 19% (QuantiaMD 2011, n=4,033)"},
 		{[]string{"benefits/learn", "benefits/clinical"}, "order",

@@ -88,7 +88,8 @@ func Gap(ch *dataset.Chart, it *dataset.Item) (float64, bool) {
 // Rows returns the chart's items in the given sort order, reversed if asked:
 //   - order: dataset order;
 //   - value: largest first, by the first shown series;
-//   - gap: largest absolute gap between the first two series first;
+//   - gap: largest absolute difference first (ItemDifference: the gap
+//     between two series, the spread over three or more shown);
 //   - name: by label, ignoring case.
 //
 // Ties keep dataset order, so the result is stable. Items missing the value
@@ -109,8 +110,8 @@ func Rows(ch *dataset.Chart, sortBy string, reverse bool, shown []int) []Row {
 		sortLargestFirst(rows, func(r Row) (float64, bool) { return Value(ch, r.Item, s) })
 	case dataset.SortGap:
 		sortLargestFirst(rows, func(r Row) (float64, bool) {
-			g, ok := Gap(ch, r.Item)
-			return math.Abs(g), ok
+			d, ok := ItemDifference(ch, r.Item, shown)
+			return math.Abs(d.Points), ok
 		})
 	case dataset.SortName:
 		sortByLabel(rows, func(r Row) string { return r.Item.Label })
