@@ -143,6 +143,15 @@ type Chart struct {
 	// N is the number of respondents the chart's figures are shares of,
 	// when it is not its source's sample; 0 means the source's.
 	N int `yaml:"n,omitempty" json:"n,omitempty"`
+	// Sentence is how to state one of the chart's figures in a sentence,
+	// for copying it with its source: "{value} of physicians use {item}
+	// for {series} purposes". {value} is the figure with its hedge,
+	// {item} the item's label with its first letter lowered (unless it
+	// looks like a name: "LinkedIn"), {Item} the label as written,
+	// {series} the series' label shortened as in the describe sentence
+	// ("personal"), {base} the item's or chart's base. Empty means a
+	// generic sentence (see explore.FigureSentence).
+	Sentence string `yaml:"sentence,omitempty" json:"sentence,omitempty"`
 	// Answers is AnswersSingle when the items are answers of one
 	// single-choice question (each respondent gives one), AnswersMultiple
 	// when respondents may give several ("sites can overlap"); empty means
@@ -166,6 +175,9 @@ type Item struct {
 	Values map[string]Figure `yaml:"values" json:"values"`
 	// Note is a remark on the item.
 	Note string `yaml:"note,omitempty" json:"note,omitempty"`
+	// Sentence overrides the chart's sentence for this item, for an item
+	// whose label does not fit it ("Total (at least one site)").
+	Sentence string `yaml:"sentence,omitempty" json:"sentence,omitempty"`
 	// Kind marks an answer that is not one of the things the chart
 	// compares: ItemNone, ItemTotal, ItemDontKnow or ItemOther. Such an
 	// item is shown with its figures but left out of rankings and counts
@@ -185,6 +197,11 @@ const (
 	// ItemOther is an "Other" answer that names no particular item.
 	ItemOther = "other"
 )
+
+// SentenceFields are the placeholders a sentence template may hold.
+func SentenceFields() []string {
+	return []string{"{value}", "{item}", "{Item}", "{series}", "{base}"}
+}
 
 // ItemKinds returns the values Item.Kind may take besides "", in the order
 // the documentation lists them.

@@ -152,7 +152,7 @@ func lowerFirst(s string) string {
 	}
 	r := []rune(s)
 	first, _, _ := strings.Cut(s, " ")
-	if rest := string([]rune(first)[1:]); strings.ToLower(rest) != rest {
+	if f := []rune(first); len(f) > 1 && strings.ToLower(string(f[1:])) != string(f[1:]) {
 		return s
 	}
 	r[0] = unicode.ToLower(r[0])
