@@ -41,10 +41,11 @@ func joinsParts(r rune) bool {
 	return false
 }
 
-// Truncate cuts s to at most w cells by Width, keeping its escape
-// sequences and never cutting a grapheme cluster, and ends it in tail when
-// it is cut (tail counted in the w cells).
-func Truncate(s string, w int, tail string) string {
+// cut cuts s, which may hold escape sequences, to at most w cells by
+// Width, keeping its escape sequences and never cutting a grapheme
+// cluster, and ends it in tail when it is cut (tail counted in the w
+// cells). Truncate is the cut at a word boundary, for plain text.
+func cut(s string, w int, tail string) string {
 	if w <= 0 {
 		return ""
 	}
@@ -67,7 +68,8 @@ func Truncate(s string, w int, tail string) string {
 // ClampLines cuts every line of frame wider than w by Width, keeping its
 // escape sequences, so that no line can wrap and push the frame (the tab
 // bar first) off the screen. The renderer's own lines never need it (they
-// are measured with Width as they are laid out; TestClampLinesNeverFires);
+// are measured with Width and cut with cut as they are laid out;
+// TestClampLinesNeverFires);
 // it guards lines drawn elsewhere, such as the explorer's tabs and help.
 // Only lines holding a rune of joinsParts can be wider by Width than their
 // clusters, so only they are measured; lines that fit are untouched.
@@ -81,12 +83,12 @@ func clampLines(frame string, w int) (string, bool) {
 	if w <= 0 || !strings.ContainsFunc(frame, joinsParts) {
 		return frame, false
 	}
-	cut := false
+	fired := false
 	lines := strings.Split(frame, "\n")
 	for i, l := range lines {
 		if strings.ContainsFunc(l, joinsParts) && Width(l) > w {
-			lines[i], cut = Truncate(l, w, ""), true
+			lines[i], fired = cut(l, w, ""), true
 		}
 	}
-	return strings.Join(lines, "\n"), cut
+	return strings.Join(lines, "\n"), fired
 }

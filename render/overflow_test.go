@@ -55,8 +55,8 @@ func everyState(c *dataset.Collection, view string) map[string]explore.State {
 	return out
 }
 
-// drawEverything draws every view of c in every state at w x h, the
-// comparison panel and every measure side by side, in colour and ASCII,
+// drawEverything draws every view of c in every state at w x h, as a
+// table too, the comparison panel and every measure side by side, in colour and ASCII,
 // and calls check with each block.
 func drawEverything(c *dataset.Collection, w, h int, check func(what, out string)) {
 	for _, s := range []*Styles{colorStyles(StyleOptions{}), NewStyles(StyleOptions{ASCII: true})} {
@@ -65,6 +65,7 @@ func drawEverything(c *dataset.Collection, w, h int, check func(what, out string
 			for name, st := range everyState(c, view) {
 				what := fmt.Sprintf("%s/%s ascii=%v %dx%d", view, name, s.ASCII(), w, h)
 				check(what, View(c, st, o))
+				check("table "+what, Table(c, st, o))
 				if view == c.ViewIDs()[0] {
 					check("compare "+what, Compare(c, st, o))
 				}

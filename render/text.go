@@ -28,7 +28,7 @@ func fit(s string, w int, tail string) string {
 	if width(tail) >= w {
 		tail = ""
 	}
-	return Truncate(s, w, tail)
+	return cut(s, w, tail)
 }
 
 // pad cuts or pads s with spaces to exactly w cells.
@@ -61,7 +61,7 @@ func wrap(s string, w, max int, tail string) []string {
 	}
 	var lines []string
 	if strings.ContainsFunc(s, joinsParts) {
-		lines = wrapWords(s, w)
+		lines = WrapWords(s, w, 0, "")
 	} else {
 		lines = strings.Split(ansi.Wrap(s, w, ""), "\n")
 	}
@@ -74,39 +74,6 @@ func wrap(s string, w, max int, tail string) []string {
 		lines[max-1] = fit(rest, w, tail)
 	}
 	return lines
-}
-
-// wrapWords word-wraps plain text to w cells by Width, for text that
-// x/ansi's Wrap would measure narrower than a terminal may draw it (see
-// joinsParts): words go on a line while it fits, a word wider than a line
-// is cut into lines, and a cluster wider than the line is left out.
-func wrapWords(s string, w int) []string {
-	var out []string
-	line := ""
-	for _, word := range strings.Fields(s) {
-		if line != "" && width(line)+1+width(word) <= w {
-			line += " " + word
-			continue
-		}
-		if line != "" {
-			out = append(out, line)
-		}
-		line = word
-		for width(line) > w {
-			cut := Truncate(line, w, "")
-			if cut == "" { // one cluster wider than the line
-				_, rest, _, _ := uniseg.FirstGraphemeClusterInString(line, -1)
-				line = rest
-				continue
-			}
-			out = append(out, cut)
-			line = line[len(cut):]
-		}
-	}
-	if line != "" {
-		out = append(out, line)
-	}
-	return out
 }
 
 // finite reports whether v is a usable number.

@@ -40,13 +40,13 @@ func Run(ctx context.Context, o Options, in io.Reader, out io.Writer) error {
 	env := os.Environ()
 	o.Profile = colorProfile(colorprofile.Detect(out, env), o.Color, os.Getenv("NO_COLOR") != "")
 	o.Dark = true
+	o.Background = BackgroundQuery{Ask: true, Wait: BackgroundWait, Terminal: out}
 	var root tea.Model
 	if o.Data == nil && o.Load != nil {
 		st := &starter{o: o}
 		defer st.close()
 		root = st
 	} else {
-		o.Background = BackgroundQuery{Ask: true, Wait: BackgroundWait}
 		m := New(o)
 		m.SetExportDir(".")
 		defer m.Close()
