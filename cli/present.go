@@ -99,7 +99,7 @@ func newSessionModel(c *dataset.Collection, start explore.State, f presentFlags,
 	return func(si server.SessionInfo) tea.Model {
 		// The server has asked the viewer's terminal its background:
 		// wait for the answer, briefly, and assume dark without one.
-		o := tui.Options{Data: c, Profile: si.Profile, Dark: true, Background: tui.BackgroundQuery{Wait: tui.BackgroundWait},
+		o := tui.Options{Data: c, Env: si.Env, Background: tui.BackgroundQuery{Wait: tui.BackgroundWait},
 			State: start, Width: si.Width, Height: si.Height, Context: si.Context, Touch: si.Touch}
 		if rooms != nil {
 			_, o.Hub = rooms.Pick(si.User)

@@ -14,6 +14,7 @@ import (
 	"github.com/charmbracelet/colorprofile"
 
 	"github.com/docsurvey/docsurvey/internal/inputguard"
+	"github.com/docsurvey/docsurvey/internal/terminal"
 )
 
 // Why a session ended, as logged.
@@ -100,7 +101,8 @@ func (s *Server) runProgram(sess ssh.Session) {
 		}
 	}()
 	env := sessionEnviron(sess)
-	profile := sessionProfile(env)
+	tenv := terminal.Session(env)
+	profile := tenv.Profile
 	in := newInputTracker(guarded)
 	// The screen is made after the model; Touch may be called from any
 	// goroutine the model starts, so it finds the screen through scrRef.
@@ -120,7 +122,7 @@ func (s *Server) runProgram(sess ssh.Session) {
 		Presenter:     s.isPresenter(sess),
 		PresenterID:   presenterID,
 		PresenterName: presenterName,
-		Profile:       profile,
+		Env:           tenv,
 		Width:         w,
 		Height:        h,
 		Context:       ctx,

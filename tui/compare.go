@@ -263,7 +263,7 @@ func (m *Model) describeLines() []string {
 	}
 	s := m.common.Styles
 	text := m.describe()
-	if m.common.ASCII {
+	if m.common.Env.ASCII {
 		text = strings.NewReplacer("“", "\"", "”", "\"").Replace(text)
 	}
 	lines := wrapText(text, m.width-2, describeLineHeight, s.Ellipsis())

@@ -46,7 +46,7 @@ func (m *Model) exportCmd() tea.Cmd {
 	if now == nil {
 		now = time.Now
 	}
-	width, ascii := m.width, m.common.ASCII
+	width, ascii := m.width, m.common.Env.ASCII
 	if width <= 0 {
 		width = report.DefaultWidth
 	}

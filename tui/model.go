@@ -10,10 +10,10 @@ import (
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/docsurvey/docsurvey/dataset"
 	"github.com/docsurvey/docsurvey/explore"
+	"github.com/docsurvey/docsurvey/internal/terminal"
 	"github.com/docsurvey/docsurvey/present"
 	"github.com/docsurvey/docsurvey/render"
 	zone "github.com/lrstanley/bubblezone/v2"
@@ -34,22 +34,16 @@ type Options struct {
 	// Load, used by Run when Data is nil, loads the collection while the
 	// program starts (the first frame waits for it).
 	Load func() (*dataset.Collection, error)
-	// Profile is the terminal's colour profile; the program's
-	// tea.ColorProfileMsg replaces it. The zero value draws plain text.
-	Profile colorprofile.Profile
-	// Dark is the background assumed until the terminal answers (see
-	// Background), and for good when it is not asked.
-	Dark bool
+	// Env is the terminal: colour profile (the program's
+	// tea.ColorProfileMsg replaces it; the zero value draws plain text),
+	// the background assumed until the terminal answers (see Background),
+	// ASCII and monochrome. Package terminal decides it.
+	Env terminal.Env
 	// Background says whether to ask the terminal its background colour
 	// and how long to wait for the answer (see terminal.go).
 	Background BackgroundQuery
 	// State is the state to start in, e.g. a view from --view.
 	State explore.State
-	// ASCII draws with ASCII characters only.
-	ASCII bool
-	// Color is auto, always or never; Run applies it to the renderer, New
-	// treats never as monochrome.
-	Color string
 	// Width and Height are the initial size; 0 waits for the first
 	// tea.WindowSizeMsg.
 	Width, Height int
@@ -108,7 +102,6 @@ type Model struct {
 	bgKnown bool            // the answer came, or the wait is over
 	// cprAnswered: the cursor position asked after the background came.
 	cprAnswered bool
-	color       string // --color: auto, always or never
 }
 
 // New returns the explorer model. Call Close when done with it, to stop its
@@ -119,13 +112,10 @@ func New(o Options) *Model {
 		data, _ = dataset.Embedded()
 	}
 	keys := DefaultKeyMap()
-	if o.ASCII {
+	if o.Env.ASCII {
 		keys.UseASCII()
 	}
-	// Without colours (NO_COLOR, --color never, a dumb terminal) there is
-	// nothing for m to switch off.
-	keys.Mono.SetEnabled(render.HasColor(o.Profile) && o.Color != "never")
-	c := &Common{Keys: &keys, Profile: o.Profile, Dark: o.Dark, Zone: zone.New(), Data: data, ASCII: o.ASCII, Mono: o.Color == "never"}
+	c := &Common{Keys: &keys, Env: o.Env, Zone: zone.New(), Data: data}
 	c.restyle()
 	start := o.State
 	if start.View == "" {
@@ -133,7 +123,7 @@ func New(o Options) *Model {
 		start.Big = o.State.Big
 	}
 	start = start.Normalize(data)
-	m := &Model{common: c, help: help.New(), warmGen: new(atomic.Uint64), bg: o.Background, color: o.Color,
+	m := &Model{common: c, help: help.New(), warmGen: new(atomic.Uint64), bg: o.Background,
 		shown: make(chan struct{}), closed: make(chan struct{})}
 	m.panes = newPanes(c, start)
 	keys.SetViewCount(len(m.panes))
@@ -342,8 +332,7 @@ func (m *Model) wheel(msg tea.MouseWheelMsg) {
 
 // resize records a new window size, clamped to what can be drawn.
 func (m *Model) resize(w, h int) {
-	m.width = min(max(w, 0), render.MaxWidth)
-	m.height = min(max(h, 0), render.MaxHeight)
+	m.width, m.height = terminal.ClampSize(w, h)
 	m.common.Width, m.common.Height = m.width, m.height
 	bw, bh := m.bodySize()
 	for _, p := range m.panes {
@@ -374,7 +363,7 @@ func (m *Model) styleHelp() {
 		FullDesc:       s.HelpDesc,
 		FullSeparator:  s.HelpSep,
 	}
-	if m.common.ASCII {
+	if m.common.Env.ASCII {
 		m.help.ShortSeparator = " | "
 		m.help.Ellipsis = "~"
 	}
@@ -404,7 +393,7 @@ func (m *Model) Frame() string {
 	}
 	if !m.frameOK {
 		f := m.draw()
-		if m.common.ASCII {
+		if m.common.Env.ASCII {
 			f = render.ToASCII(f)
 		}
 		m.frame = render.ClampLines(m.scanFrame(f), m.width)
@@ -426,7 +415,7 @@ func (m *Model) draw() string {
 			s.Warning.Render(ansi.Truncate("terminal too small", w, "")),
 			ansi.Truncate(fmt.Sprintf("(need %d×%d)", MinWidth, MinHeight), w, ""),
 		}
-		if m.common.ASCII {
+		if m.common.Env.ASCII {
 			lines[1] = ansi.Truncate(fmt.Sprintf("(need %dx%d)", MinWidth, MinHeight), w, "")
 		}
 		if h == 1 {
@@ -467,6 +456,9 @@ func (m *Model) draw() string {
 // syncKeys enables the keys that do something in the state the model now
 // holds; Update ends with it, so View only draws.
 func (m *Model) syncKeys() {
+	// Without colours (NO_COLOR, --color never, a dumb terminal) there is
+	// nothing for m to switch off.
+	m.common.Keys.Mono.SetEnabled(m.common.Env.HasColor())
 	m.panes[m.active].SetKeys()
 	m.setCompareKeys()
 	m.setMarginKeys()

@@ -427,7 +427,7 @@ func (m *Model) presentStatus() string {
 // withPresentStatus puts the presentation's status before the rest.
 func (m *Model) withPresentStatus(rest string) string {
 	p := m.presentStatus()
-	if m.common.ASCII {
+	if m.common.Env.ASCII {
 		p = asciiStatus.Replace(p)
 	}
 	switch {
@@ -463,7 +463,7 @@ func (m *Model) tourLines() []string {
 	}
 	s := m.common.Styles
 	mark := "▶ "
-	if m.common.ASCII {
+	if m.common.Env.ASCII {
 		mark = "> "
 	}
 	lead := mark + strconv.Itoa(m.State().Step+1) + "/" + strconv.Itoa(explore.TourLen(m.common.Data)) + "  "
@@ -476,7 +476,7 @@ func (m *Model) tourLines() []string {
 			out = append(out, s.Detail.Render("  "+l))
 		}
 	}
-	if m.common.ASCII {
+	if m.common.Env.ASCII {
 		for i := range out {
 			out[i] = asciiStatus.Replace(out[i])
 		}

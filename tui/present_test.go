@@ -3,6 +3,7 @@ package tui
 import (
 	"context"
 	"github.com/charmbracelet/colorprofile"
+	"github.com/docsurvey/docsurvey/internal/terminal"
 	"strings"
 	"testing"
 	"time"
@@ -15,7 +16,7 @@ import (
 
 func roleModel(t *testing.T, hub *present.Hub, role Role, w, h int) *Model {
 	t.Helper()
-	m := New(Options{Data: frozen(t), Width: w, Height: h, Profile: colorprofile.ANSI256, Dark: true, Role: role, Hub: hub})
+	m := New(Options{Data: frozen(t), Width: w, Height: h, Env: terminal.Env{Profile: colorprofile.ANSI256, Dark: true}, Role: role, Hub: hub})
 	t.Cleanup(m.Close)
 	return m
 }
@@ -175,7 +176,7 @@ func TestLateJoinerStartsAtCurrentState(t *testing.T) {
 func TestPresenterLeavesAndReturns(t *testing.T) {
 	hub := present.NewHub()
 	ctx, cancel := context.WithCancel(context.Background())
-	p := New(Options{Data: frozen(t), Width: 100, Height: 30, Profile: colorprofile.ANSI256, Dark: true, Role: RolePresenter, Hub: hub, Context: ctx})
+	p := New(Options{Data: frozen(t), Width: 100, Height: 30, Env: terminal.Env{Profile: colorprofile.ANSI256, Dark: true}, Role: RolePresenter, Hub: hub, Context: ctx})
 	a := roleModel(t, hub, RoleAudience, 100, 30)
 	if got := footer(a); !strings.Contains(got, "following the presenter") {
 		t.Fatalf("footer %q", got)
@@ -193,7 +194,7 @@ func TestPresenterLeavesAndReturns(t *testing.T) {
 	}
 	p.Close()
 
-	p2 := New(Options{Data: frozen(t), Width: 80, Height: 24, Profile: colorprofile.ANSI256, Dark: true, Role: RolePresenter, Hub: hub, Tour: true})
+	p2 := New(Options{Data: frozen(t), Width: 80, Height: 24, Env: terminal.Env{Profile: colorprofile.ANSI256, Dark: true}, Role: RolePresenter, Hub: hub, Tour: true})
 	t.Cleanup(p2.Close)
 	if !p2.State().Equal(want) {
 		t.Fatalf("returning presenter (serve --tour) starts at %+v, want the talk's state %+v", p2.State(), want)
@@ -315,7 +316,7 @@ func TestTourStepping(t *testing.T) {
 }
 
 func TestLocalTour(t *testing.T) {
-	m := New(Options{Data: frozen(t), Width: 100, Height: 30, Profile: colorprofile.ANSI256, Dark: true, Tour: true})
+	m := New(Options{Data: frozen(t), Width: 100, Height: 30, Env: terminal.Env{Profile: colorprofile.ANSI256, Dark: true}, Tour: true})
 	t.Cleanup(m.Close)
 	c := frozen(t)
 	s := flat(screen(m))
@@ -369,7 +370,7 @@ func TestFollowingTouchesAndKeepsHelpOpen(t *testing.T) {
 	hub := present.NewHub()
 	p := roleModel(t, hub, RolePresenter, 100, 30)
 	touched := 0
-	a := New(Options{Data: frozen(t), Width: 100, Height: 30, Profile: colorprofile.ANSI256, Dark: true, Role: RoleAudience, Hub: hub,
+	a := New(Options{Data: frozen(t), Width: 100, Height: 30, Env: terminal.Env{Profile: colorprofile.ANSI256, Dark: true}, Role: RoleAudience, Hub: hub,
 		Touch: func() { touched++ }})
 	t.Cleanup(a.Close)
 	drain(a)

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"github.com/docsurvey/docsurvey/internal/terminal"
 	"strings"
 	"testing"
 
@@ -12,7 +13,7 @@ import (
 
 func presenterAs(t *testing.T, hub *present.Hub, who present.Who) *Model {
 	t.Helper()
-	m := New(Options{Data: frozen(t), Width: 100, Height: 30, Profile: colorprofile.ANSI256, Dark: true, Role: RolePresenter, Hub: hub, Who: who})
+	m := New(Options{Data: frozen(t), Width: 100, Height: 30, Env: terminal.Env{Profile: colorprofile.ANSI256, Dark: true}, Role: RolePresenter, Hub: hub, Who: who})
 	t.Cleanup(m.Close)
 	return m
 }

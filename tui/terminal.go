@@ -5,8 +5,6 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
-
-	"github.com/docsurvey/docsurvey/render"
 )
 
 // BackgroundWait is how long the explorer holds its first frame for the
@@ -67,7 +65,7 @@ func (m *Model) terminalUpdate(msg tea.Msg) (tea.Cmd, bool) {
 	case tea.BackgroundColorMsg:
 		m.bgKnown = true
 		m.frameOK = false
-		return m.setLook(m.common.Profile, msg.IsDark()), true
+		return m.setLook(m.common.Env.Profile, msg.IsDark()), true
 	case tea.CursorPositionMsg:
 		m.cprAnswered = true
 		if !m.bgKnown {
@@ -82,7 +80,7 @@ func (m *Model) terminalUpdate(msg tea.Msg) (tea.Cmd, bool) {
 		}
 		return nil, true
 	case tea.ColorProfileMsg:
-		return m.setLook(msg.Profile, m.common.Dark), true
+		return m.setLook(msg.Profile, m.common.Env.Dark), true
 	case tea.KeyPressMsg:
 		// A cursor position report on row 1 reads also as a modified F3
 		// (CSI 1;n R), and Bubble Tea sends both; F3 is no key here.
@@ -96,11 +94,10 @@ func (m *Model) terminalUpdate(msg tea.Msg) (tea.Cmd, bool) {
 // the warm-up of the other views when something changed.
 func (m *Model) setLook(p colorprofile.Profile, dark bool) tea.Cmd {
 	c := m.common
-	if p == c.Profile && dark == c.Dark {
+	if p == c.Env.Profile && dark == c.Env.Dark {
 		return nil
 	}
-	c.Profile, c.Dark = p, dark
-	c.Keys.Mono.SetEnabled(render.HasColor(p) && m.color != "never")
+	c.Env.Profile, c.Env.Dark = p, dark
 	c.restyle()
 	m.styleHelp()
 	m.frameOK = false
