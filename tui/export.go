@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"charm.land/bubbles/v2/key"
 	"encoding/csv"
 	"fmt"
 	"io"
@@ -16,20 +17,39 @@ import (
 	"github.com/docsurvey/docsurvey/report"
 )
 
-// exportConfig says where exports go; an empty dir turns export off.
-type exportConfig struct {
+// exporter is the component of the export key: it writes the view as the
+// screen shows it, in a command, and puts the outcome in the status line
+// when the command's message comes back.
+type exporter struct {
+	common *Common
+	host   host
+	// dir is where exports go; "" turns export off.
 	dir string
+	// now is the clock of the file names (time.Now when nil).
 	now func() time.Time
+	// width is the width the text is drawn at, the screen's.
+	width int
 }
 
 // SetExportDir sets the directory the export key writes to; "" turns
 // export off. Run sets the working directory; the SSH server leaves it off,
 // so no viewer can write files on the server.
 func (m *Model) SetExportDir(dir string) {
-	m.cmp.export.dir = dir
-	m.setCompareKeys()
-	m.frameOK = false
+	m.exporter.dir = dir
+	m.updateKeybindings()
 }
+
+// ShortHelp implements help.KeyMap.
+func (e *exporter) ShortHelp() []key.Binding { return []key.Binding{e.common.Keys.Export} }
+
+// FullHelp implements help.KeyMap.
+func (e *exporter) FullHelp() [][]key.Binding { return [][]key.Binding{e.ShortHelp()} }
+
+// SetSize sets the width exports are drawn at.
+func (e *exporter) SetSize(w, _ int) { e.width = w }
+
+// View implements Component: the outcome shows in the status line.
+func (e *exporter) View() string { return "" }
 
 // exportDoneMsg reports the files an export wrote, or why it failed.
 type exportDoneMsg struct {
@@ -37,16 +57,35 @@ type exportDoneMsg struct {
 	err   error
 }
 
+// Update starts an export on the export key and shows its outcome on
+// exportDoneMsg.
+func (e *exporter) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
+		if key.Matches(msg, e.common.Keys.Export) {
+			e.host.setStatus("exporting" + e.common.Styles.Ellipsis())
+			return e.exportCmd()
+		}
+	case exportDoneMsg:
+		if msg.err != nil {
+			e.host.setStatus("export failed: " + msg.err.Error())
+		} else {
+			e.host.setStatus("wrote " + exportNames(msg.paths))
+		}
+	}
+	return nil
+}
+
 // exportCmd writes the active view as it is on screen (view, sort, series,
 // pins) in a command, so the event loop never waits on the disk. The state
 // and settings are copied now, not read when the command runs.
-func (m *Model) exportCmd() tea.Cmd {
-	c, st := m.common.Data, m.State()
-	dir, now := m.cmp.export.dir, m.cmp.export.now
+func (e *exporter) exportCmd() tea.Cmd {
+	c, st := e.common.Data, e.host.State()
+	dir, now := e.dir, e.now
 	if now == nil {
 		now = time.Now
 	}
-	width, ascii := m.width, m.common.Env.ASCII
+	width, ascii := e.width, e.common.Env.ASCII
 	if width <= 0 {
 		width = report.DefaultWidth
 	}
@@ -54,16 +93,6 @@ func (m *Model) exportCmd() tea.Cmd {
 		paths, err := exportView(dir, now(), c, st, width, ascii)
 		return exportDoneMsg{paths: paths, err: err}
 	}
-}
-
-// exportDone puts the export's outcome in the status line.
-func (m *Model) exportDone(msg exportDoneMsg) {
-	if msg.err != nil {
-		m.status = "export failed: " + msg.err.Error()
-	} else {
-		m.status = "wrote " + exportNames(msg.paths)
-	}
-	m.frameOK = false
 }
 
 // exportNames writes the names of an export's files compactly: they share

@@ -27,10 +27,10 @@ func deliver(t *testing.T, m *Model) {
 	t.Helper()
 	var ch <-chan present.Update
 	switch {
-	case m.pr.sub != nil:
-		ch = m.pr.sub.C()
-	case m.pr.pres != nil:
-		ch = m.pr.pres.C()
+	case m.presenting.sub != nil:
+		ch = m.presenting.sub.C()
+	case m.presenting.pres != nil:
+		ch = m.presenting.pres.C()
 	default:
 		t.Fatal("model has no hub")
 	}
@@ -47,10 +47,10 @@ func deliver(t *testing.T, m *Model) {
 func drain(m *Model) {
 	for {
 		var ch <-chan present.Update
-		if m.pr.sub != nil {
-			ch = m.pr.sub.C()
+		if m.presenting.sub != nil {
+			ch = m.presenting.sub.C()
 		} else {
-			ch = m.pr.pres.C()
+			ch = m.presenting.pres.C()
 		}
 		select {
 		case u, ok := <-ch:
@@ -81,8 +81,8 @@ func TestFollowersShowThePresentersState(t *testing.T) {
 			if !f.State().Equal(want) {
 				t.Fatalf("after %v follower %d shows\n%+v\nwant %+v", keys, i, f.State(), p.State())
 			}
-			if f.cmp.panel != p.cmp.panel {
-				t.Fatalf("after %v follower %d panel %v, presenter %v", keys, i, f.cmp.panel, p.cmp.panel)
+			if f.compare.open != p.compare.open {
+				t.Fatalf("after %v follower %d panel %v, presenter %v", keys, i, f.compare.open, p.compare.open)
 			}
 		}
 	}
@@ -453,8 +453,8 @@ func TestBigModeIsEachScreens(t *testing.T) {
 		t.Fatal("b is disabled for a following audience")
 	}
 	press(a, "b")
-	if !a.State().Big || !a.following() || a.State().View != dataset.ViewPlatforms {
-		t.Fatalf("follower after b: big %v, following %v, view %s", a.State().Big, a.following(), a.State().View)
+	if !a.State().Big || !a.presenting.following() || a.State().View != dataset.ViewPlatforms {
+		t.Fatalf("follower after b: big %v, following %v, view %s", a.State().Big, a.presenting.following(), a.State().View)
 	}
 	press(p, "b", "3")
 	drain(a)
