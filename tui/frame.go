@@ -31,8 +31,9 @@ type frameKey struct {
 	// status is the footer's status: the key's, the pins' and the
 	// presentation's, as drawn.
 	status string
-	// keys is every key as help shows it (enabled, keys, label).
-	keys string
+	// keys are the inputs of the keys as help shows them (enabled, keys,
+	// label): updateKeybindings sets them from these alone.
+	keys keyInputs
 }
 
 // frameKey reads the frame's inputs from the model.
@@ -40,18 +41,11 @@ func (m *Model) frameKey() frameKey {
 	if m.quitting || m.awaitingBackground() {
 		return frameKey{blank: true}
 	}
-	var keys strings.Builder
-	for _, col := range m.common.Keys.FullHelp() {
-		for _, b := range col {
-			h := b.Help()
-			fmt.Fprintf(&keys, "%t\x00%s\x00%s\x00", b.Enabled(), h.Key, h.Desc)
-		}
-	}
 	return frameKey{
 		data: m.common.Data, width: m.width, height: m.height, active: m.active, st: m.State().Key(),
 		full: m.full, panel: m.compare.open, describe: m.describe.on, notes: m.tour.notes,
 		measure: m.sources.measure, styles: m.common.Styles.Key(),
-		status: m.presenting.withStatus(m.statusLine()), keys: keys.String(),
+		status: m.presenting.withStatus(m.statusLine()), keys: m.keysFor,
 	}
 }
 

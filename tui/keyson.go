@@ -54,16 +54,42 @@ func (m *Model) keyState() keyState {
 		moves: m.panes[m.active].moves(), sortable: st.Sortable(c) && len(ch.Items) > 1,
 		multiSeries: st.MultiSeries(c), diverge: explore.CanDiverge(ch), intervals: st.HasIntervals(c),
 		onItem: onItem, onMeasure: onMeasure, pinned: len(st.Pins) > 0,
-		export: m.exporter.dir != "", color: m.common.Env.HasColor() && !m.common.Env.Mono,
+		export: m.exporter.dir != "", color: m.common.Env.HasColor(),
 		hasTour: explore.TourLen(c) > 0, touring: st.Step >= 0,
 	}
+}
+
+// keyInputs is what keyState is read from, comparable: the keys are set
+// again only when it changes (a follower takes many screens that change
+// none of it), and it stands for the keys in the frame's key.
+type keyInputs struct {
+	active                        int
+	st                            explore.Key
+	help, panel, following, holds bool
+	export, color                 bool
+	measure                       string
+	role                          Role
+}
+
+// keyInputs reads the inputs of the keys from the model.
+func (m *Model) keyInputs() keyInputs {
+	return keyInputs{active: m.active, st: m.State().Key(), help: m.full, panel: m.compare.open,
+		following: m.presenting.following(), holds: m.presenting.holds, export: m.exporter.dir != "",
+		color: m.common.Env.HasColor(), measure: m.sources.measure, role: m.presenting.role}
 }
 
 // updateKeybindings enables the keys that do something in the model's
 // state and disables the rest, as bubbles' list.updateKeybindings does.
 // Update calls it once, at its end (and New and SetExportDir after
 // theirs); nothing else enables or disables a key.
-func (m *Model) updateKeybindings() { m.common.Keys.enable(m.keyState()) }
+func (m *Model) updateKeybindings() {
+	in := m.keyInputs()
+	if m.keysSet && in == m.keysFor {
+		return
+	}
+	m.common.Keys.enable(m.keyState())
+	m.keysFor, m.keysSet = in, true
+}
 
 // enable sets every binding from s: which are on, and the keys of those
 // whose meaning moves with the state (PgDn and PgUp step the tour while

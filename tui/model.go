@@ -91,6 +91,8 @@ type Model struct {
 
 	width, height int
 	quitting      bool
+	keysFor       keyInputs // the inputs the keys were last set from
+	keysSet       bool
 	frames        frameCache
 	tabScan       tabScan
 	tabsCache     lineCache

@@ -71,7 +71,15 @@ func (p *pane) State() explore.State { return p.st }
 
 // SetState replaces the view's state (e.g. the big mode, set for all),
 // normalized: the one place a view's state is made valid for the data.
-func (p *pane) SetState(st explore.State) { p.st = st.Normalize(p.common.Data) }
+// The state it already holds is normal: setting it again costs nothing
+// (a follower sets every view's shared fields on each of the presenter's
+// keys, most often to what they were).
+func (p *pane) SetState(st explore.State) {
+	if p.st.View != "" && st.Equal(p.st) {
+		return
+	}
+	p.st = st.Normalize(p.common.Data)
+}
 
 // Update handles the keys that act within a view: focus, sort, series.
 func (p *pane) Update(msg tea.Msg) tea.Cmd {
