@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"flag"
 	"fmt"
 	"github.com/docsurvey/docsurvey/internal/terminal"
 	"strings"
@@ -10,11 +9,9 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
+	xgolden "github.com/charmbracelet/x/exp/golden"
 	"github.com/docsurvey/docsurvey/dataset"
-	goldenfile "github.com/docsurvey/docsurvey/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 // frozen is the shipped dataset: the goldens show what the binary draws.
 func frozen(t testing.TB) *dataset.Collection {
@@ -65,7 +62,10 @@ func screen(m *Model) string { return ansi.Strip(m.Frame()) }
 
 func golden(t *testing.T, name, got string) {
 	t.Helper()
-	goldenfile.Check(t, name, []byte(got), *update)
+	t.Run(name, func(t *testing.T) {
+		t.Helper()
+		xgolden.RequireEqual(t, got)
+	})
 }
 
 func TestGoldenViews(t *testing.T) {
