@@ -265,11 +265,9 @@ func (d *describeLine) lines() []string {
 		return nil
 	}
 	s := d.common.Styles
-	text := d.text()
-	if d.common.Env.ASCII {
-		text = strings.NewReplacer("“", "\"", "”", "\"").Replace(text)
-	}
-	lines := wrapText(text, d.width-2, describeLineHeight, s.Ellipsis())
+	// Under --ascii the frame's one mapping (render.ToASCII) rewrites
+	// the quotes.
+	lines := wrapText(d.text(), d.width-2, describeLineHeight, s.Ellipsis())
 	out := make([]string, describeLineHeight)
 	for i := range out {
 		l, lead := "", "  "

@@ -182,6 +182,11 @@ func TestPresentingStatusAndQuit(t *testing.T) {
 			t.Errorf("%s: %q, want %q", tt.name, got, tt.want)
 		}
 	}
+	ascii := &Common{Keys: c.Keys, Env: terminal.Env{ASCII: true}, Data: c.Data}
+	ascii.restyle()
+	if got := (&presenting{common: ascii, host: h, role: RolePresenter, holds: true}).View(); got != "presenting | 0 follow" {
+		t.Errorf("ASCII presenter status %q", got)
+	}
 	p := &presenting{common: c, host: h, role: RolePresenter, holds: true}
 	p.keyPressed()
 	if !p.confirmQuit() || h.status != "press q again to quit" {
@@ -248,3 +253,28 @@ func TestPaneAlone(t *testing.T) {
 }
 
 func ansiStrip(s string) string { return ansi.Strip(s) }
+
+// TestASCIIPresentationIsASCII: an --ascii audience following a tour and
+// an --ascii presenter draw nothing but ASCII, the presentation's status
+// and the tour lines included (one mapping: render.ToASCII).
+func TestASCIIPresentationIsASCII(t *testing.T) {
+	hub := present.NewHub()
+	env := terminal.Env{ASCII: true, Mono: true}
+	p := New(Options{Data: frozen(t), Width: 100, Height: 30, Env: env, Role: RolePresenter, Hub: hub, Tour: true})
+	a := New(Options{Data: frozen(t), Width: 72, Height: 24, Env: env, Role: RoleAudience, Hub: hub})
+	defer p.Close()
+	defer a.Close()
+	press(p, " ")
+	drain(a)
+	for name, m := range map[string]*Model{"presenter": p, "audience": a} {
+		s := screen(m)
+		for i, r := range s {
+			if r >= 0x80 {
+				t.Fatalf("%s: non-ASCII %q at %d:\n%s", name, r, i, s)
+			}
+		}
+		if !strings.Contains(s, "> 2/") || !strings.Contains(s, " | ") && name == "presenter" {
+			t.Errorf("%s: no tour mark or status separator:\n%s", name, s)
+		}
+	}
+}

@@ -3,7 +3,6 @@ package tui
 import (
 	"context"
 	"strconv"
-	"strings"
 	"sync"
 
 	"charm.land/bubbles/v2/key"
@@ -263,9 +262,9 @@ func (p *presenting) View() string {
 		}
 		n := u.Followers
 		if n == 1 {
-			return "presenting · 1 follows"
+			return "presenting" + p.common.Styles.Dot() + "1 follows"
 		}
-		return "presenting · " + strconv.Itoa(n) + " follow"
+		return "presenting" + p.common.Styles.Dot() + strconv.Itoa(n) + " follow"
 	case RoleAudience:
 		switch {
 		case !p.follows:
@@ -281,12 +280,10 @@ func (p *presenting) View() string {
 	return ""
 }
 
-// withStatus puts the presentation's status before the rest.
+// withStatus puts the presentation's status before the rest. Under
+// --ascii the frame's one mapping (render.ToASCII) rewrites its dashes.
 func (p *presenting) withStatus(rest string) string {
 	s := p.View()
-	if p.common.Env.ASCII {
-		s = asciiStatus.Replace(s)
-	}
 	switch {
 	case s == "":
 		return rest
@@ -296,5 +293,3 @@ func (p *presenting) withStatus(rest string) string {
 	return s + p.common.Styles.Dot() + rest
 }
 
-// asciiStatus maps the presentation's lines to ASCII for --ascii sessions.
-var asciiStatus = strings.NewReplacer("—", "-", "–", "-", "·", "|", "▶", ">", "“", "\"", "”", "\"", "‘", "'", "’", "'", "…", "~")

@@ -61,7 +61,7 @@ func (p *presenting) linkStatus() string {
 	case !p.last.LinkLost:
 		return ""
 	case p.role == RolePresenter && p.holds:
-		return "presenting · link to the other replicas lost: your steps are kept and sent when it is back"
+		return "presenting" + p.common.Styles.Dot() + "link to the other replicas lost: your steps are kept and sent when it is back"
 	case p.last.Local || !p.following():
 		return "" // the presenter is here: following goes on
 	}

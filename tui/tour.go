@@ -99,10 +99,5 @@ func (t *tourGuide) lines() []string {
 			out = append(out, s.Detail.Render("  "+l))
 		}
 	}
-	if t.common.Env.ASCII {
-		for i := range out {
-			out[i] = asciiStatus.Replace(out[i])
-		}
-	}
 	return out
 }
