@@ -292,4 +292,3 @@ func (p *presenting) withStatus(rest string) string {
 	}
 	return s + p.common.Styles.Dot() + rest
 }
-
