@@ -9,7 +9,6 @@
 package terminal
 
 import (
-	"errors"
 	"io"
 	"strconv"
 	"strings"
@@ -36,21 +35,6 @@ const (
 // ColorModes lists the modes in the order help names them.
 func ColorModes() []string {
 	return []string{string(ColorAuto), string(ColorAlways), string(ColorNever)}
-}
-
-// ErrBadColor is returned for a --color value other than auto, always or
-// never.
-var ErrBadColor = errors.New("docsurvey: --color must be auto, always or never")
-
-// ParseColorMode reads --color; "" is auto.
-func ParseColorMode(s string) (ColorMode, error) {
-	switch m := ColorMode(s); m {
-	case "":
-		return ColorAuto, nil
-	case ColorAuto, ColorAlways, ColorNever:
-		return m, nil
-	}
-	return "", ErrBadColor
 }
 
 // Output is what is drawn on the terminal: its rules for colour differ.

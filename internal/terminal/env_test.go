@@ -45,17 +45,6 @@ func TestDarkBackground(t *testing.T) {
 	}
 }
 
-func TestParseColorMode(t *testing.T) {
-	for in, want := range map[string]ColorMode{"": ColorAuto, "auto": ColorAuto, "always": ColorAlways, "never": ColorNever} {
-		if got, err := ParseColorMode(in); err != nil || got != want {
-			t.Errorf("ParseColorMode(%q) = %q, %v", in, got, err)
-		}
-	}
-	if _, err := ParseColorMode("sometimes"); err != ErrBadColor {
-		t.Errorf("ParseColorMode(sometimes): %v", err)
-	}
-}
-
 func TestClampSize(t *testing.T) {
 	for _, tt := range []struct{ w, h, ww, wh int }{{-1, -5, 0, 0}, {100, 30, 100, 30}, {1 << 31, 1 << 31, MaxWidth, MaxHeight}} {
 		if w, h := ClampSize(tt.w, tt.h); w != tt.ww || h != tt.wh {
