@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/docsurvey/docsurvey/dataset"
+	"github.com/docsurvey/docsurvey/explore"
 	"github.com/docsurvey/docsurvey/internal/safefile"
 )
 
@@ -118,10 +119,7 @@ func invalidData(path string, err error) *ExitError {
 	if count == 0 {
 		count = len(lines)
 	}
-	summary := "1 problem"
-	if count != 1 {
-		summary = fmt.Sprintf("%d problems", count)
-	}
+	summary := explore.Count(count, "problem", "problems")
 	return &ExitError{
 		Code:    ExitUsage,
 		Err:     fmt.Errorf("%s is not a valid data file (%s); see docs/schema.md", quoteName(path), summary),

@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/docsurvey/docsurvey/dataset"
+	"github.com/docsurvey/docsurvey/explore"
 )
 
 // importFlags are the flags of 'docsurvey import'.
@@ -103,7 +104,7 @@ func runImport(ctx context.Context, e *env, f *importFlags, path string) error {
 		items += len(ch.Items)
 	}
 	fmt.Fprintf(e.stderr, "wrote %s: %s, %s; explore it with: docsurvey --data %s\n",
-		f.output, plural(len(c.Charts), "chart"), plural(items, "item"), f.output)
+		f.output, explore.Count(len(c.Charts), "chart", "charts"), explore.Count(items, "item", "items"), f.output)
 	return nil
 }
 

@@ -5,7 +5,6 @@ import (
 	"crypto/ed25519"
 	"crypto/rand"
 	"encoding/pem"
-	"net"
 	"os"
 	"path/filepath"
 	"strings"
@@ -107,12 +106,7 @@ func (cl *cluster) start(t *testing.T) *replica {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	go func() { _ = srv.Serve(ln) }()
-	r := &replica{addr: ln.Addr().String(), srv: srv, relay: relay}
+	r := &replica{addr: serveLoopback(t, srv), srv: srv, relay: relay}
 	t.Cleanup(r.stop)
 	return r
 }

@@ -87,11 +87,7 @@ func startTalk(t *testing.T) *talk {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	go func() { _ = srv.Serve(ln) }()
+	addr := serveLoopback(t, srv)
 	t.Cleanup(func() {
 		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		defer cancel()
@@ -102,7 +98,19 @@ func startTalk(t *testing.T) *talk {
 			logMu.Unlock()
 		}
 	})
-	return &talk{addr: ln.Addr().String(), hub: hub, srv: srv, presenter: signer, c: c}
+	return &talk{addr: addr, hub: hub, srv: srv, presenter: signer, c: c}
+}
+
+// serveLoopback serves srv on a free loopback port until the test ends
+// (the caller shuts it down) and returns its address.
+func serveLoopback(t *testing.T, srv *server.Server) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	go func() { _ = srv.Serve(ln) }()
+	return ln.Addr().String()
 }
 
 type lockedWriter struct {

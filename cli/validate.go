@@ -6,6 +6,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/docsurvey/docsurvey/dataset"
+	"github.com/docsurvey/docsurvey/explore"
 )
 
 func newValidateCommand(e *env) *cobra.Command {
@@ -41,17 +42,9 @@ standard input.
 				name = stdinName
 			}
 			_, err = fmt.Fprintf(e.stdout, "%s: ok — %s, %s, %s, %s\n", name,
-				plural(len(c.Sources), "source"), plural(len(c.Charts), "chart"),
-				plural(len(c.Findings), "finding"), plural(len(c.Checks), "check"))
+				explore.Count(len(c.Sources), "source", "sources"), explore.Count(len(c.Charts), "chart", "charts"),
+				explore.Count(len(c.Findings), "finding", "findings"), explore.Count(len(c.Checks), "check", "checks"))
 			return err
 		}),
 	}
-}
-
-// plural reads "1 chart", "6 charts".
-func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
 }

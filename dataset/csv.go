@@ -14,9 +14,14 @@ package dataset
 // Two shapes are recognised from the header:
 //
 //   - long: columns chart, item, series and value in any order, optionally
-//     view, n, question and source; one row per figure, several charts;
+//     view, n, question, source and kind; one row per figure, several
+//     charts;
 //   - wide: anything else; the first column is the item label and each
-//     further column one series, making one chart named from the file.
+//     further column one series, making one chart named from the file; a
+//     further column named kind is the items' kind, not a series.
+//
+// A kind cell marks an answer that is not an item (Item.Kind: none, total,
+// dont-know, other); empty is an item like the others.
 
 import (
 	"bytes"
@@ -59,10 +64,11 @@ const (
 	colN        = "n"
 	colQuestion = "question"
 	colSource   = "source"
+	colKind     = "kind"
 )
 
 // longColumns lists the long shape's columns, the required ones first.
-var longColumns = [...]string{colChart, colItem, colSeries, colValue, colView, colN, colQuestion, colSource}
+var longColumns = [...]string{colChart, colItem, colSeries, colValue, colView, colN, colQuestion, colSource, colKind}
 
 // ParseFile parses a data file by its name: CSV when the name ends in .csv
 // (with default CSVMeta), else YAML or JSON (see Parse).

@@ -133,7 +133,9 @@ func TestParseCSVProblems(t *testing.T) {
 		{"no rows", "l,A\n", "r.csv:1:1: no rows after the header; expected one row per item"},
 		{"empty file", "", "r.csv: file is empty; expected a header row, then one row per item"},
 		{"long missing columns", "chart,item,value\nA,x,1\n", "r.csv:1:1: a long CSV needs the columns chart, item, series, value; missing series (or, for a wide CSV, name the first column for the items and each further one for a series)"},
-		{"long unknown column", "chart,item,series,value,colour\n", `r.csv:1:25: unknown column "colour" in a long CSV; expected: chart, item, series, value, view, n, question, source`},
+		{"long unknown column", "chart,item,series,value,colour\n", `r.csv:1:25: unknown column "colour" in a long CSV; expected: chart, item, series, value, view, n, question, source, kind`},
+		{"unknown kind, wide", "Site,Pro,kind\nFacebook,15,\nNeither,33,nothing\n", `r.csv:3:12: kind "nothing" is not a kind of answer; expected one of: none, total, dont-know, other, or empty for an item like the others`},
+		{"kinds that differ, long", "chart,item,series,value,kind\nA,x,s,1,none\nA,x,t,2,total\n", `r.csv:3:9: kind "total" differs from item "x"'s first (line 2); an item has one kind`},
 		{"long problems", "chart,item,series,value,view,n\nA,x,s,1,V,10\nA,x,s,2,V,10\nA,,s,3,V,10\nA,y,s,4,W,10\nA,z,s,5,V,ten\n",
 			"r.csv:3:7: duplicate figure for item \"x\", series \"s\" in chart \"A\" (first at line 2)\n" +
 				"r.csv:4:3: empty item; every row names its chart, item and series\n" +
@@ -159,6 +161,44 @@ func TestParseCSVProblems(t *testing.T) {
 			}
 			if got := err.Error(); got != tt.want {
 				t.Errorf("problems:\n%s\nwant:\n%s", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestCSVKind reads the kind column of both shapes: a wide table's column
+// named kind is not a series, and a long table's kind may be given on one
+// row of the item or on all of them, in any case.
+func TestCSVKind(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"wide, kind column between series", "Site,Pro,Kind,Personal\nFacebook,15,,61\nNone of the above,33,none,13\nAll,67,TOTAL,87\n",
+			"facebook: Pro,Personal; none-of-the-above=none: Pro,Personal; all=total: Pro,Personal"},
+		{"long, kind on one row", "chart,item,series,value,kind\nA,x,s,1,\nA,n,s,2,dont-know\nA,n,t,3,\nA,x,t,4,\n",
+			"x: s,t; n=dont-know: s,t"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, err := ParseCSV([]byte(tt.in), "r.csv", CSVMeta{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			ch := c.Charts[0]
+			var parts []string
+			for _, it := range ch.Items {
+				p := it.ID
+				if it.Kind != "" {
+					p += "=" + it.Kind
+				}
+				var ss []string
+				for _, s := range ch.Series {
+					if _, ok := it.Values[s.ID]; ok {
+						ss = append(ss, s.Label)
+					}
+				}
+				parts = append(parts, p+": "+strings.Join(ss, ","))
+			}
+			if got := strings.Join(parts, "; "); got != tt.want {
+				t.Errorf("items %s, want %s", got, tt.want)
 			}
 		})
 	}

@@ -41,6 +41,9 @@ type chartRead struct {
 	// viewAt and questionAt are where the view and question were first
 	// given.
 	viewAt, questionAt pos
+	// kindLine is the line where each item's kind was first given, by item
+	// index; absent where none was.
+	kindLine map[int]int
 }
 
 // cell returns the slot of item j, series s in a per-figure table, growing
@@ -130,7 +133,7 @@ func (b *csvBuild) chart(title string, at pos) int {
 	b.charts[title] = i
 	b.c.Charts = append(b.c.Charts, Chart{ID: b.chartIDs.make(title, "chart"), Title: title,
 		Question: "Not stated in " + filepath.Base(b.t.name)})
-	b.per = append(b.per, &chartRead{items: map[string]int{}, series: map[string]int{}, itemIDs: newIDSet(), serIDs: newIDSet()})
+	b.per = append(b.per, &chartRead{items: map[string]int{}, series: map[string]int{}, itemIDs: newIDSet(), serIDs: newIDSet(), kindLine: map[int]int{}})
 	b.t.at["charts["+strconv.Itoa(i)+"]"] = at
 	return i
 }
@@ -165,6 +168,29 @@ func (b *csvBuild) item(ci int, label string, at pos) (int, bool) {
 	return j, true
 }
 
+// itemKind sets item j's kind in chart ci from field col of the row last
+// read: empty leaves it alone, a kind not in ItemKinds or one that differs
+// from the item's first is reported.
+func (b *csvBuild) itemKind(ci, j int, raw string, col int) {
+	if raw == "" {
+		return
+	}
+	t, it := b.t, &b.c.Charts[ci].Items[j]
+	kind := strings.ToLower(raw)
+	if !slices.Contains(ItemKinds(), kind) {
+		t.add(col, fmt.Sprintf("kind %s is not a kind of answer; expected one of: %s, or empty for an item like the others", quote(raw), strings.Join(ItemKinds(), ", ")))
+		return
+	}
+	if line, given := b.per[ci].kindLine[j]; given && it.Kind != kind {
+		t.add(col, fmt.Sprintf("kind %s differs from item %s's first (line %d); an item has one kind", quote(raw), quote(it.Label), line))
+		return
+	}
+	if _, given := b.per[ci].kindLine[j]; !given {
+		b.per[ci].kindLine[j] = t.pos(col).line
+	}
+	it.Kind = kind
+}
+
 // figure sets item j's value in series s of chart ci, reporting a second
 // figure for the same cell.
 func (b *csvBuild) figure(ci, j, s int, f Figure, at pos) {
@@ -191,7 +217,12 @@ func (t *csvTable) wide(cols []string) *Collection {
 	ch.ID = slug(t.baseName(), "chart")
 	ch.Source = src
 	ch.View = b.view(title)
-	for _, name := range cols[1:] {
+	kindCol := -1
+	for i, name := range cols[1:] {
+		if strings.EqualFold(name, colKind) {
+			kindCol = i + 1
+			continue
+		}
 		b.seriesOf(ci, name)
 	}
 	for {
@@ -200,7 +231,7 @@ func (t *csvTable) wide(cols []string) *Collection {
 			break
 		}
 		if !t.ragged(rec, len(cols)) {
-			b.wideRow(ci, rec, cols)
+			b.wideRow(ci, rec, cols, kindCol)
 		}
 	}
 	if len(ch.Items) == 0 && len(t.ps.list) == 0 {
@@ -209,9 +240,9 @@ func (t *csvTable) wide(cols []string) *Collection {
 	return b.c
 }
 
-// wideRow adds one row of a wide table to chart ci: an item and its figure
-// in each series.
-func (b *csvBuild) wideRow(ci int, rec, cols []string) {
+// wideRow adds one row of a wide table to chart ci: an item, its figure in
+// each series and, from column kindCol (-1 for none), its kind.
+func (b *csvBuild) wideRow(ci int, rec, cols []string, kindCol int) {
 	t := b.t
 	label, ok := t.cell(rec, 0)
 	if !ok {
@@ -226,8 +257,16 @@ func (b *csvBuild) wideRow(ci int, rec, cols []string) {
 		t.add(0, fmt.Sprintf("duplicate item %s (first at line %d)", quote(label), b.per[ci].itemAt[j].line))
 		return
 	}
+	series := 0
 	for s := 1; s < len(cols); s++ {
 		raw, ok := t.cell(rec, s)
+		if s == kindCol {
+			if ok {
+				b.itemKind(ci, j, raw, s)
+			}
+			continue
+		}
+		series++
 		if !ok {
 			continue
 		}
@@ -236,12 +275,12 @@ func (b *csvBuild) wideRow(ci int, rec, cols []string) {
 			t.add(s, msg+" (column "+quote(cols[s])+")")
 			continue
 		}
-		b.figure(ci, j, s-1, Figure{Value: x}, t.pos(s))
+		b.figure(ci, j, series-1, Figure{Value: x}, t.pos(s))
 	}
 }
 
 // long reads a table with one figure per row: chart, item, series, value,
-// and optionally view, n, question and source.
+// and optionally view, n, question, source and kind.
 func (t *csvTable) long(cols []string) *Collection {
 	var where [len(longColumns)]int
 	for k := range where {
@@ -292,6 +331,7 @@ const (
 	atN
 	atQuestion
 	atSource
+	atKind
 )
 
 // longRow adds one row of a long table; where gives each long column's
@@ -327,6 +367,7 @@ func (b *csvBuild) longRow(rec []string, where *[len(longColumns)]int) {
 	}
 	s := b.seriesOf(ci, vals[atSeries])
 	j, _ := b.item(ci, vals[atItem], t.pos(where[atItem]))
+	b.itemKind(ci, j, vals[atKind], where[atKind])
 	if raw := vals[atN]; raw != "" {
 		n, err := strconv.Atoi(raw)
 		if err != nil || n < 0 || n >= math.MaxInt32 {

@@ -143,6 +143,15 @@ type Chart struct {
 	// N is the number of respondents the chart's figures are shares of,
 	// when it is not its source's sample; 0 means the source's.
 	N int `yaml:"n,omitempty" json:"n,omitempty"`
+	// Sentence is how to state one of the chart's figures in a sentence,
+	// for copying it with its source: "{value} of physicians use {item}
+	// for {series} purposes". {value} is the figure with its hedge,
+	// {item} the item's label with its first letter lowered (unless it
+	// looks like a name: "LinkedIn"), {Item} the label as written,
+	// {series} the series' label shortened as in the describe sentence
+	// ("personal"), {base} the item's or chart's base. Empty means a
+	// generic sentence (see explore.FigureSentence).
+	Sentence string `yaml:"sentence,omitempty" json:"sentence,omitempty"`
 	// Answers is AnswersSingle when the items are answers of one
 	// single-choice question (each respondent gives one), AnswersMultiple
 	// when respondents may give several ("sites can overlap"); empty means
@@ -166,7 +175,42 @@ type Item struct {
 	Values map[string]Figure `yaml:"values" json:"values"`
 	// Note is a remark on the item.
 	Note string `yaml:"note,omitempty" json:"note,omitempty"`
+	// Sentence overrides the chart's sentence for this item, for an item
+	// whose label does not fit it ("Total (at least one site)").
+	Sentence string `yaml:"sentence,omitempty" json:"sentence,omitempty"`
+	// Kind marks an answer that is not one of the things the chart
+	// compares: ItemNone, ItemTotal, ItemDontKnow or ItemOther. Such an
+	// item is shown with its figures but left out of rankings and counts
+	// ("the largest gap among eight sites", not nine). Empty means an item
+	// like the others.
+	Kind string `yaml:"kind,omitempty" json:"kind,omitempty"`
 }
+
+// Item kinds: answers that are not items of the chart (see Item.Kind).
+const (
+	// ItemNone is a "None of the above" answer.
+	ItemNone = "none"
+	// ItemTotal is a total or subtotal of other items ("At least one site").
+	ItemTotal = "total"
+	// ItemDontKnow is a "Don't know", "Not sure" or "No answer".
+	ItemDontKnow = "dont-know"
+	// ItemOther is an "Other" answer that names no particular item.
+	ItemOther = "other"
+)
+
+// SentenceFields are the placeholders a sentence template may hold.
+func SentenceFields() []string {
+	return []string{"{value}", "{item}", "{Item}", "{series}", "{base}"}
+}
+
+// ItemKinds returns the values Item.Kind may take besides "", in the order
+// the documentation lists them.
+func ItemKinds() []string { return []string{ItemNone, ItemTotal, ItemDontKnow, ItemOther} }
+
+// Ranked reports whether the item is one of the things its chart compares,
+// and so is ranked and counted: true unless its Kind marks an answer that is
+// not an item (none of the above, a total, don't know, other).
+func (it *Item) Ranked() bool { return it.Kind == "" }
 
 // Figure is one number in a chart, with its source and exact wording. In a
 // file it may be written as a bare number, which takes the chart's source.

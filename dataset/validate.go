@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -331,6 +332,7 @@ func (v *validator) chart(path string, ch *Chart) {
 		v.sourceRef(path+".source", ch.Source)
 	}
 	unit := v.unit(path+".unit", ch.Unit, "")
+	v.sentence(path+".sentence", ch.Sentence)
 	if len(ch.Series) == 0 && !v.skip(path+".series") {
 		v.add(path+".series", "at least one series is required")
 	}
@@ -347,6 +349,8 @@ func (v *validator) chart(path string, ch *Chart) {
 		it := &ch.Items[j]
 		ip := fmt.Sprintf("%s.items[%d]", path, j)
 		v.required(ip+".label", it.Label, "a string naming the item")
+		v.itemKind(ip+".kind", it.Kind)
+		v.sentence(ip+".sentence", it.Sentence)
 		if v.skip(ip + ".values") {
 			continue
 		}
@@ -368,6 +372,34 @@ func (v *validator) chart(path string, ch *Chart) {
 			v.figure(fp, it.Values[sid], unit)
 		}
 	}
+}
+
+// sentencePlaceholder is one {name} in a sentence template.
+var sentencePlaceholder = regexp.MustCompile(`\{[^{}]*\}`)
+
+// sentence checks a sentence template: it states the figure ({value}) and
+// holds no placeholder but SentenceFields.
+func (v *validator) sentence(path, tmpl string) {
+	if tmpl == "" || v.skip(path) {
+		return
+	}
+	for _, ph := range sentencePlaceholder.FindAllString(tmpl, -1) {
+		if !slices.Contains(SentenceFields(), ph) {
+			v.add(path, fmt.Sprintf("unknown placeholder %s in the sentence; expected %s", quote(ph), strings.Join(SentenceFields(), ", ")))
+			return
+		}
+	}
+	if !strings.Contains(tmpl, "{value}") {
+		v.add(path, "the sentence does not state the figure; expected {value} in it, e.g. \"{value} of nurses use {item}\"")
+	}
+}
+
+// itemKind checks an item's kind: empty or one of ItemKinds.
+func (v *validator) itemKind(path, kind string) {
+	if kind == "" || slices.Contains(ItemKinds(), kind) || v.skip(path) {
+		return
+	}
+	v.add(path, fmt.Sprintf("unknown item kind %s; expected one of: %s (or no kind for an item like the others)", quote(kind), strings.Join(ItemKinds(), ", ")))
 }
 
 func seriesIDs(ch *Chart) string {

@@ -13,12 +13,15 @@ import (
 // DescribeItem is one plain-language sentence on a chart item under a series
 // selection, computed from the data, for the detail line and speaker notes:
 //
-//	Facebook: 61% personal vs 15% professional, the largest gap among nine sites (QuantiaMD 2011, n=4,033)
+//	Facebook: 61% personal vs 15% professional, the largest gap among eight sites (QuantiaMD 2011, n=4,033)
 //	Learn from experts and peers: 92%, the highest of seven benefits (QuantiaMD / CCA 2011, n=4,033)
 //
-// A chart with two or more series shown is described by its first two series
-// (larger value first) and ranked by the gap between them; one series shown
-// is ranked by value. Hedges ("over 65%") and units (counts have no "%") are
+// A chart with two series shown is described by them (larger value first)
+// and ranked by the gap between them; three or more by all their figures,
+// in chart order, and ranked by the spread, highest minus lowest, naming
+// both series (see ItemDifference); one series shown is ranked by value. Ranks and counts are among the chart's ranked items
+// only: an answer that is not an item (dataset.Item.Kind: "None of the
+// above", a total) is described without a rank and not counted. Hedges ("over 65%") and units (counts have no "%") are
 // kept, and the citation gives the source's label and sample size. It
 // returns "" when the item is unknown.
 func DescribeItem(c *dataset.Collection, ch *dataset.Chart, itemID, series string) string {
@@ -45,7 +48,9 @@ func DescribeItem(c *dataset.Collection, ch *dataset.Chart, itemID, series strin
 		base = " " + lowerFirst(it.Base)
 	}
 	noun := ItemsNoun(ch)
-	if len(shown) >= 2 {
+	if len(shown) >= 3 {
+		describeSpread(&b, ch, it, shown, base, noun, cite)
+	} else if len(shown) == 2 {
 		i0, i1 := shown[0], shown[1]
 		f0, ok0 := it.Figure(ch.Series[i0].ID)
 		f1, ok1 := it.Figure(ch.Series[i1].ID)
@@ -147,7 +152,7 @@ func lowerFirst(s string) string {
 	}
 	r := []rune(s)
 	first, _, _ := strings.Cut(s, " ")
-	if rest := string([]rune(first)[1:]); strings.ToLower(rest) != rest {
+	if f := []rune(first); len(f) > 1 && strings.ToLower(string(f[1:])) != string(f[1:]) {
 		return s
 	}
 	r[0] = unicode.ToLower(r[0])
@@ -172,8 +177,8 @@ func rank(vals []float64, v float64) (top, bottom int, tied bool) {
 	return top, bottom, eq > 1
 }
 
-// rankPhrase words a rank: "the largest gap among nine sites", "tied for the
-// second-smallest gap among nine sites", "the higher of two benefits".
+// rankPhrase words a rank: "the largest gap among eight sites", "tied for the
+// second-smallest gap among eight sites", "the higher of two benefits".
 // big and small are the superlatives ("largest", "smallest"), bigger and
 // smaller the comparatives for two, what names the thing ranked ("gap ", or
 // "" for values) and among the preposition ("among", "of").
@@ -211,6 +216,9 @@ func rankPhrase(vals []float64, v float64, big, small, bigger, smaller, what, am
 	return fmt.Sprintf(", %sthe %s %s%s %s %s", tie, word, what, among, CountWord(n), noun)
 }
 
+// rankGap ranks an item's gap between series s0 and s1 among the chart's
+// ranked items (dataset.Item.Ranked: not a "None of the above" or a
+// total); an answer that is not an item is not ranked.
 func rankGap(ch *dataset.Chart, it *dataset.Item, s0, s1 int, noun string) string {
 	gap := func(x *dataset.Item) (float64, bool) {
 		a, okA := Value(ch, x, s0)
@@ -221,26 +229,28 @@ func rankGap(ch *dataset.Chart, it *dataset.Item, s0, s1 int, noun string) strin
 		return math.Abs(b - a), true
 	}
 	g, ok := gap(it)
-	if !ok {
+	if !ok || !it.Ranked() {
 		return ""
 	}
 	var vals []float64
 	for i := range ch.Items {
-		if v, ok := gap(&ch.Items[i]); ok {
+		if v, ok := gap(&ch.Items[i]); ok && ch.Items[i].Ranked() {
 			vals = append(vals, v)
 		}
 	}
 	return rankPhrase(vals, g, "largest", "smallest", "larger", "smaller", "gap ", "among", noun)
 }
 
+// rankValue ranks an item's value in series s among the chart's ranked
+// items, as rankGap does.
 func rankValue(ch *dataset.Chart, it *dataset.Item, s int, noun string) string {
 	v, ok := Value(ch, it, s)
-	if !ok || !finite(v) {
+	if !ok || !finite(v) || !it.Ranked() {
 		return ""
 	}
 	var vals []float64
 	for i := range ch.Items {
-		if x, ok := Value(ch, &ch.Items[i], s); ok && finite(x) {
+		if x, ok := Value(ch, &ch.Items[i], s); ok && finite(x) && ch.Items[i].Ranked() {
 			vals = append(vals, x)
 		}
 	}
@@ -287,9 +297,8 @@ func DescribeMeasure(c *dataset.Collection, id string) string {
 			srcs = append(srcs, r.SourceID)
 		}
 	}
-	s := fmt.Sprintf("%s: %s %s from %s %s", ms.Measure.Label,
-		CountWord(len(ms.Rows)), pluralWord(len(ms.Rows), "figure", "figures"),
-		CountWord(len(srcs)), pluralWord(len(srcs), "source", "sources"))
+	s := fmt.Sprintf("%s: %s from %s", ms.Measure.Label,
+		CountWords(len(ms.Rows), "figure", "figures"), CountWords(len(srcs), "source", "sources"))
 	if lo, hi, ok := ms.Spread(); ok {
 		unit := dataset.UnitPercent
 		for _, r := range ms.Rows {
@@ -356,11 +365,4 @@ func DescribeSource(c *dataset.Collection, id string) string {
 		label = s.ID
 	}
 	return label + ": " + strings.Join(parts, ", ")
-}
-
-func pluralWord(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }

@@ -72,7 +72,7 @@ func DescribeComparison(c *dataset.Collection, pins []dataset.Ref, sortBy string
 			parts = append(parts, p)
 		}
 	} else {
-		head = CountWord(len(order)) + " pinned " + pluralWord(len(order), "item", "items") + ": "
+		head = CountWord(len(order)) + " pinned " + Plural(len(order), "item", "items") + ": "
 		head = strings.ToUpper(head[:1]) + head[1:]
 	}
 	if len(parts) == 0 {
@@ -114,6 +114,9 @@ func DescribeComparison(c *dataset.Collection, pins []dataset.Ref, sortBy string
 	}
 	if len(parts) == 0 {
 		return head + "no figures to compare" + citation(c, srcs)
+	}
+	if cm.SharesNothing() {
+		head += "no series in common, so nothing is subtracted; "
 	}
 	return head + strings.Join(parts, "; ") + citation(c, srcs)
 }

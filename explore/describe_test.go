@@ -15,22 +15,22 @@ func TestDescribeItem(t *testing.T) {
 		want                string
 	}{
 		{"platforms", "facebook", "all",
-			"Facebook: 61% personal vs 15% professional, the largest gap among nine sites; a 46-point gap, larger than the margin of error (QuantiaMD 2011, n=4,033)"},
+			"Facebook: 61% personal vs 15% professional, the largest gap among eight sites; a 46-point gap, larger than the margin of error (QuantiaMD 2011, n=4,033)"},
 		{"platforms", "youtube", "",
-			"YouTube: 31% personal vs 8% professional, the second-largest gap among nine sites; a 23-point gap, larger than the margin of error (QuantiaMD 2011, n=4,033)"},
+			"YouTube: 31% personal vs 8% professional, the second-largest gap among eight sites; a 23-point gap, larger than the margin of error (QuantiaMD 2011, n=4,033)"},
 		// Larger value first, whichever series it is.
 		{"platforms", "physician-communities", "all",
-			"Physician communities: 28% professional vs 18% personal, the fourth-largest gap among nine sites; a 10-point gap, larger than the margin of error (QuantiaMD 2011, n=4,033)"},
+			"Physician communities: 28% professional vs 18% personal, the third-largest gap among eight sites; a 10-point gap, larger than the margin of error (QuantiaMD 2011, n=4,033)"},
 		// Ties: Blogs and Twitter both have a 6-point gap.
 		{"platforms", "blogs", "all",
-			"Blogs: 14% personal vs 8% professional, tied for the third-smallest gap among nine sites; a 6-point gap, larger than the margin of error (QuantiaMD 2011, n=4,033)"},
+			"Blogs: 14% personal vs 8% professional, tied for the third-smallest gap among eight sites; a 6-point gap, larger than the margin of error (QuantiaMD 2011, n=4,033)"},
 		{"platforms", "patient-communities", "all",
-			"Patient communities: 3% professional vs 2% personal, the smallest gap among nine sites; a 1-point gap, larger than the margin of error (QuantiaMD 2011, n=4,033)"},
+			"Patient communities: 3% professional vs 2% personal, the smallest gap among eight sites; a 1-point gap, larger than the margin of error (QuantiaMD 2011, n=4,033)"},
 		// One series of two shown: ranked by value, series named.
 		{"platforms", "facebook", "personal",
-			"Facebook: 61% personal use, the highest of nine sites (QuantiaMD 2011, n=4,033)"},
+			"Facebook: 61% personal use, the highest of eight sites (QuantiaMD 2011, n=4,033)"},
 		{"platforms", "physician-communities", "professional",
-			"Physician communities: 28% professional use, the second-highest of nine sites (QuantiaMD 2011, n=4,033)"},
+			"Physician communities: 28% professional use, the highest of eight sites (QuantiaMD 2011, n=4,033)"},
 		// One-series charts.
 		{"benefits", "learn", "all",
 			"Learn from experts and peers: 92%, the highest of seven benefits (QuantiaMD / CCA 2011, n=4,033)"},
@@ -41,6 +41,15 @@ func TestDescribeItem(t *testing.T) {
 		// Item base and a figure citing another source.
 		{"patient-communities", "unlikely", "all",
 			"Unlikely to recommend one: 19% of doctors aware of patient communities, the second-lowest of five answers (The Health Care Blog 2011, n=4,033)"},
+		// Answers that are not items: described, not ranked, not counted.
+		{"platforms", "none", "all",
+			"None of the above: 33% professional vs 13% personal; a 20-point gap, larger than the margin of error (QuantiaMD 2011, n=4,033)"},
+		{"number-of-sites", "one", "all",
+			"1 site: 41% professional vs 33% personal, the smaller gap of two answers; an 8-point gap, larger than the margin of error (QuantiaMD 2011, n=4,033)"},
+		{"number-of-sites", "total", "personal",
+			"Total (at least one site): 87% personal use (QuantiaMD 2011, n=4,033)"},
+		{"number-of-sites", "two-plus", "personal",
+			"2 or more sites: 54% personal use, the higher of two answers (QuantiaMD 2011, n=4,033)"},
 		{"platforms", "myspace", "all", ""},
 	}
 	for _, tt := range tests {
@@ -157,11 +166,11 @@ func TestDescribeState(t *testing.T) {
 	st := Start()
 	st.View = dataset.ViewPlatforms
 	st.Focus = "facebook"
-	if got, want := Describe(c, st), "Facebook: 61% personal vs 15% professional, the largest gap among nine sites; a 46-point gap, larger than the margin of error (QuantiaMD 2011, n=4,033)"; got != want {
+	if got, want := Describe(c, st), "Facebook: 61% personal vs 15% professional, the largest gap among eight sites; a 46-point gap, larger than the margin of error (QuantiaMD 2011, n=4,033)"; got != want {
 		t.Errorf("platforms:\n got %q\nwant %q", got, want)
 	}
 	st.Series = "professional"
-	if got, want := Describe(c, st), "Facebook: 15% professional use, the fourth-highest of nine sites (QuantiaMD 2011, n=4,033)"; got != want {
+	if got, want := Describe(c, st), "Facebook: 15% professional use, the third-highest of eight sites (QuantiaMD 2011, n=4,033)"; got != want {
 		t.Errorf("professional only:\n got %q\nwant %q", got, want)
 	}
 	st = Start() // overview: the first finding
@@ -193,7 +202,7 @@ func TestDescribeComparison(t *testing.T) {
 		{[]string{"platforms/linkedin", "platforms/facebook"}, "gap",
 			"Facebook vs LinkedIn: professional use 15% vs 17% (-2 pts, 0.88x; a 2-point gap, within the margin of error); personal use 61% vs 19% (+42 pts, 3.2x; a 42-point gap, larger than the margin of error) (QuantiaMD 2011, n=4,033)"},
 		{[]string{"platforms/facebook", "benefits/learn"}, "order",
-			"Facebook vs Learn from experts and peers: professional use: Facebook 15%; personal use: Facebook 61%; doctors interested: Learn from experts and peers 92% (QuantiaMD 2011, n=4,033; QuantiaMD / CCA 2011, n=4,033)"},
+			"Facebook vs Learn from experts and peers: no series in common, so nothing is subtracted; professional use: Facebook 15%; personal use: Facebook 61%; doctors interested: Learn from experts and peers 92% (QuantiaMD 2011, n=4,033; QuantiaMD / CCA 2011, n=4,033)"},
 		{[]string{"platforms/facebook", "platforms/linkedin", "number-of-sites/total"}, "order",
 			"Three pinned items: professional use: Total (at least one site) 67%, LinkedIn 17%, Facebook 15%; personal use: Total (at least one site) 87%, Facebook 61%, LinkedIn 19% (QuantiaMD 2011, n=4,033)"},
 		{[]string{"benefits/learn", "benefits/clinical"}, "order",

@@ -88,11 +88,14 @@ func Gap(ch *dataset.Chart, it *dataset.Item) (float64, bool) {
 // Rows returns the chart's items in the given sort order, reversed if asked:
 //   - order: dataset order;
 //   - value: largest first, by the first shown series;
-//   - gap: largest absolute gap between the first two series first;
+//   - gap: largest absolute difference first (ItemDifference: the gap
+//     between two series, the spread over three or more shown);
 //   - name: by label, ignoring case.
 //
 // Ties keep dataset order, so the result is stable. Items missing the value
-// sorted on go last.
+// sorted on go last. Sorted by value, gap or name, the answers that are not
+// items (dataset.Item.Ranked false: "None of the above", a total) come after
+// the items, in dataset order, reversed or not: they are not ranked.
 func Rows(ch *dataset.Chart, sortBy string, reverse bool, shown []int) []Row {
 	rows := make([]Row, len(ch.Items))
 	for i := range ch.Items {
@@ -107,8 +110,8 @@ func Rows(ch *dataset.Chart, sortBy string, reverse bool, shown []int) []Row {
 		sortLargestFirst(rows, func(r Row) (float64, bool) { return Value(ch, r.Item, s) })
 	case dataset.SortGap:
 		sortLargestFirst(rows, func(r Row) (float64, bool) {
-			g, ok := Gap(ch, r.Item)
-			return math.Abs(g), ok
+			d, ok := ItemDifference(ch, r.Item, shown)
+			return math.Abs(d.Points), ok
 		})
 	case dataset.SortName:
 		sortByLabel(rows, func(r Row) string { return r.Item.Label })
@@ -116,7 +119,29 @@ func Rows(ch *dataset.Chart, sortBy string, reverse bool, shown []int) []Row {
 	if reverse {
 		slices.Reverse(rows)
 	}
+	if sortBy == dataset.SortValue || sortBy == dataset.SortGap || sortBy == dataset.SortName {
+		rows = unrankedLast(rows)
+	}
 	return rows
+}
+
+// unrankedLast moves the rows of answers that are not items after the
+// others, keeping each group's order, and the unranked in dataset order.
+func unrankedLast(rows []Row) []Row {
+	var unranked []Row
+	out := rows[:0:0]
+	for _, r := range rows {
+		if r.Item.Ranked() {
+			out = append(out, r)
+		} else {
+			unranked = append(unranked, r)
+		}
+	}
+	if len(unranked) == 0 {
+		return rows
+	}
+	slices.SortStableFunc(unranked, func(a, b Row) int { return cmp.Compare(a.Index, b.Index) })
+	return append(out, unranked...)
 }
 
 // sortLargestFirst sorts xs by key, largest first, stably (ties keep their

@@ -37,11 +37,14 @@ func TestRows(t *testing.T) {
 		want    string
 	}{
 		{"order", false, "all", "facebook youtube physician-communities linkedin google-plus blogs twitter patient-communities none"},
-		{"value", false, "all", "none physician-communities linkedin facebook youtube google-plus blogs twitter patient-communities"},
-		{"value", false, "personal", "facebook youtube linkedin physician-communities google-plus blogs none twitter patient-communities"},
-		{"gap", false, "all", "facebook youtube none physician-communities google-plus blogs twitter linkedin patient-communities"},
-		{"name", false, "all", "blogs facebook google-plus linkedin none patient-communities physician-communities twitter youtube"},
-		{"name", true, "all", "youtube twitter physician-communities patient-communities none linkedin google-plus facebook blogs"},
+		// "None of the above" (kind none) is not ranked: after the sites,
+		// whichever the sort and its direction.
+		{"value", false, "all", "physician-communities linkedin facebook youtube google-plus blogs twitter patient-communities none"},
+		{"value", true, "all", "patient-communities twitter blogs google-plus youtube facebook linkedin physician-communities none"},
+		{"value", false, "personal", "facebook youtube linkedin physician-communities google-plus blogs twitter patient-communities none"},
+		{"gap", false, "all", "facebook youtube physician-communities google-plus blogs twitter linkedin patient-communities none"},
+		{"name", false, "all", "blogs facebook google-plus linkedin patient-communities physician-communities twitter youtube none"},
+		{"name", true, "all", "youtube twitter physician-communities patient-communities linkedin google-plus facebook blogs none"},
 	}
 	for _, tt := range tests {
 		got := ids(Rows(ch, tt.sort, tt.reverse, SeriesShown(ch, tt.series)))

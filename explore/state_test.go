@@ -93,16 +93,16 @@ func TestMoveFocus(t *testing.T) {
 			t.Errorf("%s: MoveFocus(%d) = chart %d focus %q, want chart %d focus %q", tt.name, tt.delta, got.Chart, got.Focus, tt.wantChart, tt.wantFocus)
 		}
 	}
-	// Focus follows display order: sorted by value, after Facebook (61%
-	// personal is not first: "none" is 33% professional) comes the next
-	// by the first series.
+	// Focus follows display order: sorted by value (by professional use),
+	// physician communities (28%) first, then LinkedIn; "None of the
+	// above" (33%, not an item) last.
 	st := Start().GotoViewID(c, "platforms").CycleSort() // value, by professional
 	ids := FocusIDs(c, st, 0)
-	if ids[0] != "none" || ids[1] != "physician-communities" {
+	if ids[0] != "physician-communities" || ids[1] != "linkedin" || ids[len(ids)-1] != "none" {
 		t.Fatalf("value order = %v", ids)
 	}
-	st.Focus = "none"
-	if got := st.MoveFocus(c, 1).Focus; got != "physician-communities" {
+	st.Focus = "linkedin"
+	if got := st.MoveFocus(c, -1).Focus; got != "physician-communities" {
 		t.Errorf("MoveFocus in value order = %s", got)
 	}
 	// Moving into another chart resets the series selection.

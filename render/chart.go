@@ -392,7 +392,7 @@ func footnote(c *dataset.Collection, ch *dataset.Chart, s *Styles) string {
 		}
 	}
 	if others > 0 {
-		parts = append(parts, fmt.Sprintf("%d more source(s) in the detail line", others))
+		parts = append(parts, explore.Count(others, "more source", "more sources")+" in the detail line")
 	}
 	return strings.Join(parts, s.Dot())
 }

@@ -353,8 +353,9 @@ func TestViewButterflyAndMarks(t *testing.T) {
 			t.Errorf("%s row does not start with %q:\n%s", want.label, want.prefix, out)
 		}
 	}
-	// Gap order: Facebook, YouTube, None of the above first.
-	if !strings.Contains(rows[0], "Facebook") || !strings.Contains(rows[1], "YouTube") || !strings.Contains(rows[2], "None") {
+	// Gap order: Facebook, YouTube, Physician communities first; None of
+	// the above, not a site, last.
+	if !strings.Contains(rows[0], "Facebook") || !strings.Contains(rows[1], "YouTube") || !strings.Contains(rows[2], "Physician") || !strings.Contains(rows[8], "None") {
 		t.Errorf("not in gap order:\n%s", strings.Join(rows, "\n"))
 	}
 	// A one-series chart ignores the butterfly switch.

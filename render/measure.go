@@ -1,7 +1,6 @@
 package render
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/docsurvey/docsurvey/dataset"
@@ -29,7 +28,7 @@ func measureLines(c *dataset.Collection, id string, w, h int, s *Styles) []strin
 	if !ok {
 		return []string{s.Warning.Render(fit("No measure "+id+".", w, tail))}
 	}
-	note := fmt.Sprintf("%d %s", len(ms.Rows), plural(len(ms.Rows), "figure", "figures"))
+	note := explore.Count(len(ms.Rows), "figure", "figures")
 	if lo, hi, ok := ms.Spread(); ok && lo != hi {
 		dash := "–"
 		if s.ASCII() {

@@ -191,7 +191,7 @@ func TestSpotlightAcrossViews(t *testing.T) {
 func TestDescribeKey(t *testing.T) {
 	m := cmpModel(t, 120, 30)
 	cmpKeys(m, "2", "i")
-	want := "i Facebook: 61% personal vs 15% professional, the largest gap among nine sites; a 46-point gap, larger than"
+	want := "i Facebook: 61% personal vs 15% professional, the largest gap among eight sites; a 46-point gap, larger than"
 	if s := cmpScreen(m); !strings.Contains(s, want) {
 		t.Fatalf("no sentence:\n%s", s)
 	}

@@ -108,7 +108,7 @@ func TestSortKeys(t *testing.T) {
 		reverse   bool
 		first     string
 	}{
-		{"s", "value", false, "None of the above"},
+		{"s", "value", false, "Facebook"}, // None of the above (33%) is not a site: last
 		{"s", "gap", false, "Facebook"},
 		{"s", "name", false, "Blogs"},
 		{"r", "name", true, "YouTube"},

@@ -29,13 +29,13 @@ func Run(ctx context.Context, o Options, in io.Reader, out io.Writer) error {
 		return ErrNotTerminal
 	}
 	env := os.Environ()
+	o.Background = BackgroundQuery{Ask: true, Wait: BackgroundWait, Terminal: out}
 	var root tea.Model
 	if o.Data == nil && o.Load != nil {
 		st := &starter{o: o}
 		defer st.close()
 		root = st
 	} else {
-		o.Background = BackgroundQuery{Ask: true, Wait: BackgroundWait}
 		m := New(o)
 		m.SetExportDir(".")
 		defer m.Close()

@@ -35,7 +35,7 @@ type loadedMsg struct {
 func (s *starter) Init() tea.Cmd {
 	load := s.o.Load
 	return tea.Batch(
-		askBackground,
+		s.o.Background.ask(),
 		tea.Tick(BackgroundWait, func(time.Time) tea.Msg { return backgroundWaitMsg{} }),
 		func() tea.Msg {
 			c, err := load()
@@ -73,7 +73,7 @@ func (s *starter) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 func (s *starter) build(c *dataset.Collection) tea.Cmd {
 	o := s.o
 	o.Data = c
-	o.Background = BackgroundQuery{Wait: BackgroundWait} // asked by Init
+	o.Background.Ask = false // asked by Init
 	s.m = New(o)
 	s.m.SetExportDir(".")
 	cmds := []tea.Cmd{s.m.Init()}

@@ -1,10 +1,12 @@
 package tui
 
 import (
+	"io"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // BackgroundWait is how long the explorer holds its first frame for the
@@ -24,17 +26,37 @@ type BackgroundQuery struct {
 	// tea.BackgroundColorMsg comes or Wait has passed; zero draws at once
 	// on Options.Dark.
 	Wait time.Duration
+	// Terminal, if set, is the terminal the query is written to at once,
+	// from Init, when Bubble Tea has put it in raw mode and reads its
+	// input. Without it the query is a tea.Cmd, which Bubble Tea buffers
+	// until its renderer's first tick (8 ms at 120 frames a second): the
+	// answer, and so the first frame held for it, would come a tick later.
+	Terminal io.Writer
 }
 
 // backgroundWaitMsg ends the wait for the background answer.
 type backgroundWaitMsg struct{}
 
-// askBackground asks the terminal its background colour, then its cursor
-// position. Every terminal answers the second, and answers in order: a
-// cursor position with no colour before it means the terminal does not
-// answer the first (tmux, for one), so the wait ends at once instead of
-// after BackgroundWait.
-var askBackground = tea.Sequence(tea.RequestBackgroundColor, tea.RequestCursorPosition)
+// backgroundQuery asks the terminal its background colour (OSC 11), then
+// its cursor position. Every terminal answers the second, and answers in
+// order: a cursor position with no colour before it means the terminal
+// does not answer the first (tmux, for one), so the wait ends at once
+// instead of after BackgroundWait. Bubble Tea's input reader turns the
+// answers into a tea.BackgroundColorMsg and a tea.CursorPositionMsg.
+const backgroundQuery = ansi.RequestBackgroundColor + ansi.RequestCursorPositionReport
+
+// ask returns the command that asks the background: written to q.Terminal
+// at once when there is one, else through Bubble Tea.
+func (q BackgroundQuery) ask() tea.Cmd {
+	if q.Terminal == nil {
+		return tea.Sequence(tea.RequestBackgroundColor, tea.RequestCursorPosition)
+	}
+	w := q.Terminal
+	return func() tea.Msg {
+		_, _ = io.WriteString(w, backgroundQuery) // a terminal that fails here fails Bubble Tea's next write too
+		return nil
+	}
+}
 
 // backgroundInit asks the background, if the options say so, and starts
 // the fallback timer.
@@ -44,7 +66,7 @@ func (m *Model) backgroundInit() tea.Cmd {
 	}
 	var cmds []tea.Cmd
 	if m.bg.Ask {
-		cmds = append(cmds, askBackground)
+		cmds = append(cmds, m.bg.ask())
 	}
 	if !m.bgKnown {
 		cmds = append(cmds, tea.Tick(m.bg.Wait, func(time.Time) tea.Msg { return backgroundWaitMsg{} }))

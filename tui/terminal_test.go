@@ -96,3 +96,23 @@ func TestCursorReportIsNotF3(t *testing.T) {
 		t.Fatal("the cursor report did not end the wait")
 	}
 }
+
+// TestBackgroundQueryWrittenAtOnce: with a terminal to write to, the query
+// goes straight to it from Init's command (not through Bubble Tea's output
+// buffer, which waits for the renderer's first tick), once, as OSC 11
+// followed by a cursor position request; without one it is Bubble Tea's
+// command and writes nothing itself.
+func TestBackgroundQueryWrittenAtOnce(t *testing.T) {
+	var term strings.Builder
+	q := BackgroundQuery{Ask: true, Wait: BackgroundWait, Terminal: &term}
+	if msg := q.ask()(); msg != nil {
+		t.Errorf("the direct query returned %T, want no message", msg)
+	}
+	if got, want := term.String(), "\x1b]11;?\a\x1b[6n"; got != want {
+		t.Errorf("written %q, want %q", got, want)
+	}
+	term.Reset()
+	if (BackgroundQuery{Ask: true}).ask() == nil || term.Len() != 0 {
+		t.Errorf("without a terminal: wrote %q", term.String())
+	}
+}

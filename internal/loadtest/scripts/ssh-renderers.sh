@@ -8,9 +8,11 @@
 #	internal/loadtest/scripts/ssh-renderers.sh [N ...]   # default 1 100 200
 #	IDLE=0 internal/loadtest/scripts/ssh-renderers.sh 50  # no idle runs
 #	internal/loadtest/scripts/ssh-renderers.sh none       # only the idle runs
+#	MODES="screen bare" internal/loadtest/scripts/ssh-renderers.sh 200 800
 set -euo pipefail
 sizes=${*:-1 100 200}
 [ "$sizes" = none ] && sizes=
+modes=${MODES:-screen tea bare}
 dir=$(mktemp -d)
 trap 'kill "${pid:-}" 2>/dev/null || true; rm -rf "$dir"' EXIT
 go build -o "$dir/docsurvey" ./cmd/docsurvey
@@ -21,8 +23,8 @@ port=${PORT:-$((30000 + RANDOM % 20000))}
 # start MODE starts a fresh server for MODE (screen, tea or bare) on $port.
 start() {
 	case $1 in
-	screen) "$dir/docsurvey" serve --listen 127.0.0.1:$port --host-key "$dir/hk" --max-sessions 1000 --max-per-ip 1000 --rate-per-ip -1 2>/dev/null & ;;
-	tea) "$dir/docsurvey" serve --tea-renderer --listen 127.0.0.1:$port --host-key "$dir/hk" --max-sessions 1000 --max-per-ip 1000 --rate-per-ip -1 2>/dev/null & ;;
+	screen) "$dir/docsurvey" serve --listen 127.0.0.1:$port --host-key "$dir/hk" --max-sessions 1000 --max-per-ip 1000 --rate-per-ip -1 --max-pending 1000 2>/dev/null & ;;
+	tea) "$dir/docsurvey" serve --tea-renderer --listen 127.0.0.1:$port --host-key "$dir/hk" --max-sessions 1000 --max-per-ip 1000 --rate-per-ip -1 --max-pending 1000 2>/dev/null & ;;
 	bare) "$dir/bare" -listen 127.0.0.1:$port -host-key "$dir/bare_hk" 2>/dev/null & ;;
 	esac
 	pid=$!
@@ -33,7 +35,7 @@ start() {
 }
 stop() { kill "$pid"; wait "$pid" 2>/dev/null || true; pid=; }
 for n in $sizes; do
-	for mode in screen tea bare; do
+	for mode in $modes; do
 		echo "== $mode, $n sessions"
 		start $mode
 		"$dir/load" -addr 127.0.0.1:$port -server-pid "$pid" -sessions "$n" -keys 10 || echo "(failures above)"
@@ -41,7 +43,7 @@ for n in $sizes; do
 	done
 done
 [ "${IDLE:-1}" = 0 ] && exit 0
-for mode in screen tea bare; do
+for mode in $modes; do
 	echo "== $mode, 200 idle sessions"
 	start $mode
 	"$dir/load" -addr 127.0.0.1:$port -server-pid "$pid" -sessions 200 -idle -idle-for 10s || echo "(failures above)"
