@@ -158,8 +158,8 @@ func (k *KeyMap) setMovingKeys(s keyState) {
 		k.Compare.SetKeys("v")
 		k.Compare.SetHelp("v", "compare pins")
 	}
-	// Under the full help, Esc closes it: the help's keys are the only
-	// ones routed there besides the view and display keys (handleHelp).
+	// Under the full help, Esc closes it (handleHelp takes the help's
+	// keys before any other, so Esc means nothing else there).
 	if s.help {
 		k.Help.SetKeys("?", "esc")
 	} else {

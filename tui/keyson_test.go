@@ -6,6 +6,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	"github.com/docsurvey/docsurvey/dataset"
+	"github.com/docsurvey/docsurvey/present"
 )
 
 // TestEnableTable is the rules of updateKeybindings as a table: for a
@@ -137,6 +138,56 @@ func TestEveryHelpKeyIsRouted(t *testing.T) {
 	for _, b := range allBindings(k) {
 		if n := owners[b.Help().Desc]; n != 1 {
 			t.Errorf("%q is routed to %d owners, want 1", b.Help().Desc, n)
+		}
+	}
+}
+
+// TestHelpKeysActInEveryState extends TestHelpKeysDoSomething to the
+// states the components add: with the panel open, with a measure's
+// sources open, on the tour, under the full help, and for an audience
+// following or exploring. Every key the help lists changes the state or
+// the screen.
+func TestHelpKeysActInEveryState(t *testing.T) {
+	states := []struct {
+		name  string
+		setup []string
+		role  Role
+	}{
+		{"panel", []string{"2", "c", "j", "c", "v"}, RoleExplorer},
+		{"sources", []string{"6", "j", "j", "enter"}, RoleExplorer},
+		{"tour", []string{"t", " ", "j"}, RoleExplorer},
+		{"help", []string{"2", "j", "?"}, RoleExplorer},
+		{"following", nil, RoleAudience},
+		{"exploring alone", []string{"f", "2", "j"}, RoleAudience},
+	}
+	for _, st := range states {
+		fresh := func() *Model {
+			var m *Model
+			if st.role == RoleAudience {
+				m = roleModel(t, present.NewHub(), RoleAudience, 100, 30)
+			} else {
+				m = newModel(t, 100, 30)
+			}
+			press(m, st.setup...)
+			return m
+		}
+		base := fresh()
+		for _, b := range allBindings(base.common.Keys) {
+			if !b.Enabled() || key.Matches(keyMsg(b.Keys()[0]), base.common.Keys.Quit) {
+				continue
+			}
+			m := fresh()
+			before, beforeState := m.Frame(), m.State()
+			for _, k := range b.Keys() {
+				if k == "1" && beforeState.View == "overview" || k == "2" && beforeState.View == "platforms" {
+					continue // the view on screen
+				}
+				m.Update(keyMsg(k))
+				break
+			}
+			if m.Frame() == before && m.State().Equal(beforeState) {
+				t.Errorf("%s: %q (%s) is listed in help but changed nothing", st.name, b.Keys()[0], b.Help().Desc)
+			}
 		}
 	}
 }

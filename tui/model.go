@@ -258,25 +258,16 @@ func (m *Model) route(msg tea.KeyPressMsg, cs ...Component) tea.Cmd {
 	return nil
 }
 
-// handleHelp handles a key under the full help: the help's keys close it,
-// the view keys close it and turn the view, the display keys and the
-// view's own keys act as they do below it.
+// handleHelp handles a key under the full help: its keys (? and Esc)
+// close it; every other key means what it means below the help (the view
+// keys close the help as they turn the view), so each key the help lists
+// acts.
 func (m *Model) handleHelp(msg tea.KeyPressMsg) tea.Cmd {
-	k := m.common.Keys
-	switch {
-	case key.Matches(msg, k.Help):
+	if key.Matches(msg, m.common.Keys.Help) {
 		m.full = false
-	case key.Matches(msg, k.Quit):
-		return m.quit()
-	case key.Matches(msg, k.NextView, k.PrevView, k.GotoView):
-		m.closeOverlays()
-		m.navigate(msg)
-	case key.Matches(msg, k.Big, k.Mono):
-		return m.display(msg)
-	default:
-		return m.route(msg, m.panes[m.active])
+		return nil
 	}
-	return nil
+	return m.handleBrowsing(msg)
 }
 
 // handleFollowing handles a key while following the presenter: only help,
