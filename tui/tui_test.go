@@ -1,19 +1,17 @@
 package tui
 
 import (
-	"flag"
 	"fmt"
+	"github.com/docsurvey/docsurvey/internal/terminal"
 	"strings"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
+	xgolden "github.com/charmbracelet/x/exp/golden"
 	"github.com/docsurvey/docsurvey/dataset"
-	goldenfile "github.com/docsurvey/docsurvey/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 // frozen is the shipped dataset: the goldens show what the binary draws.
 func frozen(t testing.TB) *dataset.Collection {
@@ -27,7 +25,7 @@ func frozen(t testing.TB) *dataset.Collection {
 
 func newModel(t testing.TB, w, h int) *Model {
 	t.Helper()
-	m := New(Options{Data: frozen(t), Width: w, Height: h, Profile: colorprofile.ANSI256, Dark: true})
+	m := New(Options{Data: frozen(t), Width: w, Height: h, Env: terminal.Env{Profile: colorprofile.ANSI256, Dark: true}})
 	t.Cleanup(m.Close)
 	return m
 }
@@ -64,7 +62,10 @@ func screen(m *Model) string { return ansi.Strip(m.Frame()) }
 
 func golden(t *testing.T, name, got string) {
 	t.Helper()
-	goldenfile.Check(t, name, []byte(got), *update)
+	t.Run(name, func(t *testing.T) {
+		t.Helper()
+		xgolden.RequireEqual(t, got)
+	})
 }
 
 func TestGoldenViews(t *testing.T) {
@@ -102,7 +103,7 @@ func TestGoldenModes(t *testing.T) {
 }
 
 func TestGoldenASCII(t *testing.T) {
-	m := New(Options{Data: frozen(t), Width: 100, Height: 30, ASCII: true, Color: "never"})
+	m := New(Options{Data: frozen(t), Width: 100, Height: 30, Env: terminal.Env{ASCII: true, Mono: true}})
 	defer m.Close()
 	press(m, "2", "j")
 	out := m.Frame()
