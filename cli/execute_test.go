@@ -43,13 +43,3 @@ func TestExecuteTurnsPanicsIntoOneLine(t *testing.T) {
 		t.Errorf("code %d, stderr %q", code, errb.String())
 	}
 }
-
-func TestDarkBackground(t *testing.T) {
-	tests := map[string]bool{"": true, "15;0": true, "0;15": false, "0;default;15": false, "7;8": true, "x;y": true}
-	for v, want := range tests {
-		t.Setenv("COLORFGBG", v)
-		if got := darkBackground(); got != want {
-			t.Errorf("COLORFGBG=%q: dark %v, want %v", v, got, want)
-		}
-	}
-}

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"errors"
+	"os"
 	"slices"
 	"strings"
 
@@ -9,17 +10,15 @@ import (
 
 	"github.com/docsurvey/docsurvey/dataset"
 	"github.com/docsurvey/docsurvey/explore"
+	"github.com/docsurvey/docsurvey/internal/terminal"
 	"github.com/docsurvey/docsurvey/tui"
 )
 
-// Color modes for --color.
-const (
-	colorAuto   = "auto"
-	colorAlways = "always"
-	colorNever  = "never"
-)
+// colorModes are the values of --color (see terminal.Decide).
+func colorModes() []string { return terminal.ColorModes() }
 
-func colorModes() []string { return []string{colorAuto, colorAlways, colorNever} }
+// colorAuto is --color's default.
+const colorAuto = string(terminal.ColorAuto)
 
 // exploreFlags are the root command's own flags.
 type exploreFlags struct {
@@ -57,7 +56,8 @@ func runExplorer(cmd *cobra.Command, e *env, f *exploreFlags) error {
 	if e.dataPath == "-" {
 		return usageErrorf("the explorer reads its keys from standard input, so it cannot read --data - too; save the data to a file, or use --data - with show, views, validate or serve")
 	}
-	o := tui.Options{ASCII: f.ascii, Color: f.color, Tour: f.tour}
+	// The terminal is decided here, once, and handed down.
+	o := tui.Options{Env: terminal.Detect(e.stdout, os.Environ(), terminal.ColorMode(f.color), f.ascii, terminal.Interactive), Tour: f.tour}
 	if e.dataPath == "" {
 		// The shipped data (it has a tour) is parsed while the explorer
 		// starts; see tui.Options.Load. Only a --view other than the
@@ -90,7 +90,7 @@ func runExplorer(cmd *cobra.Command, e *env, f *exploreFlags) error {
 	switch {
 	case err == nil:
 		return nil
-	case errors.Is(err, tui.ErrNotTerminal), errors.Is(err, tui.ErrBadColor):
+	case errors.Is(err, tui.ErrNotTerminal):
 		return usageErrorf("%v", strings.TrimPrefix(err.Error(), "docsurvey: "))
 	default:
 		return runtimeErrorf("%v", err)

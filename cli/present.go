@@ -95,14 +95,20 @@ func checkRooms(f presentFlags) error {
 // newSessionModel returns serve's model factory. With rooms, the session
 // joins the room its SSH user name names (or the default one): a
 // presenter's session drives it, every other session follows.
+//
+// The followers share their frames (tui.Frames): when the presenter
+// changes the screen, the followers at one size and in one terminal
+// environment draw it once between them instead of once each.
 func newSessionModel(c *dataset.Collection, start explore.State, f presentFlags, rooms *present.Rooms) server.ModelFactory {
+	frames := tui.NewFrames(followerFrames, followerFrameBytes)
 	return func(si server.SessionInfo) tea.Model {
 		// The server has asked the viewer's terminal its background:
 		// wait for the answer, briefly, and assume dark without one.
-		o := tui.Options{Data: c, Profile: si.Profile, Dark: true, Background: tui.BackgroundQuery{Wait: tui.BackgroundWait},
+		o := tui.Options{Data: c, Env: si.Env, Background: tui.BackgroundQuery{Wait: tui.BackgroundWait},
 			State: start, Width: si.Width, Height: si.Height, Context: si.Context, Touch: si.Touch}
 		if rooms != nil {
 			_, o.Hub = rooms.Pick(si.User)
+			o.Frames = frames
 			o.Role = tui.RoleAudience
 			if si.Presenter {
 				o.Role, o.Tour = tui.RolePresenter, f.tour
@@ -117,6 +123,13 @@ func newSessionModel(c *dataset.Collection, start explore.State, f presentFlags,
 		return m
 	}
 }
+
+// The bounds of the followers' shared frames: a frame of a 100x30
+// terminal is about 10 KB, the largest (1000x500) a few MB.
+const (
+	followerFrames     = 64
+	followerFrameBytes = 32 << 20
+)
 
 // checkTour refuses --tour when the dataset has no tour.
 func checkTour(c *dataset.Collection, tour bool) error {

@@ -20,11 +20,3 @@ func columnsFromEnv() (width int, ok bool) {
 	}
 	return max(n, minShowWidth), true
 }
-
-// colorForced reports whether CLICOLOR_FORCE asks for color even when the
-// output is not a terminal, as termenv reads it: set and not "0". NO_COLOR
-// still wins.
-func colorForced() bool {
-	v := os.Getenv("CLICOLOR_FORCE")
-	return v != "" && v != "0" && !noColor()
-}

@@ -140,7 +140,10 @@ func TestRelaySamePresenterReconnectingOnAnotherReplica(t *testing.T) {
 	ns := natstest.Start(t)
 	a, b := startReplica(t, ns.URL()), startReplica(t, ns.URL())
 	a.hub("main").JoinAs(Who{ID: "A", Name: "alice"}).Publish(screenOf(dataset.ViewBenefits))
-	eventually(t, "b to see alice", func() bool { return b.hub("main").Current().Presenter == "alice" })
+	// The lease (who presents) and the screen are two keys: wait for both.
+	eventually(t, "b to see alice's screen", func() bool {
+		return b.hub("main").Current().Presenter == "alice" && viewIs(b.hub("main"), dataset.ViewBenefits)()
+	})
 	again := b.hub("main").JoinAs(Who{ID: "A", Name: "alice"})
 	if !again.Holds() {
 		t.Fatal("alice reconnecting with her key waits for her own old session")

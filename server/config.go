@@ -9,7 +9,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/log/v2"
-	"github.com/charmbracelet/colorprofile"
+	"github.com/docsurvey/docsurvey/internal/terminal"
 )
 
 // SessionInfo is what the server knows about one SSH session when it builds
@@ -29,17 +29,17 @@ type SessionInfo struct {
 	// presenter keys file (the fingerprint when it has none). Empty for
 	// the audience.
 	PresenterID, PresenterName string
-	// Profile is the colour profile of the viewer's terminal, from this
-	// session's TERM, COLORTERM and NO_COLOR. Every frame is downsampled to
-	// it on the way out, so a model may draw in any colour; Profile only
-	// says whether there is colour at all.
+	// Env is the viewer's terminal as terminal.Session decides it from
+	// this session's TERM, COLORTERM, NO_COLOR and COLORFGBG. Every frame
+	// is downsampled to its Profile on the way out, so a model may draw in
+	// any colour; the profile only says whether there is colour at all.
 	//
 	// The server asks each viewer's terminal its background colour (OSC 11)
 	// as the session starts; the answer, if the terminal gives one, reaches
 	// the model as a tea.BackgroundColorMsg. A model that waits for it must
 	// draw its first frame within a short fallback, as a terminal may never
 	// answer.
-	Profile colorprofile.Profile
+	Env terminal.Env
 	// Width and Height are the initial PTY size, already clamped by ClampSize.
 	Width, Height int
 	// Context is cancelled when the session ends.

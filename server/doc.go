@@ -86,7 +86,7 @@
 // # Colour and background
 //
 // Each session's colour profile comes from its own TERM, COLORTERM and
-// NO_COLOR ([SessionInfo.Profile]); the screen downsamples every write to
+// NO_COLOR ([SessionInfo.Env]); the screen downsamples every write to
 // it, so a model draws in any colour and each viewer sees what its
 // terminal can show. The screen's first write asks the viewer's terminal
 // its background colour (OSC 11); Bubble Tea's input reader, which reads

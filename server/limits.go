@@ -7,14 +7,18 @@ import (
 	"time"
 
 	gossh "golang.org/x/crypto/ssh"
+
+	"github.com/docsurvey/docsurvey/internal/terminal"
 )
 
-// Size bounds applied by ClampSize.
+// Size bounds applied by ClampSize. The largest size is the largest frame
+// the explorer draws (terminal.MaxWidth and MaxHeight, from render): one
+// source for the limits.
 const (
 	MinCols = 1
-	MaxCols = 1000
+	MaxCols = terminal.MaxWidth
 	MinRows = 1
-	MaxRows = 500
+	MaxRows = terminal.MaxHeight
 )
 
 // ClampSize bounds a terminal size sent by a client to MinCols..MaxCols

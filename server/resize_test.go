@@ -49,10 +49,10 @@ func TestWindowChangeFloodIsCoalesced(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if err := v.sess.WindowChange(33, 123); err != nil { // the last size
+	if err := v.sess.WindowChange(81, 171); err != nil { // the last size, which no size of the burst equals
 		t.Fatal(err)
 	}
-	v.waitFor(t, "size 123x33")
+	v.waitFor(t, "size 171x81")
 	got := resizes.Load() - before
 	took := time.Since(start)
 	t.Logf("%d window changes in %v reached the model as %d resizes", n+1, took.Round(time.Millisecond), got)

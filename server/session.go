@@ -14,6 +14,7 @@ import (
 	"github.com/charmbracelet/colorprofile"
 
 	"github.com/docsurvey/docsurvey/internal/inputguard"
+	"github.com/docsurvey/docsurvey/internal/terminal"
 )
 
 // Why a session ended, as logged.
@@ -100,32 +101,13 @@ func (s *Server) runProgram(sess ssh.Session) {
 		}
 	}()
 	env := sessionEnviron(sess)
-	profile := sessionProfile(env)
+	tenv := terminal.Session(env)
 	in := newInputTracker(guarded)
 	// The screen is made after the model; Touch may be called from any
 	// goroutine the model starts, so it finds the screen through scrRef.
 	var scrRef atomic.Pointer[screen]
-	touch := func() {
-		// A viewer who stopped reading (a suspended ssh, a sleeping laptop)
-		// is not watching: the model's activity must not keep the session.
-		if scr := scrRef.Load(); scr == nil || !scr.stalled() {
-			in.touch()
-		}
-	}
-	presenterID, presenterName := s.presenterWho(sess)
 	g := newGuard()
-	g.m = s.cfg.NewModel(SessionInfo{
-		User:          sess.User(),
-		RemoteAddr:    sess.RemoteAddr().String(),
-		Presenter:     s.isPresenter(sess),
-		PresenterID:   presenterID,
-		PresenterName: presenterName,
-		Profile:       profile,
-		Width:         w,
-		Height:        h,
-		Context:       ctx,
-		Touch:         touch,
-	})
+	g.m = s.newModel(ctx, sess, tenv, w, h, in, &scrRef)
 	if g.m == nil {
 		st.setReason(reasonNoModel)
 		s.log.Error("model factory returned nil", "user", logSafe(sess.User()), "remote", sess.RemoteAddr().String())
@@ -136,12 +118,12 @@ func (s *Server) runProgram(sess ssh.Session) {
 
 	var scr *screen
 	if !s.cfg.TeaRenderer {
-		scr = newScreen(sess, w, h, profile)
+		scr = newScreen(sess, w, h, tenv.Profile)
 		scrRef.Store(scr)
 		s.screens.Store(scr, struct{}{})
 		defer s.screens.Delete(scr)
 	}
-	p := s.newProgram(sess, g, scr, in, env, profile, w, h)
+	p := s.newProgram(sess, g, scr, in, env, tenv.Profile, w, h)
 
 	done := make(chan struct{})
 	watched := make(chan string, 1)
@@ -153,7 +135,37 @@ func (s *Server) runProgram(sess ssh.Session) {
 	if reason == "" {
 		reason = reasonQuit
 	}
+	s.endSession(sess, st, g, scr, reason, err)
+}
 
+// newModel asks the model factory for the session's model.
+func (s *Server) newModel(ctx context.Context, sess ssh.Session, tenv terminal.Env, w, h int, in *inputTracker, scrRef *atomic.Pointer[screen]) tea.Model {
+	touch := func() {
+		// A viewer who stopped reading (a suspended ssh, a sleeping laptop)
+		// is not watching: the model's activity must not keep the session.
+		if scr := scrRef.Load(); scr == nil || !scr.stalled() {
+			in.touch()
+		}
+	}
+	presenterID, presenterName := s.presenterWho(sess)
+	return s.cfg.NewModel(SessionInfo{
+		User:          sess.User(),
+		RemoteAddr:    sess.RemoteAddr().String(),
+		Presenter:     s.isPresenter(sess),
+		PresenterID:   presenterID,
+		PresenterName: presenterName,
+		Env:           tenv,
+		Width:         w,
+		Height:        h,
+		Context:       ctx,
+		Touch:         touch,
+	})
+}
+
+// endSession ends a session whose program has returned err, for reason:
+// it logs a panic or an error, waits briefly for the last frame, writes
+// the line that says why the session ended and exits with its status.
+func (s *Server) endSession(sess ssh.Session, st *sessionStats, g *guard, scr *screen, reason string, err error) {
 	code := 0
 	var msg string
 	if what, stack := g.panicInfo(); what != "" {

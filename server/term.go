@@ -2,7 +2,6 @@ package server
 
 import (
 	"charm.land/ssh"
-	"github.com/charmbracelet/colorprofile"
 )
 
 // sessionEnviron returns the session's environment as its viewer's
@@ -15,7 +14,3 @@ func sessionEnviron(sess ssh.Session) []string {
 	}
 	return env
 }
-
-// sessionProfile is the colour profile of the viewer's terminal, decided
-// from that session's own TERM, COLORTERM and NO_COLOR alone.
-func sessionProfile(env []string) colorprofile.Profile { return colorprofile.Env(env) }

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"github.com/charmbracelet/colorprofile"
+	"github.com/docsurvey/docsurvey/internal/terminal"
 	"testing"
 
 	"github.com/docsurvey/docsurvey/render"
@@ -60,7 +61,7 @@ func BenchmarkFirstRender(b *testing.B) {
 		b.StopTimer()
 		render.ResetCache()
 		b.StartTimer()
-		m := New(Options{Data: c, Width: 120, Height: 40, Profile: colorprofile.ANSI256, Dark: true})
+		m := New(Options{Data: c, Width: 120, Height: 40, Env: terminal.Env{Profile: colorprofile.ANSI256, Dark: true}})
 		m.Update(keyMsg("2"))
 		_ = m.Frame()
 		b.StopTimer()

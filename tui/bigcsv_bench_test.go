@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"github.com/docsurvey/docsurvey/internal/terminal"
 	"runtime"
 	"strings"
 	"testing"
@@ -47,7 +48,7 @@ func BenchmarkOpenLargeCSV(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		m := New(Options{Data: c, Width: 120, Height: 40, Profile: colorprofile.ANSI256, Dark: true})
+		m := New(Options{Data: c, Width: 120, Height: 40, Env: terminal.Env{Profile: colorprofile.ANSI256, Dark: true}})
 		m.Update(keyMsg("2"))
 		_ = m.View()
 		m.Close()
@@ -69,7 +70,7 @@ func BenchmarkSessionOnLargeCSV(b *testing.B) {
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		m := New(Options{Data: c, Width: 120, Height: 40, Profile: colorprofile.ANSI256, Dark: true})
+		m := New(Options{Data: c, Width: 120, Height: 40, Env: terminal.Env{Profile: colorprofile.ANSI256, Dark: true}})
 		m.Update(keyMsg("2"))
 		_ = m.View()
 		m.Close()
@@ -77,7 +78,7 @@ func BenchmarkSessionOnLargeCSV(b *testing.B) {
 	b.StopTimer()
 	var open []*Model
 	for range 50 {
-		m := New(Options{Data: c, Width: 120, Height: 40, Profile: colorprofile.ANSI256, Dark: true})
+		m := New(Options{Data: c, Width: 120, Height: 40, Env: terminal.Env{Profile: colorprofile.ANSI256, Dark: true}})
 		m.Update(keyMsg("2"))
 		_ = m.View()
 		open = append(open, m)

@@ -1,8 +1,8 @@
 package tui
 
 import (
-	"github.com/charmbracelet/colorprofile"
 	"github.com/docsurvey/docsurvey/dataset"
+	"github.com/docsurvey/docsurvey/internal/terminal"
 	"github.com/docsurvey/docsurvey/render"
 	zone "github.com/lrstanley/bubblezone/v2"
 )
@@ -13,28 +13,25 @@ import (
 type Common struct {
 	// Width and Height are the size of the area a sub-model draws in.
 	Width, Height int
-	// Styles are built from Profile, Dark, Mono and ASCII (restyle).
+	// Styles are built from Env and Mono (restyle).
 	Styles *render.Styles
 	// Keys are the session's key bindings.
 	Keys *KeyMap
-	// Profile is the session's colour profile. Bubble Tea downsamples the
-	// frame to it; here it only says whether there is colour at all.
-	Profile colorprofile.Profile
-	// Dark is the session's background: from its terminal's answer to the
-	// background query, or dark when it gives none.
-	Dark bool
+	// Env is the session's terminal, decided once (package terminal) and
+	// handed down; the terminal's own answers (tea.ColorProfileMsg, the
+	// background colour) update its Profile and Dark.
+	Env terminal.Env
 	// Zone tracks clickable areas (the tabs) for this session.
 	Zone *zone.Manager
 	// Data is the collection being explored.
 	Data *dataset.Collection
-	// ASCII draws with ASCII characters only.
-	ASCII bool
-	// Mono draws without colour.
+	// Mono is the session's monochrome switch (the m key), on top of
+	// Env.Mono.
 	Mono bool
 }
 
 // restyle rebuilds the styles after a change of mode (monochrome), profile
 // or background.
 func (c *Common) restyle() {
-	c.Styles = render.NewStyles(render.StyleOptions{Profile: c.Profile, Dark: c.Dark, Mono: c.Mono, ASCII: c.ASCII})
+	c.Styles = c.Env.Styles(c.Mono)
 }

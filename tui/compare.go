@@ -30,7 +30,7 @@ type CompareKeys struct {
 	Export key.Binding
 	// Measure sets the sources of the focused figure's measure side by side.
 	Measure key.Binding
-	// Close closes the comparison panel or the measure view.
+	// Close closes the measure view.
 	Close key.Binding
 }
 
@@ -54,29 +54,97 @@ func (k CompareKeys) column() []key.Binding {
 	return []key.Binding{k.Pin, k.ClearPins, k.Compare, k.Diverging, k.Spotlight, k.Describe, k.Export, k.Measure, k.Close}
 }
 
-// compareUI is the root model's comparing state that is not part of a
-// view's explore.State: which panel covers the body, whether the describe
-// line is on, and where exports go.
-type compareUI struct {
-	// panel is set while the comparison panel covers the body.
-	panel bool
-	// measure is the measure whose sources are shown side by side, "" for
-	// none.
-	measure string
-	// describe is set while the describe line is shown.
-	describe bool
-	// export says where and when exports are written.
-	export exportConfig
+// comparePanel is the component of comparing: the pins, the spotlight,
+// the butterfly switch and the comparison panel that covers the body while
+// open. Pins and the spotlight are shared by every view (host.setAll).
+type comparePanel struct {
+	common *Common
+	host   host
+	w, h   int
+	// open is set while the panel covers the body.
+	open bool
 }
 
-// describeLineHeight is how many lines the describe line takes.
-const describeLineHeight = 2
+// ShortHelp implements help.KeyMap.
+func (p *comparePanel) ShortHelp() []key.Binding { return []key.Binding{p.common.Keys.Compare} }
 
-// focusedRef is the chart item the active view focuses, and false when the
-// focus is not on a chart item (findings, sources).
-func (m *Model) focusedRef() (dataset.Ref, *dataset.Item, bool) {
-	st := m.State()
-	ch := st.CurrentChart(m.common.Data)
+// FullHelp implements help.KeyMap: the keys routed to the panel.
+func (p *comparePanel) FullHelp() [][]key.Binding {
+	k := p.common.Keys
+	return [][]key.Binding{{k.Pin, k.ClearPins, k.Compare, k.Diverging, k.Spotlight}}
+}
+
+// SetSize sets the area the panel covers.
+func (p *comparePanel) SetSize(w, h int) { p.w, p.h = w, h }
+
+// Update handles the comparing keys.
+func (p *comparePanel) Update(msg tea.Msg) tea.Cmd {
+	kp, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return nil
+	}
+	k, c := p.common.Keys, p.common.Data
+	st := p.host.State()
+	switch {
+	case key.Matches(kp, k.Pin):
+		p.pin(st)
+	case key.Matches(kp, k.ClearPins):
+		p.host.setAll(func(st *explore.State) { st.Pins = nil })
+		p.open = false
+		p.host.setStatus("pins cleared")
+	case key.Matches(kp, k.Compare):
+		open := !p.open
+		p.host.closeOverlays()
+		p.open = open
+	case key.Matches(kp, k.Diverging):
+		st = st.ToggleDiverging()
+		p.host.setState(st)
+		p.host.closeOverlays()
+		p.host.setStatus(map[bool]string{true: "butterfly chart", false: "bar chart"}[st.Diverging])
+	case key.Matches(kp, k.Spotlight):
+		_, it, _ := focusedRef(c, st)
+		spot := it.Label
+		if render.Spotlit(st.Spotlight, it.Label) {
+			spot = ""
+		}
+		p.host.setAll(func(st *explore.State) { st.Spotlight = spot })
+		p.host.setStatus(map[bool]string{true: "spotlight: " + spot, false: "spotlight off"}[spot != ""])
+	}
+	return nil
+}
+
+// pin pins or unpins the focused item.
+func (p *comparePanel) pin(st explore.State) {
+	ref, it, _ := focusedRef(p.common.Data, st)
+	pins, pinned, err := explore.TogglePin(st.Pins, ref)
+	if err != nil {
+		p.host.setStatus(err.Error())
+		return
+	}
+	p.host.setAll(func(st *explore.State) { st.Pins = pins })
+	switch {
+	case pinned && len(pins) >= 2 && !p.open:
+		p.host.setStatus("pinned " + it.Label + " (v to compare)")
+	case pinned:
+		p.host.setStatus("pinned " + it.Label)
+	default:
+		p.host.setStatus("unpinned " + it.Label)
+		p.open = p.open && len(pins) > 0
+	}
+}
+
+// View is the panel over the body while open, else "".
+func (p *comparePanel) View() string {
+	if !p.open {
+		return ""
+	}
+	return render.Compare(p.common.Data, p.host.State(), render.Options{Width: p.w, Height: p.h, Styles: p.common.Styles})
+}
+
+// focusedRef is the chart item st focuses, and false when the focus is not
+// on a chart item (findings, sources).
+func focusedRef(c *dataset.Collection, st explore.State) (dataset.Ref, *dataset.Item, bool) {
+	ch := st.CurrentChart(c)
 	if ch == nil {
 		return dataset.Ref{}, nil, false
 	}
@@ -87,243 +155,145 @@ func (m *Model) focusedRef() (dataset.Ref, *dataset.Item, bool) {
 	return dataset.Ref{Chart: ch.ID, Item: it.ID}, it, true
 }
 
-// focusedMeasure is the measure the focus reports (a measure in the
-// sources view, a finding or chart figure tagged with one), if any.
-func (m *Model) focusedMeasure() (string, bool) {
-	return explore.MeasureAt(m.common.Data, m.State())
+// sourcesPanel is the component that sets a measure's sources side by
+// side over the body.
+type sourcesPanel struct {
+	common *Common
+	host   host
+	w, h   int
+	// measure is the measure shown, "" for none.
+	measure string
 }
 
-// setAll applies a change to every view's state: pins and the spotlight
-// are shared across views.
-func (m *Model) setAll(f func(*explore.State)) {
-	for _, p := range m.panes {
-		st := p.State()
-		f(&st)
-		p.SetState(st)
-	}
+// ShortHelp implements help.KeyMap.
+func (p *sourcesPanel) ShortHelp() []key.Binding {
+	k := p.common.Keys
+	return []key.Binding{k.Close, k.Measure}
 }
 
-// compareKey handles the comparing keys. It reports whether the key was
-// one of them; other keys go on to the explorer, except that switching
-// views closes an open panel first.
-func (m *Model) compareKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
-	k, c := m.common.Keys, m.common.Data
-	if m.full {
-		return nil, false
-	}
-	m.setCompareKeys()
-	var cmd tea.Cmd
-	switch {
-	case key.Matches(msg, k.Close):
-		m.cmp.panel, m.cmp.measure = false, ""
-		m.status = ""
-	case key.Matches(msg, k.Pin):
-		ref, it, ok := m.focusedRef()
-		if !ok {
-			m.status = "nothing to pin here: focus a chart item"
-			break
-		}
-		pins, pinned, err := explore.TogglePin(m.State().Pins, ref)
-		if err != nil {
-			m.status = err.Error()
-			break
-		}
-		m.setAll(func(st *explore.State) { st.Pins = pins })
-		if pinned {
-			m.status = "pinned " + it.Label
-			if len(pins) >= 2 && !m.cmp.panel {
-				m.status += " (v to compare)"
-			}
-		} else {
-			m.status = "unpinned " + it.Label
-			if len(pins) == 0 {
-				m.cmp.panel = false
-			}
-		}
-	case key.Matches(msg, k.ClearPins):
-		m.setAll(func(st *explore.State) { st.Pins = nil })
-		m.cmp.panel = false
-		m.status = "pins cleared"
-	case key.Matches(msg, k.Compare):
-		if len(m.State().Pins) == 0 {
-			m.status = "nothing pinned: press c on an item first"
-			break
-		}
-		m.cmp.panel = !m.cmp.panel
-		m.cmp.measure = ""
-		m.status = ""
-	case key.Matches(msg, k.Diverging):
-		if !explore.CanDiverge(m.State().CurrentChart(c)) {
-			m.status = "the butterfly chart needs a chart with two series"
-			break
-		}
-		p := m.panes[m.active]
-		st := p.State().ToggleDiverging()
-		p.SetState(st)
-		m.cmp.panel, m.cmp.measure = false, ""
-		m.status = map[bool]string{true: "butterfly chart", false: "bar chart"}[st.Diverging]
-	case key.Matches(msg, k.Spotlight):
-		_, it, ok := m.focusedRef()
-		if !ok {
-			m.status = "nothing to spotlight here: focus a chart item"
-			break
-		}
-		spot := it.Label
-		if render.Spotlit(m.State().Spotlight, it.Label) {
-			spot = ""
-		}
-		m.setAll(func(st *explore.State) { st.Spotlight = spot })
-		m.status = "spotlight off"
-		if spot != "" {
-			m.status = "spotlight: " + spot
-		}
-	case key.Matches(msg, k.Describe):
-		m.cmp.describe = !m.cmp.describe
-		m.resize(m.width, m.height)
-		m.status = map[bool]string{true: "describe on", false: "describe off"}[m.cmp.describe]
-	case key.Matches(msg, k.Export):
-		if m.cmp.export.dir == "" {
-			m.status = "export is off in this session"
-			break
-		}
-		m.status = "exporting" + m.common.Styles.Ellipsis()
-		cmd = m.exportCmd()
-	case key.Matches(msg, k.Measure):
-		id, ok := m.focusedMeasure()
-		if !ok {
-			return nil, false
-		}
-		m.cmp.measure, m.cmp.panel = id, false
-		m.status = ""
-	default:
-		if m.cmp.panel || m.cmp.measure != "" {
-			if key.Matches(msg, k.NextView, k.PrevView, k.GotoView) {
-				m.cmp.panel, m.cmp.measure = false, ""
-			}
-		}
-		return nil, false
-	}
-	m.panes[m.active].SetKeys()
-	m.setCompareKeys()
-	m.frameOK = false
-	return cmd, true
+// FullHelp implements help.KeyMap: the keys routed to the sources.
+func (p *sourcesPanel) FullHelp() [][]key.Binding {
+	k := p.common.Keys
+	return [][]key.Binding{{k.Measure, k.Close}}
 }
 
-// setCompareKeys enables the comparing keys that do something now, so help
-// lists only those.
-func (m *Model) setCompareKeys() {
-	k := m.common.Keys
-	st := m.State()
-	_, _, onItem := m.focusedRef()
-	_, onMeasure := m.focusedMeasure()
-	overlay := m.cmp.panel || m.cmp.measure != ""
-	k.Pin.SetEnabled(onItem && !overlay)
-	k.Spotlight.SetEnabled(onItem && !overlay)
-	k.ClearPins.SetEnabled(len(st.Pins) > 0)
-	k.Compare.SetEnabled(len(st.Pins) > 0)
-	k.Diverging.SetEnabled(explore.CanDiverge(st.CurrentChart(m.common.Data)) && m.cmp.measure == "")
-	k.Describe.SetEnabled(true)
-	k.Export.SetEnabled(m.cmp.export.dir != "")
-	k.Measure.SetEnabled(onMeasure && !overlay)
-	// With the panel open, v and esc both close it, shown as one key.
-	if m.cmp.panel {
-		k.Compare.SetKeys("v", "esc")
-		k.Compare.SetHelp("v/esc", "close")
-	} else {
-		k.Compare.SetKeys("v")
-		k.Compare.SetHelp("v", "compare pins")
-	}
-	k.Close.SetEnabled(m.cmp.measure != "")
-	if overlay {
-		// The panel covers the chart: moving its hidden focus or series
-		// would change nothing visible. Sort still orders the panel.
-		for _, b := range []*key.Binding{&k.Up, &k.Down, &k.First, &k.Last, &k.Series} {
-			b.SetEnabled(false)
-		}
-	}
-}
+// SetSize sets the area the sources cover.
+func (p *sourcesPanel) SetSize(w, h int) { p.w, p.h = w, h }
 
-// compareBody draws the panel that covers the body, if one is open.
-func (m *Model) compareBody(w, h int) (string, bool) {
-	o := render.Options{Width: w, Height: h, Styles: m.common.Styles}
-	switch {
-	case m.cmp.panel:
-		return render.Compare(m.common.Data, m.State(), o), true
-	case m.cmp.measure != "":
-		return render.Measure(m.common.Data, m.cmp.measure, o), true
-	}
-	return "", false
-}
-
-// describeLines is the describe line under the body: the sentence for what
-// the active view focuses, wrapped to describeHeight lines; nil when off.
-func (m *Model) describeLines() []string {
-	if !m.cmp.describe {
+// Update opens the focused figure's measure or closes it.
+func (p *sourcesPanel) Update(msg tea.Msg) tea.Cmd {
+	kp, ok := msg.(tea.KeyPressMsg)
+	if !ok {
 		return nil
 	}
-	s := m.common.Styles
-	text := m.describe()
-	if m.common.ASCII {
-		text = render.ToASCII(text)
+	k := p.common.Keys
+	switch {
+	case key.Matches(kp, k.Measure):
+		id, _ := explore.MeasureAt(p.common.Data, p.host.State())
+		p.host.closeOverlays()
+		p.measure = id
+	case key.Matches(kp, k.Close):
+		p.measure = ""
 	}
-	lines := wrapText(text, m.width-2, describeLineHeight, s.Ellipsis())
+	return nil
+}
+
+// show sets the measure shown ("" closes); one the data lacks shows none.
+func (p *sourcesPanel) show(id string) {
+	p.measure = ""
+	if p.common.Data.Measure(id) != nil {
+		p.measure = id
+	}
+}
+
+// View is the sources side by side while open, else "".
+func (p *sourcesPanel) View() string {
+	if p.measure == "" {
+		return ""
+	}
+	return render.Measure(p.common.Data, p.measure, render.Options{Width: p.w, Height: p.h, Styles: p.common.Styles})
+}
+
+// describeLineHeight is how many lines the describe line takes.
+const describeLineHeight = 2
+
+// describeLine is the component of the describe line under the body: a
+// plain-language sentence on what the screen shows.
+type describeLine struct {
+	common  *Common
+	host    host
+	compare *comparePanel
+	sources *sourcesPanel
+	width   int
+	// on is set while the line is shown.
+	on bool
+}
+
+// ShortHelp implements help.KeyMap.
+func (d *describeLine) ShortHelp() []key.Binding { return []key.Binding{d.common.Keys.Describe} }
+
+// FullHelp implements help.KeyMap.
+func (d *describeLine) FullHelp() [][]key.Binding { return [][]key.Binding{d.ShortHelp()} }
+
+// SetSize sets the width the sentence wraps to.
+func (d *describeLine) SetSize(w, _ int) { d.width = w }
+
+// Update toggles the line.
+func (d *describeLine) Update(msg tea.Msg) tea.Cmd {
+	if kp, ok := msg.(tea.KeyPressMsg); ok && key.Matches(kp, d.common.Keys.Describe) {
+		d.on = !d.on
+		d.host.setStatus(map[bool]string{true: "describe on", false: "describe off"}[d.on])
+	}
+	return nil
+}
+
+// height is the lines the describe line takes: 0 when it is off.
+func (d *describeLine) height() int {
+	if d.on {
+		return describeLineHeight
+	}
+	return 0
+}
+
+// View is the sentence for what the screen shows, wrapped to
+// describeLineHeight lines; "" when off.
+func (d *describeLine) View() string { return strings.Join(d.lines(), "\n") }
+
+// lines are the describe line's lines; nil when off.
+func (d *describeLine) lines() []string {
+	if !d.on {
+		return nil
+	}
+	s := d.common.Styles
+	// Under --ascii the frame's one mapping (render.ToASCII) rewrites
+	// the quotes.
+	lines := wrapText(d.text(), d.width-2, describeLineHeight, s.Ellipsis())
 	out := make([]string, describeLineHeight)
-	mark := "i "
 	for i := range out {
-		l := ""
+		l, lead := "", "  "
 		if i < len(lines) {
 			l = lines[i]
 		}
-		lead := "  "
 		if i == 0 {
-			lead = mark
+			lead = "i "
 		}
 		out[i] = s.Detail.Render(lead + l)
 	}
 	return out
 }
 
-// describe is the sentence for the active view: the comparison when the
-// panel is open, else what the focus is on.
-func (m *Model) describe() string {
-	c := m.common.Data
-	st := m.State()
-	if m.cmp.measure != "" {
-		return explore.DescribeMeasure(c, m.cmp.measure)
-	}
-	if m.cmp.panel {
+// text is the sentence: the measure or the comparison when one is open,
+// else what the focus is on.
+func (d *describeLine) text() string {
+	c, st := d.common.Data, d.host.State()
+	switch {
+	case d.sources.measure != "":
+		return explore.DescribeMeasure(c, d.sources.measure)
+	case d.compare.open:
 		return explore.DescribeComparison(c, st.Pins, st.Sort, st.Reverse)
 	}
 	if t := explore.Describe(c, st); t != "" {
 		return t
 	}
 	return "Nothing focused."
-}
-
-// statusLine is the status after a key, then the pins.
-func (m *Model) statusLine() string {
-	var parts []string
-	if m.status != "" {
-		parts = append(parts, m.status)
-	}
-	if p := explore.PinsSummary(m.common.Data, m.State().Pins); p != "" {
-		parts = append(parts, p)
-	}
-	return strings.Join(parts, m.common.Styles.Dot())
-}
-
-// describeHeight is the height of the describe line: 0 when it is off.
-func (m *Model) describeHeight() int {
-	if m.cmp.describe {
-		return describeLineHeight
-	}
-	return 0
-}
-
-// bodyView is the body: an open panel, or the active view.
-func (m *Model) bodyView(p *pane, w, h int) string {
-	if b, ok := m.compareBody(w, h); ok {
-		return b
-	}
-	return p.View()
 }

@@ -100,7 +100,7 @@ func TestPinNeedsAnItem(t *testing.T) {
 		t.Fatal("compare or clear enabled with no pins")
 	}
 	cmpKeys(m, "v")
-	if m.cmp.panel {
+	if m.compare.open {
 		t.Fatal("panel opened with no pins")
 	}
 }
@@ -108,7 +108,7 @@ func TestPinNeedsAnItem(t *testing.T) {
 func TestComparePanelKeys(t *testing.T) {
 	m := cmpModel(t, 100, 30)
 	cmpKeys(m, "2", "c", "j", "j", "j", "c", "v")
-	if !m.cmp.panel || !strings.Contains(cmpScreen(m), "Comparing two pinned items") {
+	if !m.compare.open || !strings.Contains(cmpScreen(m), "Comparing two pinned items") {
 		t.Fatalf("panel not open:\n%s", cmpScreen(m))
 	}
 	// Pin keys are off while the panel covers the chart; esc closes it.
@@ -116,23 +116,23 @@ func TestComparePanelKeys(t *testing.T) {
 		t.Fatal("keys not set for the panel")
 	}
 	cmpKeys(m, "<esc>")
-	if m.cmp.panel || strings.Contains(cmpScreen(m), "Comparing two") {
+	if m.compare.open || strings.Contains(cmpScreen(m), "Comparing two") {
 		t.Fatal("esc did not close the panel")
 	}
 	// v toggles; switching views closes it too.
 	cmpKeys(m, "v")
 	cmpKeys(m, "<tab>")
-	if m.cmp.panel || m.State().View != dataset.ViewBenefits {
-		t.Fatalf("tab: panel %v, view %s", m.cmp.panel, m.State().View)
+	if m.compare.open || m.State().View != dataset.ViewBenefits {
+		t.Fatalf("tab: panel %v, view %s", m.compare.open, m.State().View)
 	}
 	// d from the open panel shows the butterfly chart instead.
 	cmpKeys(m, "2", "v", "d")
-	if m.cmp.panel || !m.State().Diverging {
-		t.Fatalf("d from the panel: panel %v, diverging %v", m.cmp.panel, m.State().Diverging)
+	if m.compare.open || !m.State().Diverging {
+		t.Fatalf("d from the panel: panel %v, diverging %v", m.compare.open, m.State().Diverging)
 	}
 	// Unpinning the last pin closes the panel.
 	cmpKeys(m, "2", "C")
-	if m.cmp.panel || m.common.Keys.Compare.Enabled() {
+	if m.compare.open || m.common.Keys.Compare.Enabled() {
 		t.Fatal("compare still on after clearing")
 	}
 }
@@ -215,26 +215,26 @@ func TestDescribeKey(t *testing.T) {
 func TestMeasureKey(t *testing.T) {
 	m := cmpModel(t, 100, 30)
 	cmpKeys(m, "6", "<enter>")
-	if m.cmp.measure != "" {
+	if m.sources.measure != "" {
 		t.Fatal("enter on a source opened a measure")
 	}
 	cmpKeys(m, "G") // last item: the last measure
 	cmpKeys(m, "<enter>")
-	if m.cmp.measure == "" || !strings.Contains(cmpScreen(m), "Figure") {
+	if m.sources.measure == "" || !strings.Contains(cmpScreen(m), "Figure") {
 		t.Fatalf("measure not opened:\n%s", cmpScreen(m))
 	}
 	cmpKeys(m, "<esc>")
-	if m.cmp.measure != "" {
+	if m.sources.measure != "" {
 		t.Fatal("esc did not close the measure")
 	}
 	// From the overview's first figure (87% personal use) too.
 	cmpKeys(m, "1", "g", "<enter>")
-	if m.cmp.measure != "personal-use" || !strings.Contains(cmpScreen(m), "almost 90%") {
-		t.Fatalf("measure from the overview: %q\n%s", m.cmp.measure, cmpScreen(m))
+	if m.sources.measure != "personal-use" || !strings.Contains(cmpScreen(m), "almost 90%") {
+		t.Fatalf("measure from the overview: %q\n%s", m.sources.measure, cmpScreen(m))
 	}
 	cmpKeys(m, "<esc>", "2", "<enter>") // Facebook reports no measure
-	if m.cmp.measure != "" {
-		t.Fatalf("enter on Facebook opened %q", m.cmp.measure)
+	if m.sources.measure != "" {
+		t.Fatalf("enter on Facebook opened %q", m.sources.measure)
 	}
 }
 
@@ -245,7 +245,7 @@ func TestExportKey(t *testing.T) {
 	}
 	dir := t.TempDir()
 	m.SetExportDir(dir)
-	m.cmp.export.now = func() time.Time { return time.Date(2026, 11, 21, 12, 0, 0, 0, time.UTC) }
+	m.exporter.now = func() time.Time { return time.Date(2026, 11, 21, 12, 0, 0, 0, time.UTC) }
 	cmpKeys(m, "2", "c", "j", "j", "j", "c", "s", "s")
 	run := func() {
 		cmd := cmpKeys(m, "x")

@@ -16,7 +16,7 @@ func TestFrameCachesMatchFreshDraw(t *testing.T) {
 			press(m, k)
 			got := m.Frame()
 			m.tabsCache, m.helpCache, m.tabScan = lineCache{}, [2]lineCache{}, tabScan{}
-			m.frameOK = false
+			m.frames.ok = false
 			if want := m.Frame(); got != want {
 				t.Fatalf("%dx%d, after key %d (%q): the cached frame differs from a fresh draw:\n%s\n--- fresh:\n%s", size[0], size[1], i, k, got, want)
 			}

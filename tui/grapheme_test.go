@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"github.com/docsurvey/docsurvey/internal/terminal"
 	"strings"
 	"testing"
 
@@ -33,7 +34,7 @@ func TestGraphemeLabelsNeverOverflow(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, w := range []int{20, 33, 41, 60, 77, 80, 99, 120} {
-		m := New(Options{Data: c, Width: w, Height: 30, Profile: colorprofile.ANSI256, Dark: true})
+		m := New(Options{Data: c, Width: w, Height: 30, Env: terminal.Env{Profile: colorprofile.ANSI256, Dark: true}})
 		for _, keys := range [][]string{nil, {"2"}, {"2", "s"}, {"2", "b"}, {"6"}, {"1"}} {
 			press(m, keys...)
 			for i, line := range strings.Split(ansi.Strip(m.Frame()), "\n") {

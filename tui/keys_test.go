@@ -2,6 +2,7 @@ package tui
 
 import (
 	"github.com/charmbracelet/colorprofile"
+	"github.com/docsurvey/docsurvey/internal/terminal"
 	"slices"
 	"strings"
 	"testing"
@@ -366,7 +367,7 @@ func TestMonoKeyOnlyWithColour(t *testing.T) {
 // TestWarmUpWaitsForTheFirstFrame: a warm-up does not draw before the first
 // frame is composed, and ends without drawing if the model closes first.
 func TestWarmUpWaitsForTheFirstFrame(t *testing.T) {
-	m := New(Options{Data: frozen(t), Width: 100, Height: 30, Profile: colorprofile.ANSI256, Dark: true})
+	m := New(Options{Data: frozen(t), Width: 100, Height: 30, Env: terminal.Env{Profile: colorprofile.ANSI256, Dark: true}})
 	drew := make(chan struct{}, 8)
 	m.warmed = func(int, int) { drew <- struct{}{} }
 	_, cmd := m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"github.com/docsurvey/docsurvey/internal/terminal"
 	"runtime"
 	"strings"
 	"testing"
@@ -39,7 +40,7 @@ func TestLargeChartViewerMemory(t *testing.T) {
 	render.ResetCache()
 	before := liveHeap()
 	allocBefore := totalAlloc()
-	m := New(Options{Data: c, State: explore.Start().GotoViewID(c, dataset.ViewPlatforms), Width: 120, Height: 40, Profile: colorprofile.ANSI256, Dark: true})
+	m := New(Options{Data: c, State: explore.Start().GotoViewID(c, dataset.ViewPlatforms), Width: 120, Height: 40, Env: terminal.Env{Profile: colorprofile.ANSI256, Dark: true}})
 	defer m.Close()
 	m.Frame()
 	firstFrame := totalAlloc() - allocBefore

@@ -3,17 +3,15 @@ package tui
 import (
 	"context"
 	"fmt"
-	"strings"
 	"sync"
 	"sync/atomic"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/colorprofile"
-	"github.com/charmbracelet/x/ansi"
 	"github.com/docsurvey/docsurvey/dataset"
 	"github.com/docsurvey/docsurvey/explore"
+	"github.com/docsurvey/docsurvey/internal/terminal"
 	"github.com/docsurvey/docsurvey/present"
 	"github.com/docsurvey/docsurvey/render"
 	zone "github.com/lrstanley/bubblezone/v2"
@@ -34,22 +32,16 @@ type Options struct {
 	// Load, used by Run when Data is nil, loads the collection while the
 	// program starts (the first frame waits for it).
 	Load func() (*dataset.Collection, error)
-	// Profile is the terminal's colour profile; the program's
-	// tea.ColorProfileMsg replaces it. The zero value draws plain text.
-	Profile colorprofile.Profile
-	// Dark is the background assumed until the terminal answers (see
-	// Background), and for good when it is not asked.
-	Dark bool
+	// Env is the terminal: colour profile (the program's
+	// tea.ColorProfileMsg replaces it; the zero value draws plain text),
+	// the background assumed until the terminal answers (see Background),
+	// ASCII and monochrome. Package terminal decides it.
+	Env terminal.Env
 	// Background says whether to ask the terminal its background colour
 	// and how long to wait for the answer (see terminal.go).
 	Background BackgroundQuery
 	// State is the state to start in, e.g. a view from --view.
 	State explore.State
-	// ASCII draws with ASCII characters only.
-	ASCII bool
-	// Color is auto, always or never; Run applies it to the renderer, New
-	// treats never as monochrome.
-	Color string
 	// Width and Height are the initial size; 0 waits for the first
 	// tea.WindowSizeMsg.
 	Width, Height int
@@ -71,10 +63,17 @@ type Options struct {
 	// new screen from the presenter: over SSH it counts as the viewer's
 	// input for the idle timeout (server.SessionInfo.Touch).
 	Touch func()
+	// Frames, if set, is a cache of frames shared with other sessions
+	// (the SSH server's): while following the presenter, a session whose
+	// frame's inputs equal another's shows that frame instead of drawing
+	// its own (see frames.go).
+	Frames *Frames
 }
 
-// Model is the explorer's root model: navigation between the views, window
-// size, help and status. Each view is a sub-model (pane).
+// Model is the explorer's root model: it owns the window size, the help,
+// the status line and which view is on screen, and routes every message to
+// the component it is for (component.go). It draws nothing itself but the
+// tabs and the footer around its components' views.
 type Model struct {
 	common *Common
 	panes  []*pane
@@ -82,16 +81,22 @@ type Model struct {
 	help   help.Model
 	full   bool // full help shown
 	status string
-	cmp    compareUI
-	pr     presentUI
+
+	compare    *comparePanel
+	sources    *sourcesPanel
+	describe   *describeLine
+	tour       *tourGuide
+	presenting *presenting
+	exporter   *exporter
 
 	width, height int
-	frame         string
+	quitting      bool
+	keysFor       keyInputs // the inputs the keys were last set from
+	keysSet       bool
+	frames        frameCache
 	tabScan       tabScan
 	tabsCache     lineCache
 	helpCache     [2]lineCache // the whole width's help, and beside a status
-	frameOK       bool
-	quitting      bool
 
 	// warmGen numbers the warm-ups: only the newest draws, so a burst of
 	// resizes leaves one warm-up at the final size, not one per size.
@@ -108,7 +113,6 @@ type Model struct {
 	bgKnown bool            // the answer came, or the wait is over
 	// cprAnswered: the cursor position asked after the background came.
 	cprAnswered bool
-	color       string // --color: auto, always or never
 }
 
 // New returns the explorer model. Call Close when done with it, to stop its
@@ -119,37 +123,45 @@ func New(o Options) *Model {
 		data, _ = dataset.Embedded()
 	}
 	keys := DefaultKeyMap()
-	if o.ASCII {
+	if o.Env.ASCII {
 		keys.UseASCII()
 	}
-	// Without colours (NO_COLOR, --color never, a dumb terminal) there is
-	// nothing for m to switch off.
-	keys.Mono.SetEnabled(render.HasColor(o.Profile) && o.Color != "never")
-	c := &Common{Keys: &keys, Profile: o.Profile, Dark: o.Dark, Zone: zone.New(), Data: data, ASCII: o.ASCII, Mono: o.Color == "never"}
+	keys.SetViewCount(len(data.ViewIDs()))
+	c := &Common{Keys: &keys, Env: o.Env, Zone: zone.New(), Data: data}
 	c.restyle()
 	start := o.State
 	if start.View == "" {
 		start = explore.Start()
 		start.Big = o.State.Big
 	}
-	start = start.Normalize(data)
-	m := &Model{common: c, help: help.New(), warmGen: new(atomic.Uint64), bg: o.Background, color: o.Color,
+	m := &Model{common: c, help: help.New(), warmGen: new(atomic.Uint64), bg: o.Background,
 		shown: make(chan struct{}), closed: make(chan struct{})}
-	m.panes = newPanes(c, start)
-	keys.SetViewCount(len(m.panes))
-	m.active = start.ViewIndex(data)
+	m.frames.shared = o.Frames
+	m.compare = &comparePanel{common: c, host: m}
+	m.sources = &sourcesPanel{common: c, host: m}
+	m.describe = &describeLine{common: c, host: m, compare: m.compare, sources: m.sources}
+	m.tour = &tourGuide{common: c, host: m, notes: o.Role != RoleAudience}
+	m.presenting = &presenting{common: c, host: m}
+	m.exporter = &exporter{common: c, host: m}
+	m.panes = newPanes(c, m, start)
+	m.active = start.Normalize(data).ViewIndex(data)
 	m.panes[m.active].SetState(start)
 	m.styleHelp()
 	m.resize(o.Width, o.Height)
-	m.initPresent(o)
-	m.syncKeys()
+	if o.Tour {
+		if st, ok := m.State().GotoStep(data, 0); ok {
+			m.applyScreen(present.Screen{State: st})
+		}
+	}
+	m.presenting.join(o)
+	m.afterUpdate()
 	return m
 }
 
 // Close stops the model's zone manager and leaves the presentation, if any.
 func (m *Model) Close() {
 	m.closeOnce.Do(func() { close(m.closed) })
-	m.leaveHub()
+	m.presenting.leaveHub()
 	m.common.Zone.Close()
 }
 
@@ -158,90 +170,170 @@ func (m *Model) State() explore.State { return m.panes[m.active].State() }
 
 // Init implements tea.Model: the background query, if asked for, and the
 // presentation's first command.
-func (m *Model) Init() tea.Cmd { return tea.Batch(m.backgroundInit(), m.presentInit()) }
+func (m *Model) Init() tea.Cmd { return tea.Batch(m.backgroundInit(), m.presenting.Init()) }
 
-// Update implements tea.Model: window size, mouse and keys; the keys that
-// act within a view go to the active pane.
+// Update implements tea.Model. It routes by message, and keys by state
+// (handleKey); whatever the message, it ends by laying the screen out,
+// deciding which keys are on and publishing a presenter's screen.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	defer m.afterUpdate()
-	if cmd, ok := m.terminalUpdate(msg); ok {
-		return m, cmd
-	}
-	if cmd, ok := m.presentUpdate(msg); ok {
-		return m, cmd
-	}
+	var cmd tea.Cmd
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.resize(msg.Width, msg.Height)
-		return m, m.warm()
+		cmd = m.warm()
+	case tea.KeyPressMsg:
+		cmd = m.handleKey(msg)
 	case tea.MouseClickMsg:
 		m.click(msg)
-	case tea.MouseWheelMsg:
+	case tea.MouseMsg:
 		m.wheel(msg)
-	case tea.KeyPressMsg:
-		if m.marginKey(msg) {
-			return m, nil
-		}
-		if cmd, ok := m.compareKey(msg); ok {
-			return m, cmd
-		}
-		return m, m.key(msg)
+	case hubMsg:
+		cmd = m.presenting.Update(msg)
 	case exportDoneMsg:
-		m.exportDone(msg)
+		cmd = m.exporter.Update(msg)
+	default:
+		cmd = m.terminalUpdate(msg)
 	}
-	return m, nil
+	return m, cmd
 }
 
-// key handles one keypress.
-func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
-	k := m.common.Keys
-	if m.status != "" {
-		// The status lasts until the next key, even one that does nothing.
-		m.status, m.frameOK = "", false
+// afterUpdate runs after every message: the body makes room for the
+// describe and tour lines, the keys that now do something are enabled,
+// and a presenter publishes what changed.
+func (m *Model) afterUpdate() {
+	m.layout()
+	m.updateKeybindings()
+	if m.presenting.pres != nil {
+		m.presenting.publish(m.screen())
 	}
+}
+
+// handleKey routes a key by the session's state: following the presenter,
+// under the full help, or exploring (with or without an overlay open).
+func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
+	if m.cursorReportKey(msg) {
+		return nil
+	}
+	m.status = "" // the status lasts until the next key, even one that does nothing
+	m.presenting.keyPressed()
+	switch {
+	case m.presenting.following():
+		return m.handleFollowing(msg)
+	case m.full:
+		return m.handleHelp(msg)
+	}
+	return m.handleBrowsing(msg)
+}
+
+// handleBrowsing handles a key while exploring: the root's own keys, then
+// the one component whose enabled keys match (an open overlay first).
+func (m *Model) handleBrowsing(msg tea.KeyPressMsg) tea.Cmd {
+	k := m.common.Keys
 	switch {
 	case key.Matches(msg, k.Quit):
-		m.quitting = true
-		return tea.Quit
+		return m.quit()
+	case key.Matches(msg, k.Help):
+		m.full = true
+	case key.Matches(msg, k.NextView, k.PrevView, k.GotoView):
+		m.closeOverlays()
+		m.navigate(msg)
+	case key.Matches(msg, k.Big, k.Mono):
+		return m.display(msg)
+	case key.Matches(msg, k.Whiskers):
+		m.toggleWhiskers()
+	default:
+		return m.route(msg, m.compare, m.sources, m.tour, m.presenting, m.describe, m.exporter, m.panes[m.active])
+	}
+	return nil
+}
+
+// route hands msg to the first of cs whose enabled keys it matches.
+func (m *Model) route(msg tea.KeyPressMsg, cs ...Component) tea.Cmd {
+	for _, c := range cs {
+		if key.Matches(msg, bindings(c)...) {
+			return c.Update(msg)
+		}
+	}
+	return nil
+}
+
+// handleHelp handles a key under the full help: its keys (? and Esc)
+// close it; every other key means what it means below the help (the view
+// keys close the help as they turn the view), so each key the help lists
+// acts.
+func (m *Model) handleHelp(msg tea.KeyPressMsg) tea.Cmd {
+	if key.Matches(msg, m.common.Keys.Help) {
+		m.full = false
+		return nil
+	}
+	return m.handleBrowsing(msg)
+}
+
+// handleFollowing handles a key while following the presenter: only help,
+// quit, the display keys, describe, follow and take-over act; any other
+// says how to stop following.
+func (m *Model) handleFollowing(msg tea.KeyPressMsg) tea.Cmd {
+	k := m.common.Keys
+	switch {
+	case key.Matches(msg, k.Follow, k.TakeOver):
+		return m.presenting.Update(msg)
+	case key.Matches(msg, k.Quit):
+		return m.quit()
 	case key.Matches(msg, k.Help):
 		m.full = !m.full
-	case m.full && msg.Code == tea.KeyEscape:
-		m.full = false
+	case key.Matches(msg, k.Big, k.Mono):
+		return m.display(msg)
+	case key.Matches(msg, k.Describe):
+		return m.describe.Update(msg)
+	default:
+		m.status = m.presenting.followHint()
+	}
+	return nil
+}
+
+// quit quits, or for a presenter's first q asks again.
+func (m *Model) quit() tea.Cmd {
+	if m.presenting.confirmQuit() {
+		return nil
+	}
+	m.quitting = true
+	return tea.Quit
+}
+
+// navigate handles the view keys.
+func (m *Model) navigate(msg tea.KeyPressMsg) {
+	k := m.common.Keys
+	switch n := len(m.panes); {
 	case key.Matches(msg, k.NextView):
-		m.gotoView((m.active + 1) % len(m.panes))
+		m.gotoView((m.active + 1) % n)
 	case key.Matches(msg, k.PrevView):
-		m.gotoView((m.active + len(m.panes) - 1) % len(m.panes))
-	case key.Matches(msg, k.GotoView):
-		var n int
-		fmt.Sscanf(msg.String(), "%d", &n)
-		m.gotoView(n - 1)
-	case key.Matches(msg, k.Big):
-		big := m.State().ToggleBig().Big
+		m.gotoView((m.active + n - 1) % n)
+	default:
+		var i int
+		fmt.Sscanf(msg.String(), "%d", &i)
+		m.gotoView(i - 1)
+	}
+}
+
+// display handles the keys of how this session draws: big mode (every
+// view) and monochrome. Both warm the other views up again.
+func (m *Model) display(msg tea.KeyPressMsg) tea.Cmd {
+	if key.Matches(msg, m.common.Keys.Big) {
+		big := !m.State().Big
 		m.setAll(func(st *explore.State) {
 			if st.Big != big {
 				*st = st.ToggleBig()
 			}
 		})
 		m.status = map[bool]string{true: "big mode", false: "normal mode"}[big]
-		m.panes[m.active].SetKeys()
-		m.frameOK = false
 		return m.warm()
-	case key.Matches(msg, k.Mono):
-		m.common.Mono = !m.common.Mono
-		m.common.restyle()
-		m.styleHelp()
-		m.status = map[bool]string{true: "monochrome", false: "colour"}[m.common.Mono]
-		m.frameOK = false
-		return m.warm()
-	default:
-		if !m.panes[m.active].Update(msg) {
-			return nil
-		}
-		m.status = m.paneStatus(msg)
 	}
-	m.panes[m.active].SetKeys()
-	m.frameOK = false
-	return nil
+	m.common.Mono = !m.common.Mono
+	m.common.restyle()
+	m.styleHelp()
+	m.status = map[bool]string{true: "monochrome", false: "colour"}[m.common.Mono]
+	return m.warm()
 }
 
 // warm draws the other views in the background at the current size, so
@@ -291,19 +383,6 @@ func (m *Model) warm() tea.Cmd {
 	}
 }
 
-// paneStatus says what a pane key changed.
-func (m *Model) paneStatus(msg tea.KeyPressMsg) string {
-	k := m.common.Keys
-	st := m.State()
-	switch {
-	case key.Matches(msg, k.Sort), key.Matches(msg, k.Reverse):
-		return "sort: " + sortName(st)
-	case key.Matches(msg, k.Series):
-		return "series: " + seriesName(m.common.Data, st)
-	}
-	return ""
-}
-
 // gotoView shows view i (0-based); out of range does nothing.
 func (m *Model) gotoView(i int) {
 	if i < 0 || i >= len(m.panes) {
@@ -311,181 +390,38 @@ func (m *Model) gotoView(i int) {
 	}
 	m.active = i
 	m.full = false
-	m.frameOK = false
 }
 
-// click switches view on a left click on a tab.
+// click switches view on a left click on a tab; a following session says
+// how to explore alone instead.
 func (m *Model) click(msg tea.MouseClickMsg) {
+	if m.presenting.following() {
+		m.status = m.presenting.followHint()
+		return
+	}
 	if msg.Button != tea.MouseLeft {
 		return
 	}
 	for i, id := range m.common.Data.ViewIDs() {
 		if z := m.common.Zone.Get(tabZone(id)); z != nil && z.InBounds(msg) {
+			m.closeOverlays()
 			m.gotoView(i)
 			return
 		}
 	}
 }
 
-// wheel moves the focus as the down and up keys do.
-func (m *Model) wheel(msg tea.MouseWheelMsg) {
-	switch msg.Button {
-	case tea.MouseWheelDown:
-		m.panes[m.active].Update(tea.KeyPressMsg{Code: tea.KeyDown})
-	case tea.MouseWheelUp:
-		m.panes[m.active].Update(tea.KeyPressMsg{Code: tea.KeyUp})
-	default:
+// wheel moves the focus as the down and up keys do; a following session
+// ignores the mouse (its view is the presenter's).
+func (m *Model) wheel(msg tea.MouseMsg) {
+	w, ok := msg.(tea.MouseWheelMsg)
+	if !ok || m.presenting.following() {
 		return
 	}
-	m.frameOK = false
-}
-
-// resize records a new window size, clamped to what can be drawn.
-func (m *Model) resize(w, h int) {
-	m.width = min(max(w, 0), render.MaxWidth)
-	m.height = min(max(h, 0), render.MaxHeight)
-	m.common.Width, m.common.Height = m.width, m.height
-	bw, bh := m.bodySize()
-	for _, p := range m.panes {
-		p.SetSize(bw, bh)
+	switch w.Button {
+	case tea.MouseWheelDown:
+		m.route(tea.KeyPressMsg{Code: tea.KeyDown}, m.panes[m.active])
+	case tea.MouseWheelUp:
+		m.route(tea.KeyPressMsg{Code: tea.KeyUp}, m.panes[m.active])
 	}
-	m.help.SetWidth(m.width)
-	m.frameOK = false
-}
-
-// bodySize is the area left for a view below the tabs and above the help.
-func (m *Model) bodySize() (int, int) {
-	h := m.height - 2 - m.describeHeight() - m.tourHeight()
-	if m.height >= 30 {
-		h-- // a blank line under the tabs
-	}
-	return m.width, max(h, 0)
-}
-
-// styleHelp styles the help from the session's styles.
-func (m *Model) styleHelp() {
-	s := m.common.Styles
-	m.help.Styles = help.Styles{
-		Ellipsis:       s.HelpSep,
-		ShortKey:       s.HelpKey,
-		ShortDesc:      s.HelpDesc,
-		ShortSeparator: s.HelpSep,
-		FullKey:        s.HelpKey,
-		FullDesc:       s.HelpDesc,
-		FullSeparator:  s.HelpSep,
-	}
-	if m.common.ASCII {
-		m.help.ShortSeparator = " | "
-		m.help.Ellipsis = "~"
-	}
-	m.frameOK = false
-}
-
-// View implements tea.Model: the frame (see Frame) with the terminal
-// modes the explorer wants, declared rather than switched on by commands:
-// the alternate screen, mouse clicks and wheel, and the view's title in the
-// window's title bar. Bubble Tea v2 asks the terminal for synchronized
-// output and basic keyboard disambiguation on its own.
-func (m *Model) View() tea.View {
-	v := tea.NewView(m.Frame())
-	v.AltScreen = true
-	v.MouseMode = tea.MouseModeCellMotion
-	v.WindowTitle = m.windowTitle()
-	return v
-}
-
-// Frame returns the screen as a string: the tabs, the active view's body
-// and the help line, joined from strings the panes keep until their inputs
-// change. It is empty after quitting and while the background colour is
-// awaited (see background.go).
-func (m *Model) Frame() string {
-	if m.quitting || m.awaitingBackground() {
-		return ""
-	}
-	if !m.frameOK {
-		f := m.draw()
-		if m.common.ASCII {
-			f = render.ToASCII(f)
-		}
-		m.frame = render.ClampLines(m.scanFrame(f), m.width)
-		m.frameOK = true
-		m.shownOnce.Do(func() { close(m.shown) })
-	}
-	return m.frame
-}
-
-// draw composes a frame.
-func (m *Model) draw() string {
-	w, h := m.width, m.height
-	if w <= 0 || h <= 0 {
-		return ""
-	}
-	s := m.common.Styles
-	if w < MinWidth || h < MinHeight {
-		lines := []string{
-			s.Warning.Render(ansi.Truncate("terminal too small", w, "")),
-			ansi.Truncate(fmt.Sprintf("(need %d×%d)", MinWidth, MinHeight), w, ""),
-		}
-		if m.common.ASCII {
-			lines[1] = ansi.Truncate(fmt.Sprintf("(need %dx%d)", MinWidth, MinHeight), w, "")
-		}
-		if h == 1 {
-			lines = []string{ansi.Truncate(fmt.Sprintf("too small (need %dx%d)", MinWidth, MinHeight), w, "")}
-		}
-		return strings.Join(lines, "\n")
-	}
-	p := m.panes[m.active]
-	bw, bh := m.bodySize()
-	var body string
-	if m.full {
-		full := m.help
-		full.ShowAll = true
-		body = full.View(m.common.Keys)
-	} else {
-		body = m.bodyView(p, bw, bh)
-	}
-	lines := []string{m.tabs()}
-	if m.height >= 30 {
-		lines = append(lines, "")
-	}
-	bl := strings.Split(body, "\n")
-	for len(bl) < bh {
-		bl = append(bl, "")
-	}
-	lines = append(lines, bl[:bh]...)
-	lines = append(lines, m.describeLines()...)
-	lines = append(lines, m.tourLines()...)
-	lines = append(lines, m.footer())
-	for i, l := range lines {
-		if len(l) > bw && render.Width(l) > bw {
-			lines[i] = ansi.Truncate(l, bw, "")
-		}
-	}
-	return strings.Join(lines, "\n")
-}
-
-// syncKeys enables the keys that do something in the state the model now
-// holds; Update ends with it, so View only draws.
-func (m *Model) syncKeys() {
-	m.panes[m.active].SetKeys()
-	m.setCompareKeys()
-	m.setMarginKeys()
-	m.setPresentKeys()
-}
-
-// footer is the short help, or the status after a key that changed a mode.
-func (m *Model) footer() string {
-	hv := m.shortHelp(m.help)
-	status := m.withPresentStatus(m.statusLine())
-	if status == "" {
-		return hv
-	}
-	st := m.common.Styles.Status.Render(status) + "  "
-	rest := m.width - ansi.StringWidth(st)
-	if rest <= 0 {
-		return ansi.Truncate(st, m.width, "")
-	}
-	short := m.help
-	short.SetWidth(rest)
-	return st + m.shortHelp(short)
 }

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"github.com/docsurvey/docsurvey/internal/terminal"
 	"strings"
 	"testing"
 
@@ -22,7 +23,7 @@ func nurses(t testing.TB) *dataset.Collection {
 
 func newModelOf(t testing.TB, c *dataset.Collection, w, h int, tour bool) *Model {
 	t.Helper()
-	m := New(Options{Data: c, Width: w, Height: h, Profile: colorprofile.ANSI256, Dark: true, Tour: tour})
+	m := New(Options{Data: c, Width: w, Height: h, Env: terminal.Env{Profile: colorprofile.ANSI256, Dark: true}, Tour: tour})
 	t.Cleanup(m.Close)
 	return m
 }
@@ -132,7 +133,7 @@ func TestPresentingOwnSurvey(t *testing.T) {
 	c := nurses(t)
 	hub := present.NewHub()
 	role := func(r Role, w, h int) *Model {
-		m := New(Options{Data: c, Width: w, Height: h, Profile: colorprofile.ANSI256, Dark: true, Role: r, Hub: hub})
+		m := New(Options{Data: c, Width: w, Height: h, Env: terminal.Env{Profile: colorprofile.ANSI256, Dark: true}, Role: r, Hub: hub})
 		t.Cleanup(m.Close)
 		return m
 	}

@@ -7,12 +7,13 @@ import (
 	"github.com/docsurvey/docsurvey/render"
 )
 
-// pane is the sub-model of one view: it owns that view's state (focus,
+// pane is the component of one view: it owns that view's state (focus,
 // sort, series), answers the keys that act within a view and keeps its
 // rendered body until an input changes. The root model keeps one pane per
 // view, so a view remembers its focus when you come back to it.
 type pane struct {
 	common *Common
+	host   host
 	id     string
 	st     explore.State
 	w, h   int
@@ -29,23 +30,37 @@ type paneKey struct {
 	ok    bool
 }
 
-// newPane returns the sub-model of the view id.
-func newPane(c *Common, id string, start explore.State) *pane {
+// newPane returns the component of the view id.
+func newPane(c *Common, h host, id string, start explore.State) *pane {
 	st := start
 	if st.View != id {
 		st = st.GotoViewID(c.Data, id)
 	}
-	return &pane{common: c, id: id, st: st.Normalize(c.Data)}
+	p := &pane{common: c, host: h, id: id}
+	p.SetState(st)
+	return p
 }
 
-// newPanes returns one sub-model per view of the data, in tab order.
-func newPanes(c *Common, st explore.State) []*pane {
+// newPanes returns one component per view of the data, in tab order.
+func newPanes(c *Common, h host, st explore.State) []*pane {
 	ids := c.Data.ViewIDs()
 	out := make([]*pane, len(ids))
 	for i, id := range ids {
-		out[i] = newPane(c, id, st)
+		out[i] = newPane(c, h, id, st)
 	}
 	return out
+}
+
+// ShortHelp implements help.KeyMap.
+func (p *pane) ShortHelp() []key.Binding {
+	k := p.common.Keys
+	return []key.Binding{k.Down, k.Sort, k.Series}
+}
+
+// FullHelp implements help.KeyMap: the keys routed to a pane.
+func (p *pane) FullHelp() [][]key.Binding {
+	k := p.common.Keys
+	return [][]key.Binding{{k.Up, k.Down, k.First, k.Last}, {k.Sort, k.Reverse, k.Series}}
 }
 
 // SetSize sets the area the body is drawn in.
@@ -54,41 +69,55 @@ func (p *pane) SetSize(w, h int) { p.w, p.h = w, h }
 // State returns the view's state.
 func (p *pane) State() explore.State { return p.st }
 
-// SetState replaces the view's state (e.g. the big mode, set for all).
-func (p *pane) SetState(st explore.State) { p.st = st.Normalize(p.common.Data) }
+// SetState replaces the view's state (e.g. the big mode, set for all),
+// normalized: the one place a view's state is made valid for the data.
+// The state it already holds is normal: setting it again costs nothing
+// (a follower sets every view's shared fields on each of the presenter's
+// keys, most often to what they were).
+func (p *pane) SetState(st explore.State) {
+	if p.st.View != "" && st.Equal(p.st) {
+		return
+	}
+	p.st = st.Normalize(p.common.Data)
+}
 
-// Update handles the keys that act within a view and reports whether the
-// key was one of them.
-func (p *pane) Update(msg tea.KeyPressMsg) bool {
+// Update handles the keys that act within a view: focus, sort, series.
+func (p *pane) Update(msg tea.Msg) tea.Cmd {
+	kp, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return nil
+	}
 	k, c := p.common.Keys, p.common.Data
 	st := p.st
 	switch {
-	case key.Matches(msg, k.Up):
+	case key.Matches(kp, k.Up):
 		st = st.MoveFocus(c, -1)
-	case key.Matches(msg, k.Down):
+	case key.Matches(kp, k.Down):
 		st = st.MoveFocus(c, 1)
-	case key.Matches(msg, k.First):
+	case key.Matches(kp, k.First):
 		st = st.FocusFirst(c)
-	case key.Matches(msg, k.Last):
+	case key.Matches(kp, k.Last):
 		st = st.FocusLast(c)
-	case key.Matches(msg, k.Sort):
-		st = st.CycleSort()
-	case key.Matches(msg, k.Reverse):
-		st = st.ToggleReverse()
-	case key.Matches(msg, k.Series):
+	case key.Matches(kp, k.Sort, k.Reverse):
+		if key.Matches(kp, k.Sort) {
+			st = st.CycleSort()
+		} else {
+			st = st.ToggleReverse()
+		}
+		p.host.setStatus("sort: " + sortName(st))
+	case key.Matches(kp, k.Series):
 		st = st.CycleSeries(c)
-	default:
-		return false
+		p.host.setStatus("series: " + seriesName(c, st))
 	}
-	p.st = st.Normalize(c)
-	return true
+	p.SetState(st)
+	return nil
 }
 
-// SetKeys enables the keys that do something in this view and disables the
-// rest, so help shows only what works.
-func (p *pane) SetKeys() {
-	k, c := p.common.Keys, p.common.Data
-	n := 0 // items to move over, counted up to 2 (a chart's without sorting it)
+// moves reports whether the view has more than one item to move the focus
+// over (counted up to 2, a chart's without sorting it).
+func (p *pane) moves() bool {
+	c := p.common.Data
+	n := 0
 	for i, sec := range explore.Sections(c, p.id) {
 		if sec.Chart != nil {
 			n += len(sec.Chart.Items)
@@ -96,16 +125,10 @@ func (p *pane) SetKeys() {
 			n += len(explore.FocusIDs(c, p.st, i))
 		}
 		if n > 1 {
-			break
+			return true
 		}
 	}
-	for _, b := range []*key.Binding{&k.Up, &k.Down, &k.First, &k.Last} {
-		b.SetEnabled(n > 1)
-	}
-	sortable := p.st.Sortable(c) && len(p.st.CurrentChart(c).Items) > 1
-	k.Sort.SetEnabled(sortable)
-	k.Reverse.SetEnabled(sortable)
-	k.Series.SetEnabled(p.st.MultiSeries(c))
+	return false
 }
 
 // View returns the view's body, drawn again only when the state, size or

@@ -7,10 +7,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"github.com/docsurvey/docsurvey/dataset"
-	"github.com/docsurvey/docsurvey/explore"
 	"github.com/docsurvey/docsurvey/present"
-	"github.com/docsurvey/docsurvey/render"
 )
 
 // Role is what a session does in a presentation.
@@ -47,8 +44,8 @@ func DefaultPresentKeys() PresentKeys {
 	return PresentKeys{
 		Follow:   key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "follow/explore")),
 		Tour:     key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "tour on/off")),
-		NextStep: key.NewBinding(key.WithKeys("space", "pgdown"), key.WithHelp("space", "next step")),
-		PrevStep: key.NewBinding(key.WithKeys("backspace", "pgup"), key.WithHelp("bksp", "prev step")),
+		NextStep: key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "next step")),
+		PrevStep: key.NewBinding(key.WithKeys("backspace"), key.WithHelp("bksp", "prev step")),
 		TakeOver: key.NewBinding(key.WithKeys("P"), key.WithHelp("P", "take over")),
 	}
 }
@@ -58,20 +55,26 @@ func (k PresentKeys) column() []key.Binding {
 	return []key.Binding{k.Follow, k.TakeOver, k.Tour, k.NextStep, k.PrevStep}
 }
 
-// presentUI is the root model's part in a presentation.
-type presentUI struct {
+// presenting is the component of a session's part in a presentation: it
+// joins the hub, takes its updates, publishes a presenter's screen, and
+// answers the follow and take-over keys and a presenter's quit; its View
+// is the presentation's part of the status line.
+type presenting struct {
+	common    *Common
+	host      host
 	role      Role
 	hub       *present.Hub
 	pres      *present.Presenter    // RolePresenter
 	sub       *present.Subscription // RoleAudience
 	last      present.Update        // newest update from the hub
-	following bool                  // audience: follows the presenter
+	follows   bool                  // audience: follows the presenter
 	published present.Screen        // presenter: last screen published
 	sent      bool                  // presenter: published at least once
-	quitArmed bool                  // presenter: q pressed once
+	quitArmed bool                  // presenter: q pressed once, by the key before this one
+	takeArmed bool                  // presenter: the take-over key pressed once, likewise
+	armedQuit bool                  // quitArmed as this key found it
+	armedTake bool                  // takeArmed as this key found it
 	holds     bool                  // presenter: holds the room and drives it
-	takeArmed bool                  // presenter: the take-over key pressed once
-	tourH     int                   // lines the tour takes, as last laid out
 	touch     func()                // audience: the presenter's activity keeps the session alive
 	leave     sync.Once
 }
@@ -94,324 +97,177 @@ func waitHub(ch <-chan present.Update) tea.Cmd {
 	}
 }
 
-// initPresent joins the hub for a presenter or audience session. The
-// session leaves the hub when ctx ends or Close is called.
-func (m *Model) initPresent(o Options) {
-	m.pr.role = o.Role
-	if o.Tour && explore.TourLen(m.common.Data) > 0 {
-		if st, ok := m.State().GotoStep(m.common.Data, 0); ok {
-			m.applyScreen(present.Screen{State: st})
-		}
-	}
+// join joins the hub for a presenter or audience session, showing the
+// talk where it is. The session leaves the hub when o.Context ends or
+// leaveHub is called.
+func (p *presenting) join(o Options) {
+	p.role = o.Role
 	if o.Hub == nil || o.Role == RoleExplorer {
-		m.pr.role = RoleExplorer
-		m.setPresentKeys()
+		p.role = RoleExplorer
 		return
 	}
-	m.pr.hub = o.Hub
-	m.pr.touch = o.Touch
+	p.hub, p.touch = o.Hub, o.Touch
 	switch o.Role {
 	case RolePresenter:
 		if u := o.Hub.Current(); u.HasScreen {
-			m.applyScreen(u.Screen) // a presenter who reconnects resumes the talk, tour or not
+			p.host.applyScreen(u.Screen) // a presenter who reconnects resumes the talk, tour or not
 		}
-		m.pr.pres = o.Hub.JoinAs(o.Who)
-		m.pr.holds = m.pr.pres.Holds()
-		m.publish()
-		m.pr.last = o.Hub.Current()
+		p.pres = o.Hub.JoinAs(o.Who)
+		p.holds = p.pres.Holds()
+		p.publish(p.host.screen())
+		p.last = o.Hub.Current()
 	case RoleAudience:
-		m.pr.following = true
-		m.pr.sub = o.Hub.Subscribe()
-		m.pr.last = o.Hub.Current()
-		if m.pr.last.HasScreen {
-			m.applyScreen(m.pr.last.Screen) // a late joiner starts where the talk is
+		p.follows = true
+		p.sub = o.Hub.Subscribe()
+		p.last = o.Hub.Current()
+		if p.last.HasScreen {
+			p.host.applyScreen(p.last.Screen) // a late joiner starts where the talk is
 		}
 	}
 	if o.Context != nil {
 		go func(ctx context.Context) {
 			<-ctx.Done()
-			m.leaveHub()
+			p.leaveHub()
 		}(o.Context)
 	}
-	m.syncTourHeight()
-	m.setPresentKeys()
 }
 
 // leaveHub leaves the hub once: a presenter going tells the audience.
-func (m *Model) leaveHub() {
-	m.pr.leave.Do(func() {
-		if m.pr.pres != nil {
-			m.pr.pres.Leave()
+func (p *presenting) leaveHub() {
+	p.leave.Do(func() {
+		if p.pres != nil {
+			p.pres.Leave()
 		}
-		if m.pr.sub != nil {
-			m.pr.hub.Unsubscribe(m.pr.sub)
+		if p.sub != nil {
+			p.hub.Unsubscribe(p.sub)
 		}
 	})
 }
 
-// presentInit starts listening to the hub.
-func (m *Model) presentInit() tea.Cmd {
+// Init starts listening to the hub.
+func (p *presenting) Init() tea.Cmd {
 	switch {
-	case m.pr.pres != nil:
-		return waitHub(m.pr.pres.C())
-	case m.pr.sub != nil:
-		return waitHub(m.pr.sub.C())
+	case p.pres != nil:
+		return waitHub(p.pres.C())
+	case p.sub != nil:
+		return waitHub(p.sub.C())
 	}
 	return nil
 }
 
-// presentUpdate handles hub updates and the keys of presenting, following
-// and the tour; it reports whether msg was one of them.
-func (m *Model) presentUpdate(msg tea.Msg) (tea.Cmd, bool) {
-	switch msg := msg.(type) {
-	case hubMsg:
-		m.onHub(msg.u)
-		return waitHub(msg.ch), true
-	case tea.KeyPressMsg:
-		return m.presentKey(msg)
-	case tea.MouseMsg:
-		return nil, m.followerMouse(msg)
-	}
-	return nil, false
+// ShortHelp implements help.KeyMap.
+func (p *presenting) ShortHelp() []key.Binding { return []key.Binding{p.common.Keys.Follow} }
+
+// FullHelp implements help.KeyMap: the keys routed to presenting.
+func (p *presenting) FullHelp() [][]key.Binding {
+	k := p.common.Keys
+	return [][]key.Binding{{k.Follow, k.TakeOver}}
 }
 
-// followerMouse swallows the mouse of a following audience: a click on a
-// tab or the wheel would change their view while the footer says they
-// follow. A press says how to explore alone, as keys do. It reports
-// whether it took msg.
-func (m *Model) followerMouse(msg tea.MouseMsg) bool {
-	if !m.following() {
+// SetSize implements Component; the status takes the width it is given.
+func (p *presenting) SetSize(int, int) {}
+
+// Update handles hub updates and the follow and take-over keys.
+func (p *presenting) Update(msg tea.Msg) tea.Cmd {
+	k := p.common.Keys
+	switch msg := msg.(type) {
+	case hubMsg:
+		p.onHub(msg.u)
+		return waitHub(msg.ch)
+	case tea.KeyPressMsg:
+		switch {
+		case key.Matches(msg, k.Follow):
+			p.toggleFollow()
+		case key.Matches(msg, k.TakeOver):
+			p.takeOver()
+		}
+	}
+	return nil
+}
+
+// keyPressed disarms the two-key confirmations: only the very next key
+// confirms. Every key calls it first.
+func (p *presenting) keyPressed() {
+	p.armedQuit, p.armedTake = p.quitArmed, p.takeArmed
+	p.quitArmed, p.takeArmed = false, false
+}
+
+// confirmQuit reports whether a quit key must wait for a second press: a
+// presenter's first q asks again.
+func (p *presenting) confirmQuit() bool {
+	if p.role != RolePresenter || p.armedQuit {
 		return false
 	}
-	if _, press := msg.(tea.MouseClickMsg); press {
-		m.status = m.followHint()
-		m.frameOK = false
-	}
+	p.quitArmed = true
+	p.host.setStatus("press q again to quit")
 	return true
 }
 
 // onHub takes an update: a following audience shows its screen; everyone
 // keeps it for the status line.
-func (m *Model) onHub(u present.Update) {
-	if u.Seq < m.pr.last.Seq {
+func (p *presenting) onHub(u present.Update) {
+	if u.Seq < p.last.Seq {
 		return // older than what New already read
 	}
-	m.pr.last = u
-	m.syncHolds()
-	if m.following() && u.HasScreen {
-		m.applyScreen(u.Screen)
-		if m.pr.touch != nil {
-			m.pr.touch()
+	p.last = u
+	p.syncHolds()
+	if p.following() && u.HasScreen {
+		p.host.applyScreen(u.Screen)
+		if p.touch != nil {
+			p.touch()
 		}
 	}
-	m.frameOK = false
-}
-
-// presentKey handles the quit confirmation, the follow key, what a
-// following audience may press, and the tour keys.
-func (m *Model) presentKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
-	k := m.common.Keys
-	armed := m.pr.quitArmed
-	m.pr.quitArmed = false
-	if cmd, ok := m.takeOverKey(msg); ok {
-		return cmd, true
-	}
-	if m.pr.role == RolePresenter && key.Matches(msg, k.Quit) {
-		if !armed {
-			m.pr.quitArmed = true
-			m.status = "press q again to quit"
-			m.frameOK = false
-			return nil, true
-		}
-		return nil, false // the explorer quits
-	}
-	if m.pr.role == RoleAudience && key.Matches(msg, k.Follow) {
-		m.toggleFollow()
-		return nil, true
-	}
-	if m.following() {
-		if !key.Matches(msg, k.Help, k.Quit, k.Mono, k.Big, k.Describe) && !(m.full && msg.Code == tea.KeyEscape) {
-			m.status = m.followHint()
-			m.frameOK = false
-			return nil, true
-		}
-	}
-	if m.full {
-		return nil, false
-	}
-	m.setPresentKeys()
-	c := m.common.Data
-	st := m.State()
-	touring := st.Step >= 0
-	var next explore.State
-	var ok bool
-	switch {
-	case key.Matches(msg, k.Tour) && k.Tour.Enabled():
-		if touring {
-			m.applyScreen(present.Screen{State: st.EndTour()})
-			m.status = "tour off"
-			return nil, true
-		}
-		next, ok = st.GotoStep(c, 0)
-	case key.Matches(msg, k.NextStep) && k.NextStep.Enabled():
-		if msg.Code == tea.KeyPgDown && !touring {
-			return nil, false // a view key off the tour
-		}
-		next, ok = st.NextStep(c)
-		if !ok {
-			m.status = "end of the tour: t to leave it"
-			m.frameOK = false
-			return nil, true
-		}
-	case key.Matches(msg, k.PrevStep) && k.PrevStep.Enabled():
-		if !touring {
-			return nil, false
-		}
-		next, ok = st.PrevStep(c)
-		if !ok {
-			m.status = "first step of the tour"
-			m.frameOK = false
-			return nil, true
-		}
-	default:
-		return nil, false
-	}
-	if !ok {
-		return nil, false
-	}
-	m.applyScreen(present.Screen{State: next})
-	m.status = ""
-	return nil, true
 }
 
 // toggleFollow detaches from the presenter or follows again, showing the
 // presenter's newest screen at once.
-func (m *Model) toggleFollow() {
-	m.pr.following = !m.pr.following
-	m.pr.sub.SetFollowing(m.pr.following)
-	m.status = ""
-	if m.pr.following {
-		if u := m.pr.hub.Current(); u.HasScreen {
-			m.applyScreen(u.Screen)
+func (p *presenting) toggleFollow() {
+	p.follows = !p.follows
+	p.sub.SetFollowing(p.follows)
+	if p.follows {
+		if u := p.hub.Current(); u.HasScreen {
+			p.host.applyScreen(u.Screen)
 		}
 	}
-	m.panes[m.active].SetKeys()
-	m.setCompareKeys()
-	m.setPresentKeys()
-	m.frameOK = false
-}
-
-// applyScreen shows a screen: the view and its state, with the pins,
-// spotlight and tour step on every view, and the overlay. Big mode stays
-// this session's own: it suits a screen (a projector), not the talk.
-func (m *Model) applyScreen(sc present.Screen) {
-	c := m.common.Data
-	st := sc.State.Normalize(c)
-	st.Big = m.State().Big
-	m.setAll(func(s *explore.State) {
-		s.Pins, s.Spotlight, s.Step = st.Pins, st.Spotlight, st.Step
-	})
-	m.active = st.ViewIndex(c)
-	m.panes[m.active].SetState(st)
-	m.cmp.panel = sc.Compare && len(st.Pins) > 0
-	m.cmp.measure = ""
-	if c.Measure(sc.Measure) != nil {
-		m.cmp.measure = sc.Measure
-	}
-	m.syncTourHeight()
-	m.panes[m.active].SetKeys()
-	m.frameOK = false
-}
-
-// screen is what this session shows, as the hub carries it: without big
-// mode, which each screen sets for itself.
-func (m *Model) screen() present.Screen {
-	st := m.State()
-	st.Big = false
-	return present.Screen{State: st, Compare: m.cmp.panel, Measure: m.cmp.measure}
-}
-
-// afterUpdate runs after every message: the body makes room for the tour
-// lines, the keys that now do something are enabled, and a presenter
-// publishes what changed.
-func (m *Model) afterUpdate() {
-	m.syncTourHeight()
-	m.syncKeys()
-	m.publish()
 }
 
 // publish sends the presenter's screen to the hub if it changed.
-func (m *Model) publish() {
-	if m.pr.pres == nil || !m.pr.holds {
+func (p *presenting) publish(sc present.Screen) {
+	if p.pres == nil || !p.holds {
 		return
 	}
-	sc := m.screen()
-	if m.pr.sent && sc.Equal(m.pr.published) {
+	if p.sent && sc.Equal(p.published) {
 		return
 	}
-	m.pr.pres.Publish(sc)
-	m.pr.published, m.pr.sent = sc, true
+	p.pres.Publish(sc)
+	p.published, p.sent = sc, true
 }
 
 // following reports whether this session follows the presenter: an
 // audience session following, or a presenter waiting for the room.
-func (m *Model) following() bool {
-	return m.pr.role == RoleAudience && m.pr.following || m.pr.role == RolePresenter && !m.pr.holds
+func (p *presenting) following() bool {
+	return p.role == RoleAudience && p.follows || p.role == RolePresenter && !p.holds
 }
 
-// setPresentKeys enables the keys that do something now. A following
-// audience has only help, monochrome, big mode, describe, follow and quit.
-func (m *Model) setPresentKeys() {
-	k := m.common.Keys
-	hasTour := explore.TourLen(m.common.Data) > 0
-	touring := m.State().Step >= 0
-	k.Follow.SetEnabled(m.pr.role == RoleAudience)
-	k.TakeOver.SetEnabled(m.pr.role == RolePresenter && !m.pr.holds)
-	k.Tour.SetEnabled(hasTour)
-	// Off the tour, space starts it only for a presenter: a local
-	// explorer starts it with t (or --tour).
-	k.NextStep.SetEnabled(hasTour && (touring || m.pr.role == RolePresenter))
-	k.PrevStep.SetEnabled(hasTour && touring)
-	if touring {
-		k.NextStep.SetHelp("space/pgdn", "next step")
-		k.PrevStep.SetHelp("bksp/pgup", "prev step")
-	} else {
-		k.NextStep.SetHelp("space", "start tour")
+// View is the presentation's part of the status line.
+func (p *presenting) View() string {
+	u := p.last
+	if s := p.linkStatus(); s != "" {
+		return s
 	}
-	if !m.following() {
-		// Only this function turns these off; the others are set by the
-		// pane and the comparing keys.
-		for _, b := range []*key.Binding{&k.NextView, &k.PrevView, &k.GotoView} {
-			b.SetEnabled(true)
-		}
-		return
-	}
-	for _, b := range []*key.Binding{&k.NextView, &k.PrevView, &k.GotoView, &k.Up, &k.Down, &k.First, &k.Last,
-		&k.Sort, &k.Reverse, &k.Series, &k.Pin, &k.ClearPins, &k.Compare, &k.Diverging, &k.Spotlight,
-		&k.Export, &k.Measure, &k.Close, &k.Tour, &k.NextStep, &k.PrevStep, &k.Whiskers} {
-		b.SetEnabled(false)
-	}
-}
-
-// presentStatus is the presentation's part of the status line.
-func (m *Model) presentStatus() string {
-	u := m.pr.last
-	if p := m.linkStatus(); p != "" {
-		return p
-	}
-	switch m.pr.role {
+	switch p.role {
 	case RolePresenter:
-		if !m.pr.holds {
-			return m.waitingStatus()
+		if !p.holds {
+			return p.waitingStatus()
 		}
 		n := u.Followers
 		if n == 1 {
-			return "presenting · 1 follows"
+			return "presenting" + p.common.Styles.Dot() + "1 follows"
 		}
-		return "presenting · " + strconv.Itoa(n) + " follow"
+		return "presenting" + p.common.Styles.Dot() + strconv.Itoa(n) + " follow"
 	case RoleAudience:
 		switch {
-		case !m.pr.following:
+		case !p.follows:
 			return "exploring — f to follow"
 		case !u.HasScreen:
 			return "waiting for the presenter"
@@ -424,77 +280,15 @@ func (m *Model) presentStatus() string {
 	return ""
 }
 
-// withPresentStatus puts the presentation's status before the rest.
-func (m *Model) withPresentStatus(rest string) string {
-	p := m.presentStatus()
-	if m.common.ASCII {
-		p = asciiStatus.Replace(p)
-	}
+// withStatus puts the presentation's status before the rest. Under
+// --ascii the frame's one mapping (render.ToASCII) rewrites its dashes.
+func (p *presenting) withStatus(rest string) string {
+	s := p.View()
 	switch {
-	case p == "":
+	case s == "":
 		return rest
 	case rest == "":
-		return p
+		return s
 	}
-	return p + m.common.Styles.Dot() + rest
+	return s + p.common.Styles.Dot() + rest
 }
-
-// tourStep is the tour step on screen, if any.
-func (m *Model) tourStep() (dataset.TourStep, bool) {
-	return m.State().TourStep(m.common.Data)
-}
-
-// showNotes reports whether this session sees the speaker notes: the
-// presenter, and the local explorer; never the audience.
-func (m *Model) showNotes() bool { return m.pr.role != RoleAudience }
-
-// Lines the tour may take under the body.
-const (
-	takeawayLines = 2
-	notesLines    = 3
-)
-
-// tourLines are the tour step's takeaway and, for the presenter, its
-// speaker notes; nil off the tour.
-func (m *Model) tourLines() []string {
-	step, ok := m.tourStep()
-	if !ok || m.width <= 4 {
-		return nil
-	}
-	s := m.common.Styles
-	mark := "▶ "
-	if m.common.ASCII {
-		mark = "> "
-	}
-	lead := mark + strconv.Itoa(m.State().Step+1) + "/" + strconv.Itoa(explore.TourLen(m.common.Data)) + "  "
-	var out []string
-	for _, l := range wrapText(lead+step.Takeaway, m.width, takeawayLines, s.Ellipsis()) {
-		out = append(out, s.Status.Render(l))
-	}
-	if m.showNotes() && step.Notes != "" {
-		for _, l := range wrapText("notes: "+step.Notes, m.width-2, notesLines, s.Ellipsis()) {
-			out = append(out, s.Detail.Render("  "+l))
-		}
-	}
-	if m.common.ASCII {
-		for i := range out {
-			out[i] = asciiStatus.Replace(out[i])
-		}
-	}
-	return out
-}
-
-// tourHeight is how many lines the tour takes now.
-func (m *Model) tourHeight() int { return m.pr.tourH }
-
-// syncTourHeight lays the body out again when the tour lines change
-// height.
-func (m *Model) syncTourHeight() {
-	if h := len(m.tourLines()); h != m.pr.tourH {
-		m.pr.tourH = h
-		m.resize(m.width, m.height)
-	}
-}
-
-// asciiStatus maps the presentation's lines to ASCII for --ascii sessions.
-var asciiStatus = render.ASCIIMap{}

@@ -3,6 +3,7 @@ package tui
 import (
 	"context"
 	"github.com/charmbracelet/colorprofile"
+	"github.com/docsurvey/docsurvey/internal/terminal"
 	"strings"
 	"testing"
 	"time"
@@ -15,7 +16,7 @@ import (
 
 func roleModel(t *testing.T, hub *present.Hub, role Role, w, h int) *Model {
 	t.Helper()
-	m := New(Options{Data: frozen(t), Width: w, Height: h, Profile: colorprofile.ANSI256, Dark: true, Role: role, Hub: hub})
+	m := New(Options{Data: frozen(t), Width: w, Height: h, Env: terminal.Env{Profile: colorprofile.ANSI256, Dark: true}, Role: role, Hub: hub})
 	t.Cleanup(m.Close)
 	return m
 }
@@ -26,10 +27,10 @@ func deliver(t *testing.T, m *Model) {
 	t.Helper()
 	var ch <-chan present.Update
 	switch {
-	case m.pr.sub != nil:
-		ch = m.pr.sub.C()
-	case m.pr.pres != nil:
-		ch = m.pr.pres.C()
+	case m.presenting.sub != nil:
+		ch = m.presenting.sub.C()
+	case m.presenting.pres != nil:
+		ch = m.presenting.pres.C()
 	default:
 		t.Fatal("model has no hub")
 	}
@@ -46,10 +47,10 @@ func deliver(t *testing.T, m *Model) {
 func drain(m *Model) {
 	for {
 		var ch <-chan present.Update
-		if m.pr.sub != nil {
-			ch = m.pr.sub.C()
+		if m.presenting.sub != nil {
+			ch = m.presenting.sub.C()
 		} else {
-			ch = m.pr.pres.C()
+			ch = m.presenting.pres.C()
 		}
 		select {
 		case u, ok := <-ch:
@@ -80,8 +81,8 @@ func TestFollowersShowThePresentersState(t *testing.T) {
 			if !f.State().Equal(want) {
 				t.Fatalf("after %v follower %d shows\n%+v\nwant %+v", keys, i, f.State(), p.State())
 			}
-			if f.cmp.panel != p.cmp.panel {
-				t.Fatalf("after %v follower %d panel %v, presenter %v", keys, i, f.cmp.panel, p.cmp.panel)
+			if f.compare.open != p.compare.open {
+				t.Fatalf("after %v follower %d panel %v, presenter %v", keys, i, f.compare.open, p.compare.open)
 			}
 		}
 	}
@@ -175,7 +176,7 @@ func TestLateJoinerStartsAtCurrentState(t *testing.T) {
 func TestPresenterLeavesAndReturns(t *testing.T) {
 	hub := present.NewHub()
 	ctx, cancel := context.WithCancel(context.Background())
-	p := New(Options{Data: frozen(t), Width: 100, Height: 30, Profile: colorprofile.ANSI256, Dark: true, Role: RolePresenter, Hub: hub, Context: ctx})
+	p := New(Options{Data: frozen(t), Width: 100, Height: 30, Env: terminal.Env{Profile: colorprofile.ANSI256, Dark: true}, Role: RolePresenter, Hub: hub, Context: ctx})
 	a := roleModel(t, hub, RoleAudience, 100, 30)
 	if got := footer(a); !strings.Contains(got, "following the presenter") {
 		t.Fatalf("footer %q", got)
@@ -193,7 +194,7 @@ func TestPresenterLeavesAndReturns(t *testing.T) {
 	}
 	p.Close()
 
-	p2 := New(Options{Data: frozen(t), Width: 80, Height: 24, Profile: colorprofile.ANSI256, Dark: true, Role: RolePresenter, Hub: hub, Tour: true})
+	p2 := New(Options{Data: frozen(t), Width: 80, Height: 24, Env: terminal.Env{Profile: colorprofile.ANSI256, Dark: true}, Role: RolePresenter, Hub: hub, Tour: true})
 	t.Cleanup(p2.Close)
 	if !p2.State().Equal(want) {
 		t.Fatalf("returning presenter (serve --tour) starts at %+v, want the talk's state %+v", p2.State(), want)
@@ -315,7 +316,7 @@ func TestTourStepping(t *testing.T) {
 }
 
 func TestLocalTour(t *testing.T) {
-	m := New(Options{Data: frozen(t), Width: 100, Height: 30, Profile: colorprofile.ANSI256, Dark: true, Tour: true})
+	m := New(Options{Data: frozen(t), Width: 100, Height: 30, Env: terminal.Env{Profile: colorprofile.ANSI256, Dark: true}, Tour: true})
 	t.Cleanup(m.Close)
 	c := frozen(t)
 	s := flat(screen(m))
@@ -369,7 +370,7 @@ func TestFollowingTouchesAndKeepsHelpOpen(t *testing.T) {
 	hub := present.NewHub()
 	p := roleModel(t, hub, RolePresenter, 100, 30)
 	touched := 0
-	a := New(Options{Data: frozen(t), Width: 100, Height: 30, Profile: colorprofile.ANSI256, Dark: true, Role: RoleAudience, Hub: hub,
+	a := New(Options{Data: frozen(t), Width: 100, Height: 30, Env: terminal.Env{Profile: colorprofile.ANSI256, Dark: true}, Role: RoleAudience, Hub: hub,
 		Touch: func() { touched++ }})
 	t.Cleanup(a.Close)
 	drain(a)
@@ -452,8 +453,8 @@ func TestBigModeIsEachScreens(t *testing.T) {
 		t.Fatal("b is disabled for a following audience")
 	}
 	press(a, "b")
-	if !a.State().Big || !a.following() || a.State().View != dataset.ViewPlatforms {
-		t.Fatalf("follower after b: big %v, following %v, view %s", a.State().Big, a.following(), a.State().View)
+	if !a.State().Big || !a.presenting.following() || a.State().View != dataset.ViewPlatforms {
+		t.Fatalf("follower after b: big %v, following %v, view %s", a.State().Big, a.presenting.following(), a.State().View)
 	}
 	press(p, "b", "3")
 	drain(a)

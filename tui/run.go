@@ -7,7 +7,6 @@ import (
 	"os"
 
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/term"
 
 	"github.com/docsurvey/docsurvey/internal/inputguard"
@@ -17,29 +16,19 @@ import (
 // command line maps it to exit code 2.
 var ErrNotTerminal = errors.New("docsurvey: not a terminal; use `docsurvey show VIEW` for static output")
 
-// ErrBadColor is returned for a --color value other than auto, always or
-// never.
-var ErrBadColor = errors.New("docsurvey: --color must be auto, always or never")
-
 // Run runs the explorer in the terminal on out until the user quits or ctx
 // ends. With o.Load and no o.Data, the data is loaded while the program
-// starts (see starter), and a load error is returned. It checks that out is a terminal (else ErrNotTerminal) and decides
-// the colour profile from the environment, NO_COLOR and o.Color; the
-// explorer asks the terminal its background and draws its first frame when
-// the answer comes, or after BackgroundWait on a dark background.
+// starts (see starter), and a load error is returned. It checks that out
+// is a terminal (else ErrNotTerminal); o.Env is the terminal as the caller
+// decided it (terminal.Detect). The explorer asks the terminal its
+// background and draws its first frame when the answer comes, or after
+// BackgroundWait on the background o.Env assumes.
 func Run(ctx context.Context, o Options, in io.Reader, out io.Writer) error {
 	f, ok := out.(*os.File)
 	if !ok || !term.IsTerminal(f.Fd()) {
 		return ErrNotTerminal
 	}
-	switch o.Color {
-	case "", "auto", "always", "never":
-	default:
-		return ErrBadColor
-	}
 	env := os.Environ()
-	o.Profile = colorProfile(colorprofile.Detect(out, env), o.Color, os.Getenv("NO_COLOR") != "")
-	o.Dark = true
 	o.Background = BackgroundQuery{Ask: true, Wait: BackgroundWait, Terminal: out}
 	var root tea.Model
 	if o.Data == nil && o.Load != nil {
@@ -57,7 +46,7 @@ func Run(ctx context.Context, o Options, in io.Reader, out io.Writer) error {
 		tea.WithInput(inputguard.Terminal(in, inputguard.Options{})), // bounded pastes
 		tea.WithOutput(out),
 		tea.WithEnvironment(env),
-		tea.WithColorProfile(o.Profile),
+		tea.WithColorProfile(o.Env.Profile),
 		// 120 frames a second, not 60: the background query goes out on
 		// the renderer's first tick and the first frame on the next, so
 		// the answer costs half as long. The renderer writes only when
@@ -72,16 +61,4 @@ func Run(ctx context.Context, o Options, in io.Reader, out io.Writer) error {
 		return st.err
 	}
 	return err
-}
-
-// colorProfile applies --color to the detected profile: no colour for
-// never or NO_COLOR (unless always), at least 256 colours for always.
-func colorProfile(detected colorprofile.Profile, color string, noColor bool) colorprofile.Profile {
-	switch {
-	case color == "never", noColor && color != "always":
-		return colorprofile.ASCII
-	case color == "always" && detected < colorprofile.ANSI256:
-		return colorprofile.ANSI256
-	}
-	return detected
 }

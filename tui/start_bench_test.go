@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"github.com/docsurvey/docsurvey/internal/terminal"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
@@ -22,7 +23,7 @@ func BenchmarkStart(b *testing.B) {
 	}
 	for b.Loop() {
 		render.ResetCache()
-		m := New(Options{Data: c, Profile: colorprofile.ANSI256, Dark: true})
+		m := New(Options{Data: c, Env: terminal.Env{Profile: colorprofile.ANSI256, Dark: true}})
 		m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
 		if m.Frame() == "" {
 			b.Fatal("no frame")

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"errors"
+	"github.com/docsurvey/docsurvey/internal/terminal"
 	"image/color"
 	"strings"
 	"testing"
@@ -19,7 +20,7 @@ import (
 func TestStarterHandsOnWhatCameFirst(t *testing.T) {
 	st := explore.Start()
 	st.View = dataset.ViewPlatforms
-	s := &starter{o: Options{Profile: colorprofile.ANSI256, Dark: true, State: st,
+	s := &starter{o: Options{Env: terminal.Env{Profile: colorprofile.ANSI256, Dark: true}, State: st,
 		Load: func() (*dataset.Collection, error) { return frozen(t), nil }}}
 	defer s.close()
 	if s.Init() == nil {

@@ -111,7 +111,7 @@ func (m *Model) scrolledTabs(views []dataset.View) string {
 		widths[i] = ansi.StringWidth(t)
 	}
 	left, right := "‹", "›"
-	if m.common.ASCII {
+	if m.common.Env.ASCII {
 		left, right = "<", ">"
 	}
 	first, end := tabPage(widths, m.active, m.width-2)

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"github.com/docsurvey/docsurvey/internal/terminal"
 	"strings"
 	"testing"
 
@@ -12,7 +13,7 @@ import (
 
 func presenterAs(t *testing.T, hub *present.Hub, who present.Who) *Model {
 	t.Helper()
-	m := New(Options{Data: frozen(t), Width: 100, Height: 30, Profile: colorprofile.ANSI256, Dark: true, Role: RolePresenter, Hub: hub, Who: who})
+	m := New(Options{Data: frozen(t), Width: 100, Height: 30, Env: terminal.Env{Profile: colorprofile.ANSI256, Dark: true}, Role: RolePresenter, Hub: hub, Who: who})
 	t.Cleanup(m.Close)
 	return m
 }
@@ -46,7 +47,7 @@ func TestTakeOverAsksTwice(t *testing.T) {
 		t.Fatalf("after one P: %q", f)
 	}
 	press(bob, "P")
-	if !bob.pr.holds {
+	if !bob.presenting.holds {
 		t.Fatal("bob does not hold the room after P twice")
 	}
 	press(bob, "4")
@@ -65,7 +66,7 @@ func TestTakeOverKeyDisarmsOnAnotherKey(t *testing.T) {
 	bob := presenterAs(t, hub, present.Who{ID: "B", Name: "bob"})
 	drain(bob)
 	press(bob, "P", "j", "P")
-	if bob.pr.holds {
+	if bob.presenting.holds {
 		t.Fatal("P, j, P took the room over")
 	}
 }
@@ -80,7 +81,7 @@ func TestFreeRoomTakesOneKey(t *testing.T) {
 		t.Fatalf("bob's footer in a free room: %q", f)
 	}
 	press(bob, "P")
-	if !bob.pr.holds {
+	if !bob.presenting.holds {
 		t.Fatal("one P does not take a free room")
 	}
 }
@@ -91,14 +92,14 @@ func TestLinkLostStatus(t *testing.T) {
 	a := roleModel(t, hub, RoleAudience, 100, 30)
 	lost := hub.Current()
 	lost.LinkLost = true
-	p.Update(hubMsg{u: lost, ch: p.pr.pres.C()})
-	a.Update(hubMsg{u: lost, ch: a.pr.sub.C()})
+	p.Update(hubMsg{u: lost, ch: p.presenting.pres.C()})
+	a.Update(hubMsg{u: lost, ch: a.presenting.sub.C()})
 	if f := footer(a); !strings.Contains(f, "following the presenter") {
 		t.Fatalf("audience of a presenter in this process: %q", f)
 	}
 	remote := lost
 	remote.Local = false
-	a.Update(hubMsg{u: remote, ch: a.pr.sub.C()})
+	a.Update(hubMsg{u: remote, ch: a.presenting.sub.C()})
 	if f := footer(a); !strings.Contains(f, "link to the presenter lost: showing the last screen") {
 		t.Fatalf("audience of a presenter on another replica: %q", f)
 	}

@@ -7,8 +7,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
-
-	"github.com/docsurvey/docsurvey/render"
 )
 
 // BackgroundWait is how long the explorer holds its first frame for the
@@ -83,49 +81,40 @@ func (m *Model) awaitingBackground() bool { return m.bg.Wait > 0 && !m.bgKnown }
 // terminalUpdate takes what the terminal tells the program about itself:
 // its background colour (the answer to the query, which may come after
 // the fallback) and the colour profile Bubble Tea detected from its
-// environment. It reports whether msg was one of them.
-func (m *Model) terminalUpdate(msg tea.Msg) (tea.Cmd, bool) {
+// environment.
+func (m *Model) terminalUpdate(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case tea.BackgroundColorMsg:
 		m.bgKnown = true
-		m.frameOK = false
-		return m.setLook(m.common.Profile, msg.IsDark()), true
+		return m.setLook(m.common.Env.Profile, msg.IsDark())
 	case tea.CursorPositionMsg:
-		m.cprAnswered = true
-		if !m.bgKnown {
-			m.bgKnown = true
-			m.frameOK = false
-		}
-		return nil, true
+		m.cprAnswered, m.bgKnown = true, true
 	case backgroundWaitMsg:
-		if !m.bgKnown {
-			m.bgKnown = true
-			m.frameOK = false
-		}
-		return nil, true
+		m.bgKnown = true
 	case tea.ColorProfileMsg:
-		return m.setLook(msg.Profile, m.common.Dark), true
-	case tea.KeyPressMsg:
-		// A cursor position report on row 1 reads also as a modified F3
-		// (CSI 1;n R), and Bubble Tea sends both; F3 is no key here.
-		// Until the report has come, F3 is taken to be part of it.
-		return nil, msg.Code == tea.KeyF3 && m.bg.Wait > 0 && !m.cprAnswered
+		return m.setLook(msg.Profile, m.common.Env.Dark)
 	}
-	return nil, false
+	return nil
+}
+
+// cursorReportKey reports whether a key is part of the cursor position
+// report: a report on row 1 reads also as a modified F3 (CSI 1;n R), and
+// Bubble Tea sends both; F3 is no key here. Until the report has come,
+// F3 is taken to be part of it.
+func (m *Model) cursorReportKey(msg tea.KeyPressMsg) bool {
+	return msg.Code == tea.KeyF3 && m.bg.Wait > 0 && !m.cprAnswered
 }
 
 // setLook rebuilds the styles for a new profile or background; it returns
 // the warm-up of the other views when something changed.
 func (m *Model) setLook(p colorprofile.Profile, dark bool) tea.Cmd {
 	c := m.common
-	if p == c.Profile && dark == c.Dark {
+	if p == c.Env.Profile && dark == c.Env.Dark {
 		return nil
 	}
-	c.Profile, c.Dark = p, dark
-	c.Keys.Mono.SetEnabled(render.HasColor(p) && m.color != "never")
+	c.Env.Profile, c.Env.Dark = p, dark
 	c.restyle()
 	m.styleHelp()
-	m.frameOK = false
 	return m.warm()
 }
 

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"github.com/docsurvey/docsurvey/internal/terminal"
 	"image/color"
 	"strings"
 	"testing"
@@ -28,7 +29,7 @@ func TestFirstFrameWaitsForBackground(t *testing.T) {
 		{"a dark answer", tea.BackgroundColorMsg{Color: color.Black}, false, true},
 		{"a light answer", tea.BackgroundColorMsg{Color: color.White}, true, true},
 	} {
-		m := New(Options{Data: frozen(t), Width: 100, Height: 30, Profile: colorprofile.ANSI256, Dark: true,
+		m := New(Options{Data: frozen(t), Width: 100, Height: 30, Env: terminal.Env{Profile: colorprofile.ANSI256, Dark: true},
 			Background: BackgroundQuery{Ask: true, Wait: BackgroundWait}, State: platformsState()})
 		if m.Init() == nil {
 			t.Fatal("Init asks nothing")
@@ -50,7 +51,7 @@ func TestFirstFrameWaitsForBackground(t *testing.T) {
 // TestLateAnswerAndProfile: an answer after the fallback restyles, and the
 // colour profile Bubble Tea detects decides whether there is colour.
 func TestLateAnswerAndProfile(t *testing.T) {
-	m := New(Options{Data: frozen(t), Width: 100, Height: 30, Profile: colorprofile.ANSI256, Dark: true,
+	m := New(Options{Data: frozen(t), Width: 100, Height: 30, Env: terminal.Env{Profile: colorprofile.ANSI256, Dark: true},
 		Background: BackgroundQuery{Wait: BackgroundWait}, State: platformsState()})
 	defer m.Close()
 	m.Init()
@@ -83,7 +84,7 @@ func platformsState() explore.State {
 // as a modified F3; until the report has come, F3 is taken as part of it,
 // so a following audience is not told to press f.
 func TestCursorReportIsNotF3(t *testing.T) {
-	m := New(Options{Data: frozen(t), Width: 100, Height: 30, Profile: colorprofile.ANSI256, Dark: true,
+	m := New(Options{Data: frozen(t), Width: 100, Height: 30, Env: terminal.Env{Profile: colorprofile.ANSI256, Dark: true},
 		Background: BackgroundQuery{Wait: BackgroundWait}})
 	defer m.Close()
 	m.Init()

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"github.com/docsurvey/docsurvey/internal/terminal"
 	"strings"
 	"testing"
 
@@ -24,7 +25,7 @@ func frozen(t testing.TB) *dataset.Collection {
 
 func newModel(t testing.TB, w, h int) *Model {
 	t.Helper()
-	m := New(Options{Data: frozen(t), Width: w, Height: h, Profile: colorprofile.ANSI256, Dark: true})
+	m := New(Options{Data: frozen(t), Width: w, Height: h, Env: terminal.Env{Profile: colorprofile.ANSI256, Dark: true}})
 	t.Cleanup(m.Close)
 	return m
 }
@@ -99,7 +100,7 @@ func TestGoldenModes(t *testing.T) {
 }
 
 func TestGoldenASCII(t *testing.T) {
-	m := New(Options{Data: frozen(t), Width: 100, Height: 30, ASCII: true, Color: "never"})
+	m := New(Options{Data: frozen(t), Width: 100, Height: 30, Env: terminal.Env{ASCII: true, Mono: true}})
 	defer m.Close()
 	press(m, "2", "j")
 	out := m.Frame()

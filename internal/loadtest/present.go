@@ -38,17 +38,52 @@ type PresentReport struct {
 // FrameTimeout passed). Followers draw only when the presenter's screen
 // changes, so the first burst of output after a key is that key's frame.
 func runPresent(ctx context.Context, cfg Config, rep *Report, sample func() *ProcSample) {
+	fail := rep.failer()
+	followers := openFollowers(ctx, cfg, rep, fail)
+	defer func() {
+		for _, s := range followers {
+			s.close()
+		}
+	}()
+	if ctx.Err() != nil || len(followers) == 0 {
+		return
+	}
+	p, err := open(ctx, cfg, gossh.PublicKeys(cfg.PresenterKey))
+	if err != nil {
+		fail("presenter open", err)
+		return
+	}
+	defer p.close()
+	// The presenter's first frame; followers redraw when it comes online
+	// and publishes, so let that settle before the first key.
+	if _, err := p.out.frame(ctx, 0, p.start, cfg); err != nil {
+		fail("presenter first frame", err)
+		return
+	}
+	sleep(ctx, cfg.KeyInterval+cfg.Settle)
+	rep.Loaded = sample()
+	presentKeys(ctx, cfg, rep, p, followers, fail)
+}
+
+// failer returns a concurrency-safe counter of the run's failures.
+func (r *Report) failer() func(what string, err error) {
+	var mu sync.Mutex
+	return func(what string, err error) {
+		mu.Lock()
+		r.Failures[what+": "+addrRE.ReplaceAllString(err.Error(), "ADDR")]++
+		mu.Unlock()
+	}
+}
+
+// openFollowers logs cfg.Sessions followers in, spread over the
+// replicas, and waits for each first frame.
+func openFollowers(ctx context.Context, cfg Config, rep *Report, fail func(string, error)) []*session {
 	var (
 		mu        sync.Mutex
 		first     []time.Duration
 		followers []*session
 		wg        sync.WaitGroup
 	)
-	fail := func(what string, err error) {
-		mu.Lock()
-		rep.Failures[what+": "+addrRE.ReplaceAllString(err.Error(), "ADDR")]++
-		mu.Unlock()
-	}
 	for i := range cfg.Sessions {
 		wg.Add(1)
 		go func() {
@@ -76,36 +111,14 @@ func runPresent(ctx context.Context, cfg Config, rep *Report, sample func() *Pro
 		}()
 	}
 	wg.Wait()
-	defer func() {
-		for _, s := range followers {
-			s.close()
-		}
-	}()
 	rep.Opened = len(followers)
 	rep.FirstFrame = distOf(first)
-	if ctx.Err() != nil || len(followers) == 0 {
-		return
-	}
+	return followers
+}
 
-	p, err := open(ctx, cfg, gossh.PublicKeys(cfg.PresenterKey))
-	if err != nil {
-		fail("presenter open", err)
-		return
-	}
-	defer p.close()
-	// The presenter's first frame; followers redraw when it comes online
-	// and publishes, so let that settle before the first key.
-	seen := make([]int64, len(followers))
-	for i, f := range followers {
-		seen[i] = f.out.count()
-	}
-	if _, err := p.out.frame(ctx, 0, p.start, cfg); err != nil {
-		fail("presenter first frame", err)
-		return
-	}
-	sleep(ctx, cfg.KeyInterval+cfg.Settle)
-	rep.Loaded = sample()
-
+// presentKeys sends the presenter's keys, cfg.KeyInterval apart, and
+// records for each how long every follower took to draw its frame.
+func presentKeys(ctx context.Context, cfg Config, rep *Report, p *session, followers []*session, fail func(string, error)) {
 	var follow, own, same, others []time.Duration
 	missed := 0
 	for range cfg.Keys {
@@ -116,32 +129,15 @@ func runPresent(ctx context.Context, cfg Config, rep *Report, sample func() *Pro
 			fail("presenter", errEndedEarly)
 			break
 		}
-		for i, f := range followers {
-			seen[i] = f.out.count()
-		}
-		pseen := p.out.count()
-		t0 := time.Now()
-		if _, err := io.WriteString(p.stdin, cfg.KeyBytes); err != nil {
+		ds, oks, d, err := oneKey(ctx, cfg, p, followers)
+		if err != nil {
 			fail("presenter key", err)
 			break
 		}
 		rep.Present.Keys++
-		var kw sync.WaitGroup
-		ds := make([]time.Duration, len(followers))
-		oks := make([]bool, len(followers))
-		for i, f := range followers {
-			kw.Add(1)
-			go func() {
-				defer kw.Done()
-				d, err := f.out.frame(ctx, seen[i], t0, cfg)
-				ds[i], oks[i] = d, err == nil
-			}()
-		}
-		d, err := p.out.frame(ctx, pseen, t0, cfg)
-		if err == nil {
+		if d >= 0 {
 			own = append(own, d)
 		}
-		kw.Wait()
 		for i := range followers {
 			switch {
 			case oks[i] && followers[i].replica == 0:
@@ -159,6 +155,38 @@ func runPresent(ctx context.Context, cfg Config, rep *Report, sample func() *Pro
 	rep.Present.SameReplica, rep.Present.OtherReplicas = distOf(same), distOf(others)
 	rep.KeyToFrame = rep.Present.FollowerFrame
 	rep.KeysNoFrame = missed
+}
+
+// oneKey writes one presenter key and waits for every follower's frame
+// and the presenter's own: each follower's time and whether it came, and
+// the presenter's time (-1 without a frame). The error is the key's write.
+func oneKey(ctx context.Context, cfg Config, p *session, followers []*session) ([]time.Duration, []bool, time.Duration, error) {
+	seen := make([]int64, len(followers))
+	for i, f := range followers {
+		seen[i] = f.out.count()
+	}
+	pseen := p.out.count()
+	t0 := time.Now()
+	if _, err := io.WriteString(p.stdin, cfg.KeyBytes); err != nil {
+		return nil, nil, 0, err
+	}
+	var kw sync.WaitGroup
+	ds := make([]time.Duration, len(followers))
+	oks := make([]bool, len(followers))
+	for i, f := range followers {
+		kw.Add(1)
+		go func() {
+			defer kw.Done()
+			d, err := f.out.frame(ctx, seen[i], t0, cfg)
+			ds[i], oks[i] = d, err == nil
+		}()
+	}
+	own, err := p.out.frame(ctx, pseen, t0, cfg)
+	if err != nil {
+		own = -1
+	}
+	kw.Wait()
+	return ds, oks, own, nil
 }
 
 // keyboardInteractive answers a keyboard-interactive exchange with no

@@ -53,7 +53,7 @@ func serveHub(t *testing.T, keys string, hub *present.Hub) string {
 			if i.Presenter {
 				role = tui.RolePresenter
 			}
-			m := tui.New(tui.Options{Profile: i.Profile, Dark: true, Width: i.Width, Height: i.Height, Role: role, Hub: hub, Context: i.Context})
+			m := tui.New(tui.Options{Env: i.Env, Width: i.Width, Height: i.Height, Role: role, Hub: hub, Context: i.Context})
 			go func() { <-i.Context.Done(); m.Close() }()
 			return m
 		},

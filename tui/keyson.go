@@ -1,0 +1,168 @@
+package tui
+
+import (
+	"charm.land/bubbles/v2/key"
+	"github.com/docsurvey/docsurvey/explore"
+)
+
+// keyState is everything that decides which keys are on: the state of the
+// session reduced to what keys depend on. Model.keyState reads it; enable
+// turns it into bindings, with no other input, so the rules are one table
+// (keyson_test.go).
+type keyState struct {
+	// help: the full help is shown.
+	help bool
+	// panel: the comparison panel covers the body; sources: a measure's
+	// sources do.
+	panel, sources bool
+	// following: the session follows the presenter (an audience, or a
+	// presenter waiting for the room).
+	following bool
+	// role is the session's part in a presentation; holds says a
+	// presenter holds the room.
+	role  Role
+	holds bool
+	// moves: the view has more than one item to move the focus over.
+	moves bool
+	// sortable: the focused chart sorts; multiSeries: it has series to
+	// pick from; diverge: it can be drawn as a butterfly; intervals: a
+	// bar on show has a 95% interval.
+	sortable, multiSeries, diverge, intervals bool
+	// onItem: the focus is on a chart item; onMeasure: it reports a
+	// measure with sources to set side by side.
+	onItem, onMeasure bool
+	// pinned: something is pinned.
+	pinned bool
+	// export: the export key writes somewhere.
+	export bool
+	// color: the session draws in colour, so monochrome is a change.
+	color bool
+	// hasTour: the data has a tour; touring: a step is on screen.
+	hasTour, touring bool
+}
+
+// keyState reads the state the keys depend on from the model.
+func (m *Model) keyState() keyState {
+	c := m.common.Data
+	st := m.State()
+	ch := st.CurrentChart(c)
+	_, _, onItem := focusedRef(c, st)
+	_, onMeasure := explore.MeasureAt(c, st)
+	return keyState{
+		help: m.full, panel: m.compare.open, sources: m.sources.measure != "",
+		following: m.presenting.following(), role: m.presenting.role, holds: m.presenting.holds,
+		moves: m.panes[m.active].moves(), sortable: st.Sortable(c) && len(ch.Items) > 1,
+		multiSeries: st.MultiSeries(c), diverge: explore.CanDiverge(ch), intervals: st.HasIntervals(c),
+		onItem: onItem, onMeasure: onMeasure, pinned: len(st.Pins) > 0,
+		export: m.exporter.dir != "", color: m.common.Env.HasColor(),
+		hasTour: explore.TourLen(c) > 0, touring: st.Step >= 0,
+	}
+}
+
+// keyInputs is what keyState is read from, comparable: the keys are set
+// again only when it changes (a follower takes many screens that change
+// none of it), and it stands for the keys in the frame's key.
+type keyInputs struct {
+	active                        int
+	st                            explore.Key
+	help, panel, following, holds bool
+	export, color                 bool
+	measure                       string
+	role                          Role
+}
+
+// keyInputs reads the inputs of the keys from the model.
+func (m *Model) keyInputs() keyInputs {
+	return keyInputs{active: m.active, st: m.State().Key(), help: m.full, panel: m.compare.open,
+		following: m.presenting.following(), holds: m.presenting.holds, export: m.exporter.dir != "",
+		color: m.common.Env.HasColor(), measure: m.sources.measure, role: m.presenting.role}
+}
+
+// updateKeybindings enables the keys that do something in the model's
+// state and disables the rest, as bubbles' list.updateKeybindings does.
+// Update calls it once, at its end (and New and SetExportDir after
+// theirs); nothing else enables or disables a key.
+func (m *Model) updateKeybindings() {
+	in := m.keyInputs()
+	if m.keysSet && in == m.keysFor {
+		return
+	}
+	m.common.Keys.enable(m.keyState())
+	m.keysFor, m.keysSet = in, true
+}
+
+// enable sets every binding from s: which are on, and the keys of those
+// whose meaning moves with the state (PgDn and PgUp step the tour while
+// touring and turn the view otherwise; Esc closes whatever is open).
+func (k *KeyMap) enable(s keyState) {
+	overlay := s.panel || s.sources
+	on := func(enabled bool, bs ...*key.Binding) {
+		for _, b := range bs {
+			b.SetEnabled(enabled)
+		}
+	}
+	on(true, &k.NextView, &k.PrevView, &k.GotoView, &k.Big, &k.Describe, &k.Help, &k.Quit)
+	on(s.moves && !overlay, &k.Up, &k.Down, &k.First, &k.Last)
+	on(s.sortable, &k.Sort, &k.Reverse)
+	on(s.multiSeries && !overlay, &k.Series)
+	on(s.intervals && !overlay, &k.Whiskers)
+	on(s.color, &k.Mono)
+	on(s.onItem && !overlay, &k.Pin, &k.Spotlight)
+	on(s.pinned, &k.ClearPins, &k.Compare)
+	on(s.diverge && !s.sources, &k.Diverging)
+	on(s.export, &k.Export)
+	on(s.onMeasure && !overlay, &k.Measure)
+	on(s.sources, &k.Close)
+	on(s.role == RoleAudience, &k.Follow)
+	on(s.role == RolePresenter && !s.holds, &k.TakeOver)
+	on(s.hasTour, &k.Tour)
+	// Off the tour, space starts it only for a presenter: a local explorer
+	// starts it with t (or --tour).
+	on(s.hasTour && (s.touring || s.role == RolePresenter), &k.NextStep)
+	on(s.hasTour && s.touring, &k.PrevStep)
+	k.setMovingKeys(s)
+	if s.following {
+		on(false, &k.NextView, &k.PrevView, &k.GotoView, &k.Up, &k.Down, &k.First, &k.Last,
+			&k.Sort, &k.Reverse, &k.Series, &k.Pin, &k.ClearPins, &k.Compare, &k.Diverging, &k.Spotlight,
+			&k.Export, &k.Measure, &k.Close, &k.Tour, &k.NextStep, &k.PrevStep, &k.Whiskers)
+	}
+}
+
+// setMovingKeys gives the keys whose meaning depends on the state their
+// keys and labels: one meaning per key in each state.
+func (k *KeyMap) setMovingKeys(s keyState) {
+	// A clicker's PgDn and PgUp step the tour while touring (the help
+	// still turns views with them), and turn the view otherwise.
+	if s.touring && !s.help {
+		k.NextView.SetKeys("tab", "right", "l")
+		k.PrevView.SetKeys("shift+tab", "left", "h")
+		k.NextStep.SetKeys("space", "pgdown")
+		k.PrevStep.SetKeys("backspace", "pgup")
+	} else {
+		k.NextView.SetKeys("tab", "right", "l", "pgdown")
+		k.PrevView.SetKeys("shift+tab", "left", "h", "pgup")
+		k.NextStep.SetKeys("space")
+		k.PrevStep.SetKeys("backspace")
+	}
+	if s.touring {
+		k.NextStep.SetHelp("space/pgdn", "next step")
+		k.PrevStep.SetHelp("bksp/pgup", "prev step")
+	} else {
+		k.NextStep.SetHelp("space", "start tour")
+	}
+	// With the panel open, v and esc both close it, shown as one key.
+	if s.panel {
+		k.Compare.SetKeys("v", "esc")
+		k.Compare.SetHelp("v/esc", "close")
+	} else {
+		k.Compare.SetKeys("v")
+		k.Compare.SetHelp("v", "compare pins")
+	}
+	// Under the full help, Esc closes it (handleHelp takes the help's
+	// keys before any other, so Esc means nothing else there).
+	if s.help {
+		k.Help.SetKeys("?", "esc")
+	} else {
+		k.Help.SetKeys("?")
+	}
+}
