@@ -1,6 +1,7 @@
 package explore
 
 import (
+	"reflect"
 	"testing"
 
 	"github.com/docsurvey/docsurvey/dataset"
@@ -178,4 +179,32 @@ func join(s []string) string {
 		out += x
 	}
 	return out
+}
+
+// TestKeyHasEveryField: changing any field of State changes its Key, so
+// the caches keyed by it (the panes', render's shared bodies, the frames)
+// never serve one state's drawing for another. A field added to State
+// and not to Key fails here.
+func TestKeyHasEveryField(t *testing.T) {
+	base := Start()
+	typ := reflect.TypeOf(base)
+	for i := range typ.NumField() {
+		st := base
+		f := reflect.ValueOf(&st).Elem().Field(i)
+		switch f.Kind() {
+		case reflect.String:
+			f.SetString("changed")
+		case reflect.Int:
+			f.SetInt(f.Int() + 7)
+		case reflect.Bool:
+			f.SetBool(!f.Bool())
+		case reflect.Slice:
+			f.Set(reflect.ValueOf([]dataset.Ref{{Chart: "c", Item: "i"}}))
+		default:
+			t.Fatalf("State.%s is a %s: teach this test to change it", typ.Field(i).Name, f.Kind())
+		}
+		if st.Key() == base.Key() {
+			t.Errorf("State.%s changed but Key did not", typ.Field(i).Name)
+		}
+	}
 }

@@ -91,9 +91,13 @@ func (c *lru[K, V]) pushFront(e *entry[K, V]) {
 // bars caches drawn bar rows (see barRows).
 var bars = newLRU[barKey, []string](cacheSize)
 
-// ResetCache empties the shared cache of drawn bars, for benchmarks that
-// measure drawing from scratch.
+// ResetCache empties the shared caches of drawn bars and bodies, for
+// benchmarks that measure drawing from scratch.
 func ResetCache() {
+	views.mu.Lock()
+	views.items = make(map[viewKey]*entry[viewKey, string])
+	views.head, views.tail = nil, nil
+	views.mu.Unlock()
 	bars.mu.Lock()
 	defer bars.mu.Unlock()
 	bars.items = make(map[barKey]*entry[barKey, []string])

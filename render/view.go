@@ -42,6 +42,12 @@ func View(c *dataset.Collection, st explore.State, o Options) string {
 		return out
 	}
 	st = st.Normalize(c)
+	k := viewKey{data: c, st: st.Key(), w: w, h: h, style: s.Key(), static: o.Static}
+	return cachedView(k, func() string { return drawView(c, st, w, h, s) })
+}
+
+// drawView draws the body of a normalized state at w x h cells.
+func drawView(c *dataset.Collection, st explore.State, w, h int, s *Styles) string {
 	bw := w
 	if st.Big {
 		bw = min(w, bigMaxWidth)
