@@ -100,7 +100,7 @@ func allBindings(k *KeyMap) []key.Binding { return bindings(k) }
 func TestOneMeaningPerKey(t *testing.T) {
 	runs := [][]string{
 		{"2", "j"}, {"2", "c", "j", "c"}, {"2", "c", "j", "c", "v"}, {"1", "j", "enter"}, {"6", "j", "enter"},
-		{"t"}, {"t", " ", " "}, {"2", "d"}, {"2", "e"}, {"5", "G"}, {"2", "i"},
+		{"T"}, {"T", " ", " "}, {"t"}, {"/"}, {"2", "o"}, {"?"}, {"2", "d"}, {"2", "e"}, {"5", "G"}, {"2", "i"},
 	}
 	for _, keys := range runs {
 		m := newModel(t, 100, 30)
@@ -125,12 +125,13 @@ func TestOneMeaningPerKey(t *testing.T) {
 func TestEveryHelpKeyIsRouted(t *testing.T) {
 	m := newModel(t, 100, 30)
 	k := m.common.Keys
-	root := []key.Binding{k.NextView, k.PrevView, k.GotoView, k.Big, k.Mono, k.Whiskers, k.Help, k.Quit}
+	root := []key.Binding{k.NextView, k.PrevView, k.GotoView, k.Big, k.Mono, k.Whiskers, k.Help, k.HelpUp, k.HelpDown, k.Quit}
 	owners := map[string]int{}
 	for _, b := range root {
 		owners[b.Help().Desc]++
 	}
-	for _, c := range []Component{m.compare, m.sources, m.tour, m.presenting, m.describe, m.exporter, m.panes[0]} {
+	for _, c := range []Component{m.compare, m.sources, m.tour, m.presenting, m.describe, m.exporter, m.panes[0],
+		m.table, m.search, m.copier, m.passage} {
 		for _, b := range bindings(c) {
 			owners[b.Help().Desc]++
 		}
