@@ -201,4 +201,3 @@ func markdownSources(b *bufio.Writer, d *doc) {
 		}
 	}
 }
-
