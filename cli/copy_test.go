@@ -77,4 +77,3 @@ func TestCopyThroughOSC52OnAPTY(t *testing.T) {
 	}
 	r.waitOutput(t, "copied: ")
 }
-

@@ -10,9 +10,9 @@ import (
 
 // A click on a bar (or on its label, or a table row) focuses that item.
 // The pane knows the body it drew: a row of a chart starts with the
-// two-cell marker column and the item's label (whole, abbreviated or cut
-// with an ellipsis); the lines of its other series start blank, and
-// belong to the row above.
+// two-cell marker column (three in the table) and the item's label
+// (whole, abbreviated or cut with an ellipsis); the lines of its other
+// series start blank, and belong to the row above.
 
 // bodyTop is the frame line the body starts on.
 func (m *Model) bodyTop() int {
@@ -56,6 +56,9 @@ func (p *pane) itemOnLine(lines []string, line int) (explore.State, bool) {
 			return p.st, false
 		}
 		rest := string(plain[2:])
+		if strings.HasPrefix(rest, " ") && !strings.HasPrefix(rest, "  ") {
+			rest = rest[1:] // the table's marker column is three cells
+		}
 		if rest[0] == ' ' {
 			continue // a further series of the row above
 		}

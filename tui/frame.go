@@ -147,10 +147,10 @@ func (m *Model) body() string {
 	switch {
 	case m.search.open:
 		return m.search.View()
-	case m.passage.open:
-		return m.passage.View()
 	case m.full:
 		return m.fullHelp()
+	case m.passage.open:
+		return m.passage.View()
 	case m.compare.open:
 		return m.compare.View()
 	case m.sources.measure != "":

@@ -134,7 +134,11 @@ func (m *Model) fullHelp() string {
 }
 
 // scrollHelp moves the full help by d lines.
-func (m *Model) scrollHelp(d int) {
+func (m *Model) scrollHelp(d int) { m.helpTop = min(max(m.helpTop+d, 0), m.helpMaxTop()) }
+
+// helpMaxTop is the last first line of the full help: its last line in
+// sight above the line that says what is shown.
+func (m *Model) helpMaxTop() int {
 	_, h := m.bodySize()
-	m.helpTop = min(max(m.helpTop+d, 0), max(len(m.helpLines())-(h-1), 0))
+	return max(len(m.helpLines())-(h-1), 0)
 }

@@ -113,16 +113,18 @@ func (k KeyMap) ShortHelp() []key.Binding {
 }
 
 // FullHelp is the full help, in columns: views, items, chart, comparing,
-// reading, presenting and display, and the keys of the search box and the
-// source passage (on only while they are open).
+// reading, presenting and display, then the keys of the search box (on
+// only while it is open) and of scrolling the help (only while it
+// scrolls), last so that they never move the others.
 func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.NextView, k.PrevView, k.GotoView},
-		{k.Up, k.Down, k.First, k.Last, k.HelpUp, k.HelpDown},
+		{k.Up, k.Down, k.First, k.Last},
 		{k.Sort, k.Reverse, k.Series, k.Whiskers},
 		k.CompareKeys.column(),
 		append(k.ReadKeys.column(), k.ScrollUp, k.ScrollDown, k.CloseSource),
 		append(k.PresentKeys.column(), k.Big, k.Mono, k.Help, k.Quit),
 		{k.Everywhere, k.MatchUp, k.MatchDown, k.Go, k.Clear, k.Erase},
+		{k.HelpUp, k.HelpDown},
 	}
 }

@@ -40,10 +40,14 @@ type keyState struct {
 	// hasTour: the data has a tour; touring: a step is on screen;
 	// lastStep: it is the tour's last.
 	hasTour, touring, lastStep bool
-	// searching: the search box is open; passage: the source passage
-	// covers the body, and passageScrolls: it is taller than the body;
-	// helpScrolls: the full help is taller than the body.
-	searching, passage, passageScrolls, helpScrolls bool
+	// searching: the search box is open, typed: its query is not empty,
+	// and matches: how many things match it (counted up to 2).
+	searching, typed bool
+	matches          int
+	// passage: the source passage covers the body; helpScrolls: the full
+	// help is taller than the body; up, down: the one that is open can
+	// scroll that way.
+	passage, helpScrolls, up, down bool
 	// onFigure: the focus is on a figure or a finding to copy or open;
 	// onChart: on a chart, to copy or show as a table.
 	onFigure, onChart bool
@@ -56,7 +60,7 @@ func (m *Model) keyState() keyState {
 	ch := st.CurrentChart(c)
 	_, _, onItem := focusedRef(c, st)
 	_, onMeasure := explore.MeasureAt(c, st)
-	return keyState{
+	k := keyState{
 		help: m.full, panel: m.compare.open, sources: m.sources.measure != "",
 		following: m.presenting.following(), role: m.presenting.role, holds: m.presenting.holds,
 		moves: m.panes[m.active].moves(), sortable: st.Sortable(c) && len(ch.Items) > 1,
@@ -64,9 +68,24 @@ func (m *Model) keyState() keyState {
 		onItem: onItem, onMeasure: onMeasure, pinned: len(st.Pins) > 0,
 		export: m.exporter.dir != "", color: m.common.Env.HasColor(),
 		hasTour: explore.TourLen(c) > 0, touring: st.Step >= 0, lastStep: st.Step >= 0 && st.Step == explore.TourLen(c)-1,
-		searching: m.search.open, passage: m.passage.open, passageScrolls: m.passage.open && m.passage.maxTop() > 0,
-		helpScrolls: m.helpScrolls(), onFigure: onItem || focusedFinding(c, st) != nil, onChart: ch != nil,
+		searching: m.search.open, typed: m.search.query != "", matches: min(len(m.search.matches()), 2),
+		passage: m.passage.open, helpScrolls: m.helpScrolls(),
+		onFigure: onItem || focusedFinding(c, st) != nil, onChart: ch != nil,
 	}
+	k.up, k.down = m.scrolls()
+	return k
+}
+
+// scrolls reports which ways the open passage, or the full help, can
+// scroll.
+func (m *Model) scrolls() (up, down bool) {
+	switch {
+	case m.passage.open:
+		return m.passage.top > 0, m.passage.top < m.passage.maxTop()
+	case m.helpScrolls():
+		return m.helpTop > 0, m.helpTop < m.helpMaxTop()
+	}
+	return false, false
 }
 
 // keyInputs is what keyState is read from, comparable: the keys are set
@@ -79,9 +98,13 @@ type keyInputs struct {
 	export, color                 bool
 	measure                       string
 	role                          Role
-	// search, passage: the overlays open; scrolls: the full help or the
-	// passage is taller than the body.
-	search, passage, scrolls bool
+	// search: the search box as drawn; passage: the passage is open and
+	// top, where the passage or the full help is scrolled to, with size,
+	// which decides how far they scroll.
+	search        searchKey
+	passage       bool
+	top           int
+	width, height int
 }
 
 // keyInputs reads the inputs of the keys from the model.
@@ -89,8 +112,8 @@ func (m *Model) keyInputs() keyInputs {
 	return keyInputs{active: m.active, st: m.State().Key(), help: m.full, panel: m.compare.open,
 		following: m.presenting.following(), holds: m.presenting.holds, export: m.exporter.dir != "",
 		color: m.common.Env.HasColor(), measure: m.sources.measure, role: m.presenting.role,
-		search: m.search.open, passage: m.passage.open,
-		scrolls: m.helpScrolls() || m.passage.open && m.passage.maxTop() > 0}
+		search: m.search.key(), passage: m.passage.open, top: m.helpTop + m.passage.top,
+		width: m.width, height: m.height}
 }
 
 // updateKeybindings enables the keys that do something in the model's
@@ -119,13 +142,18 @@ func (k *KeyMap) enable(s keyState) {
 	on(true, &k.NextView, &k.PrevView, &k.GotoView, &k.Big, &k.Describe, &k.Help, &k.Quit)
 	on(s.moves && !overlay, &k.First, &k.Last)
 	on(s.moves && !overlay && !s.helpScrolls, &k.Up, &k.Down)
-	on(s.helpScrolls, &k.HelpUp, &k.HelpDown)
+	on(s.helpScrolls && s.up, &k.HelpUp)
+	on(s.helpScrolls && s.down, &k.HelpDown)
 	on(s.onChart && !overlay, &k.Table, &k.CopyChart)
 	on(s.onFigure && !overlay, &k.Copy, &k.Open)
 	on(!overlay, &k.Search)
 	on(s.passage, &k.CloseSource)
-	on(s.passageScrolls, &k.ScrollUp, &k.ScrollDown)
-	on(s.searching, &k.Everywhere, &k.MatchUp, &k.MatchDown, &k.Go, &k.Clear, &k.Erase)
+	on(s.passage && s.up, &k.ScrollUp)
+	on(s.passage && s.down, &k.ScrollDown)
+	on(s.searching, &k.Everywhere, &k.Clear)
+	on(s.searching && s.typed, &k.Erase)
+	on(s.searching && s.matches > 0, &k.Go)
+	on(s.searching && s.matches > 1, &k.MatchUp, &k.MatchDown)
 	on(s.sortable, &k.Sort, &k.Reverse)
 	on(s.multiSeries && !overlay, &k.Series)
 	on(s.intervals && !overlay, &k.Whiskers)

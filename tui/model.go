@@ -303,9 +303,10 @@ func (m *Model) handleHelp(msg tea.KeyPressMsg) tea.Cmd {
 		m.scrollHelp(1)
 		return nil
 	}
+	open := m.passage.open
 	cmd := m.handleBrowsing(msg)
-	if m.search.open || m.passage.open {
-		m.full = false // the box or the passage takes the body
+	if m.search.open || m.passage.open && !open {
+		m.full = false // the box, or a passage just opened, takes the body
 	}
 	return cmd
 }

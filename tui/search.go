@@ -70,10 +70,12 @@ func (b *searchBox) Update(msg tea.Msg) tea.Cmd {
 		}
 	case key.Matches(kp, k.Everywhere):
 		b.everywhere, b.pick = !b.everywhere, 0
-	case key.Matches(kp, k.MatchUp):
-		b.pick = max(b.pick-1, 0)
-	case key.Matches(kp, k.MatchDown):
-		b.pick = min(b.pick+1, max(len(b.matches())-1, 0))
+	case key.Matches(kp, k.MatchUp, k.MatchDown):
+		// The pick goes round: from the first, up is the last.
+		if n := len(b.matches()); n > 0 {
+			d := map[bool]int{true: -1, false: 1}[key.Matches(kp, k.MatchUp)]
+			b.pick = (min(b.pick, n-1) + d + n) % n
+		}
 	case key.Matches(kp, k.Go):
 		b.focus()
 	case key.Matches(kp, k.Clear):
