@@ -81,7 +81,7 @@ func TestHelpGoldens(t *testing.T) {
 func TestActiveTabWithoutColour(t *testing.T) {
 	for name, env := range map[string]terminal.Env{
 		"no-color": {Profile: colorprofile.ASCII}, "never": {Profile: colorprofile.ASCII, Mono: true},
-		"ascii-mono": {Profile: colorprofile.ASCII, ASCII: true},
+		"ascii-mono": {Profile: colorprofile.ASCII, ASCII: true}, "ascii": {Profile: colorprofile.ANSI256, ASCII: true},
 	} {
 		m := New(Options{Data: frozen(t), Width: 100, Height: 30, Env: env})
 		t.Cleanup(m.Close)

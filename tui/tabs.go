@@ -94,7 +94,7 @@ func (m *Model) tabRow(views []dataset.View, labels []string, first, end int) st
 	for i := first; i < end; i++ {
 		st, label := s.Tab, labels[i]
 		if i == m.active {
-			st, label = s.TabActive, activeTab(label, s.Mono())
+			st, label = s.TabActive, activeTab(label, s.Mono() || s.ASCII())
 		}
 		b.WriteString(m.common.Zone.Mark(tabZone(views[i].ID), st.Render(label)))
 	}
@@ -102,7 +102,7 @@ func (m *Model) tabRow(views []dataset.View, labels []string, first, end int) st
 }
 
 // activeTab marks the active tab's label: without colour (NO_COLOR,
-// --color never, monochrome, --ascii) its padding becomes brackets,
+// --color never, monochrome) and under --ascii its padding becomes brackets,
 // "[2 Platforms]", so the tab reads as active with no attribute at all
 // (the bold and reverse video it also gets need not survive a terminal
 // or a screen reader); the width stays the same.
