@@ -3,7 +3,6 @@ package cli
 import (
 	"bytes"
 	"context"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,8 +11,6 @@ import (
 	"github.com/docsurvey/docsurvey/dataset"
 	"github.com/docsurvey/docsurvey/internal/golden"
 )
-
-var updateCLI = flag.Bool("update", false, "rewrite the golden files of testdata/")
 
 // run executes the command line in process and returns the exit code,
 // stdout and stderr.
@@ -26,7 +23,7 @@ func run(t *testing.T, args ...string) (int, string, string) {
 
 func goldenFile(t *testing.T, name, got string) {
 	t.Helper()
-	golden.Check(t, name, []byte(got), *updateCLI)
+	golden.Check(t, name, []byte(got))
 }
 
 const nursesYAML = "../testdata/nurses.yaml"

@@ -31,8 +31,9 @@ func chartMax(ch *dataset.Chart) float64 {
 }
 
 // cells is how many cells a value's bar fills out of w, for an axis from 0
-// to max: NaN, infinities and negatives draw nothing, values past the axis
-// fill it.
+// to max: NaN, infinities, zero and negatives draw nothing, values past the
+// axis fill it, and every other value fills at least one cell, so that a
+// 2% bar does not vanish in a narrow chart while 8% gets a cell.
 func cells(v, max float64, w int) int {
 	if !finite(v) || v <= 0 || w <= 0 || !(max > 0) {
 		return 0
@@ -40,15 +41,7 @@ func cells(v, max float64, w int) int {
 	if v >= max {
 		return w
 	}
-	n := int(math.Round(v / max * float64(w)))
-	return min(max0(n), w)
-}
-
-func max0(n int) int {
-	if n < 0 {
-		return 0
-	}
-	return n
+	return clampInt(int(math.Round(v/max*float64(w))), 1, w)
 }
 
 // valueText is the text shown after a bar: the figure with its hedge

@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 
+	"charm.land/lipgloss/v2"
+
 	"github.com/docsurvey/docsurvey/dataset"
 	"github.com/docsurvey/docsurvey/explore"
 )
@@ -61,162 +63,200 @@ func centerIn(s string, w int, tail string) string {
 // series' bars grow to the left of the shared labels, the second's to the
 // right, both on the same 0–100 scale (0–max for counts), values at the bar
 // ends. Items come in the state's sort order; a single-series selection
-// leaves the other side empty. It returns the legend line, one group of
-// lines per item (thick lines each), the focused group (-1 if none) and the
-// axis line ("" in the narrowest layout).
-func butterflyLines(c *dataset.Collection, ch *dataset.Chart, st explore.State, w, thick int, s *Styles) (legendLine string, groups [][]string, focusAt int, axisLine string) {
-	focusAt = -1
+// leaves the other side empty. Each item is a group of thick lines.
+func butterflyLines(c *dataset.Collection, ch *dataset.Chart, st explore.State, w, thick int, s *Styles) butterflyChart {
+	bf := butterflyChart{focusAt: -1}
 	if w <= 0 || !explore.CanDiverge(ch) {
-		return "", nil, -1, ""
+		return bf
 	}
-	shown := explore.SeriesShown(ch, st.Series)
-	showL, showR := slices.Contains(shown, 0), slices.Contains(shown, 1)
-	// Sorted by gap with both sides shown, each row ends with its gap, so
-	// the order can be read; only when the bars keep their room.
-	gapW := 0
-	if st.Sort == dataset.SortGap && showL && showR {
+	p := planButterfly(ch, st, w)
+	for gi, r := range explore.Rows(ch, st.Sort, st.Reverse, p.shown) {
+		if r.Item.ID == st.Focus {
+			bf.focusAt = gi
+		}
+		bf.groups = append(bf.groups, p.row(r, st, max(1, thick), w, s))
+	}
+	bf.legend = p.legend(w, s)
+	bf.axis = p.axis(w, s)
+	return bf
+}
+
+// butterflyChart is a butterfly chart drawn: its legend line, one group of
+// lines per item, the focused group (-1 if none) and the axis line ("" in
+// the narrowest layout).
+type butterflyChart struct {
+	legend  string
+	groups  [][]string
+	focusAt int
+	axis    string
+}
+
+// bfPlan is a butterfly chart laid out for a width: the layout, the sides
+// shown, and the gap column (0 when there is none).
+type bfPlan struct {
+	bfLayout
+	ch           *dataset.Chart
+	shown        []int
+	showL, showR bool
+	gapW         int
+	top          float64
+}
+
+// planButterfly lays a chart out as a butterfly for w cells. Sorted by gap
+// with both sides shown, each row ends with its gap, so the order can be
+// read; only when the bars keep their room.
+func planButterfly(ch *dataset.Chart, st explore.State, w int) bfPlan {
+	p := bfPlan{ch: ch, shown: explore.SeriesShown(ch, st.Series), top: chartMax(ch)}
+	p.showL, p.showR = slices.Contains(p.shown, 0), slices.Contains(p.shown, 1)
+	if st.Sort == dataset.SortGap && p.showL && p.showR {
 		for i := range ch.Items {
 			if g, ok := explore.Gap(ch, &ch.Items[i]); ok {
-				gapW = max(gapW, width(formatGap(g)))
+				p.gapW = max(p.gapW, width(formatGap(g)))
 			}
 		}
 	}
-	lay := layoutButterfly(ch, w-gapW-2, st.Big)
-	if gapW == 0 || lay.kind == bfRows {
-		gapW = 0
-		lay = layoutButterfly(ch, w, st.Big)
+	p.bfLayout = layoutButterfly(ch, w-p.gapW-2, st.Big)
+	if p.gapW == 0 || p.kind == bfRows {
+		p.gapW = 0
+		p.bfLayout = layoutButterfly(ch, w, st.Big)
 	}
-	rows := explore.Rows(ch, st.Sort, st.Reverse, shown)
-	mark, blank := s.Marker()
+	return p
+}
+
+// bfRowLook is how one item's row is drawn: its marker and styles, on the
+// focus band when it holds the focus.
+type bfRowLook struct {
+	mark         string
+	label, value lipgloss.Style
+	focus        bool
+	band         lipgloss.Style
+}
+
+// fill is n blank cells, on the focus band if the row holds the focus.
+func (k bfRowLook) fill(n int) string {
+	if k.focus {
+		return k.band.Render(strings.Repeat(" ", n))
+	}
+	return strings.Repeat(" ", n)
+}
+
+// rowLook picks the marker and styles of an item's row: focused,
+// spotlit, pinned or plain.
+func rowLook(ch *dataset.Chart, it *dataset.Item, st explore.State, s *Styles) bfRowLook {
+	_, blank := s.Marker()
+	k := bfRowLook{mark: blank, label: s.Label, value: s.Value, band: s.Band}
 	spot, _ := s.SpotlightMarker()
-	tail := s.Ellipsis()
-	top := chartMax(ch)
-	thick = max(1, thick)
-
-	for gi, r := range rows {
-		isFocus := r.Item.ID == st.Focus
-		if isFocus {
-			focusAt = gi
-		}
-		spotted := Spotlit(st.Spotlight, r.Item.Label)
-		m := blank
-		switch {
-		case isFocus:
-			m = mark
-		case spotted:
-			m = spot
-		case explore.IsPinned(st.Pins, dataset.Ref{Chart: ch.ID, Item: r.Item.ID}):
-			m = s.PinMarker()
-		}
-		fill := func(n int) string {
-			if isFocus {
-				return s.Band.Render(strings.Repeat(" ", n))
-			}
-			return strings.Repeat(" ", n)
-		}
-		valStyle := s.Value
-		if isFocus {
-			valStyle = s.ValueFocus
-		}
-		lstyle := s.Label
-		switch {
-		case isFocus:
-			lstyle = s.LabelFocus
-		case spotted:
-			lstyle = s.Spotlight()
-		}
-		label := centerIn(labelOf(r.Item, lay.kind != bfFull), lay.labelW, tail)
-		// side draws one side; values says whether to write the value.
-		side := func(si int, left, show, values bool) string {
-			if !show {
-				return fill(lay.sideW)
-			}
-			vt := valueText(ch, r.Item, si)
-			if lay.kind == bfRows {
-				if !values {
-					return fill(lay.sideW)
-				}
-				if left {
-					return fill(lay.sideW-width(vt)) + valStyle.Render(vt)
-				}
-				return valStyle.Render(vt) + fill(lay.sideW-width(vt))
-			}
-			v, _ := explore.Value(ch, r.Item, si)
-			n := cells(v, top, lay.barW)
-			bar := s.Bar(si, isFocus).Render(strings.Repeat(string(s.Glyph(si)), n))
-			text := ""
-			if values {
-				text = valStyle.Render(vt)
-			}
-			used := n + 1 + width(vt)
-			if !values {
-				used = n
-			}
-			if left {
-				if values {
-					return fill(lay.sideW-used) + text + fill(1) + bar
-				}
-				return fill(lay.sideW-used) + bar
-			}
-			if values {
-				return bar + fill(1) + text + fill(lay.sideW-used)
-			}
-			return bar + fill(lay.sideW-used)
-		}
-		var g []string
-		for t := 0; t < thick; t++ {
-			lead, lbl := blank, fill(lay.labelW)
-			if t == 0 {
-				lead, lbl = m, lstyle.Render(label)
-			}
-			line := lead + side(0, true, showL, t == 0) + fill(1) + lbl + fill(1) + side(1, false, showR, t == 0)
-			if gapW > 0 {
-				gt := ""
-				if gap, ok := explore.Gap(ch, r.Item); ok && t == 0 {
-					gt = formatGap(gap)
-				}
-				line += fill(2) + s.Muted.Render(padLeft(gt, gapW))
-			}
-			g = append(g, fit(line, w, ""))
-		}
-		groups = append(groups, g)
+	switch {
+	case it.ID == st.Focus:
+		k.mark, _ = s.Marker()
+		k.label, k.value, k.focus = s.LabelFocus, s.ValueFocus, true
+	case Spotlit(st.Spotlight, it.Label):
+		k.mark, k.label = spot, s.Spotlight()
+	case explore.IsPinned(st.Pins, dataset.Ref{Chart: ch.ID, Item: it.ID}):
+		k.mark = s.PinMarker()
 	}
+	return k
+}
 
-	// Legend: each series over its own side.
-	entry := func(si int) string {
+// row draws an item's group: thick lines, the label, values and gap on the
+// first.
+func (p bfPlan) row(r explore.Row, st explore.State, thick, w int, s *Styles) []string {
+	k := rowLook(p.ch, r.Item, st, s)
+	_, blank := s.Marker()
+	label := centerIn(labelOf(r.Item, p.kind != bfFull), p.labelW, s.Ellipsis())
+	g := make([]string, 0, thick)
+	for t := 0; t < thick; t++ {
+		lead, lbl := blank, k.fill(p.labelW)
+		if t == 0 {
+			lead, lbl = k.mark, k.label.Render(label)
+		}
+		line := lead + p.side(r.Item, 0, k, t == 0, s) + k.fill(1) + lbl + k.fill(1) + p.side(r.Item, 1, k, t == 0, s)
+		if p.gapW > 0 {
+			gt := ""
+			if gap, ok := explore.Gap(p.ch, r.Item); ok && t == 0 {
+				gt = formatGap(gap)
+			}
+			line += k.fill(2) + s.Muted.Render(padLeft(gt, p.gapW))
+		}
+		g = append(g, fit(line, w, ""))
+	}
+	return g
+}
+
+// side draws series si's side of an item's row (0 left, growing leftward;
+// 1 right), sideW cells: the bar with its value at the end (values set),
+// or in the narrowest layout the value alone. Every value above zero gets
+// at least one cell of bar (see cells).
+func (p bfPlan) side(it *dataset.Item, si int, k bfRowLook, values bool, s *Styles) string {
+	left := si == 0
+	if left && !p.showL || !left && !p.showR {
+		return k.fill(p.sideW)
+	}
+	vt := valueText(p.ch, it, si)
+	if p.kind == bfRows {
+		switch {
+		case !values:
+			return k.fill(p.sideW)
+		case left:
+			return k.fill(p.sideW-width(vt)) + k.value.Render(vt)
+		}
+		return k.value.Render(vt) + k.fill(p.sideW-width(vt))
+	}
+	v, _ := explore.Value(p.ch, it, si)
+	n := cells(v, p.top, p.barW)
+	bar := s.Bar(si, k.focus).Render(strings.Repeat(string(s.Glyph(si)), n))
+	if !values {
+		if left {
+			return k.fill(p.sideW-n) + bar
+		}
+		return bar + k.fill(p.sideW-n)
+	}
+	used := n + 1 + width(vt)
+	if left {
+		return k.fill(p.sideW-used) + k.value.Render(vt) + k.fill(1) + bar
+	}
+	return bar + k.fill(1) + k.value.Render(vt) + k.fill(p.sideW-used)
+}
+
+// legend puts each series over its own side; in the narrowest layout both
+// on one line.
+func (p bfPlan) legend(w int, s *Styles) string {
+	entry := func(si int, show bool) string {
+		if !show {
+			return ""
+		}
 		g := string(s.Glyph(si))
-		return s.Bar(si, false).Render(g+g) + " " + ch.Series[si].Label
+		return s.Bar(si, false).Render(g+g) + " " + p.ch.Series[si].Label
 	}
-	var l, rt string
-	if showL {
-		l = entry(0)
+	l, rt := entry(0, p.showL), entry(1, p.showR)
+	if p.kind == bfRows {
+		return fit(strings.TrimSpace(l+"   "+rt), w, "")
 	}
-	if showR {
-		rt = entry(1)
+	tail := s.Ellipsis()
+	_, blank := s.Marker()
+	if width(l) > p.sideW {
+		l = fit(l, p.sideW, tail)
 	}
-	if lay.kind == bfRows {
-		legendLine = fit(strings.TrimSpace(l+"   "+rt), w, "")
-	} else {
-		lw := lay.sideW
-		if width(l) > lw {
-			l = fit(l, lw, tail)
-		}
-		legendLine = blank + strings.Repeat(" ", lw-width(l)) + l + strings.Repeat(" ", lay.labelW+2) + pad(rt, lay.sideW, tail)
-		if gapW > 0 {
-			legendLine += "  " + s.Muted.Render(padLeft("gap", gapW))
-		}
-		legendLine = fit(strings.TrimRight(legendLine, " "), w, "")
+	line := blank + strings.Repeat(" ", p.sideW-width(l)) + l + strings.Repeat(" ", p.labelW+2) + pad(rt, p.sideW, tail)
+	if p.gapW > 0 {
+		line += "  " + s.Muted.Render(padLeft("gap", p.gapW))
 	}
+	return fit(strings.TrimRight(line, " "), w, "")
+}
 
-	// Axis: top … 0 under the left bars, 0 … top under the right ones.
-	if lay.kind != bfRows {
-		lo, hi := explore.FormatValue(0, ch.Unit, ""), explore.FormatValue(top, ch.Unit, "")
-		if lay.barW >= width(hi)+width(lo)+2 {
-			gapL := lay.barW - width(hi) - width(lo)
-			leftAxis := strings.Repeat(" ", lay.sideW-lay.barW) + hi + strings.Repeat(" ", gapL) + lo
-			rightAxis := lo + strings.Repeat(" ", gapL) + hi
-			axisLine = fit(blank+leftAxis+strings.Repeat(" ", lay.labelW+2)+rightAxis, w, "")
-		}
+// axis is top … 0 under the left bars and 0 … top under the right ones;
+// "" in the narrowest layout or when the marks do not fit the bars.
+func (p bfPlan) axis(w int, s *Styles) string {
+	if p.kind == bfRows {
+		return ""
 	}
-	return legendLine, groups, focusAt, axisLine
+	lo, hi := explore.FormatValue(0, p.ch.Unit, ""), explore.FormatValue(p.top, p.ch.Unit, "")
+	if p.barW < width(hi)+width(lo)+2 {
+		return ""
+	}
+	gapL := p.barW - width(hi) - width(lo)
+	leftAxis := strings.Repeat(" ", p.sideW-p.barW) + hi + strings.Repeat(" ", gapL) + lo
+	rightAxis := lo + strings.Repeat(" ", gapL) + hi
+	_, blank := s.Marker()
+	return fit(blank+leftAxis+strings.Repeat(" ", p.labelW+2)+rightAxis, w, "")
 }

@@ -41,29 +41,54 @@ func joinsParts(r rune) bool {
 	return false
 }
 
-// ClampLines cuts every line of frame that CellWidth says is wider than w,
-// keeping its escape sequences, so that no line can wrap and push the
-// frame (the tab bar first) off the screen. Only lines holding a rune of
-// joinsParts are measured; lines that fit are untouched.
-func ClampLines(frame string, w int) string {
-	if w <= 0 || !strings.ContainsFunc(frame, joinsParts) {
-		return frame
+// cut cuts s, which may hold escape sequences, to at most w cells by
+// Width, keeping its escape sequences and never cutting a grapheme
+// cluster, and ends it in tail when it is cut (tail counted in the w
+// cells). Truncate is the cut at a word boundary, for plain text.
+func cut(s string, w int, tail string) string {
+	if w <= 0 {
+		return ""
 	}
+	t := ansi.Truncate(s, w, tail)
+	if !strings.ContainsFunc(t, joinsParts) || Width(t) <= w {
+		return t
+	}
+	lo, hi := 0, w // the largest cut k whose result fits
+	for lo < hi {
+		k := (lo + hi + 1) / 2
+		if Width(ansi.Truncate(s, k, tail)) <= w {
+			lo = k
+		} else {
+			hi = k - 1
+		}
+	}
+	return ansi.Truncate(s, lo, tail)
+}
+
+// ClampLines cuts every line of frame wider than w by Width, keeping its
+// escape sequences, so that no line can wrap and push the frame (the tab
+// bar first) off the screen. The renderer's own lines never need it (they
+// are measured with Width and cut with cut as they are laid out;
+// TestClampLinesNeverFires);
+// it guards lines drawn elsewhere, such as the explorer's tabs and help.
+// Only lines holding a rune of joinsParts can be wider by Width than their
+// clusters, so only they are measured; lines that fit are untouched.
+func ClampLines(frame string, w int) string {
+	out, _ := clampLines(frame, w)
+	return out
+}
+
+// clampLines is ClampLines, reporting whether it cut a line.
+func clampLines(frame string, w int) (string, bool) {
+	if w <= 0 || !strings.ContainsFunc(frame, joinsParts) {
+		return frame, false
+	}
+	fired := false
 	lines := strings.Split(frame, "\n")
 	for i, l := range lines {
-		if !strings.ContainsFunc(l, joinsParts) || CellWidth(ansi.Strip(l)) <= w {
-			continue
+		if strings.ContainsFunc(l, joinsParts) && Width(l) > w {
+			lines[i], fired = cut(l, w, ""), true
 		}
-		lo, hi := 0, w // the largest cut k whose result fits
-		for lo < hi {
-			k := (lo + hi + 1) / 2
-			if CellWidth(ansi.Strip(ansi.Truncate(l, k, ""))) <= w {
-				lo = k
-			} else {
-				hi = k - 1
-			}
-		}
-		lines[i] = ansi.Truncate(l, lo, "")
 	}
-	return strings.Join(lines, "\n")
+	return strings.Join(lines, "\n"), fired
 }

@@ -357,12 +357,8 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-func quote(t string, s *Styles) string {
-	if s.ASCII() {
-		return "\"" + t + "\""
-	}
-	return "“" + t + "”"
-}
+// quote puts t in quotation marks.
+func quote(t string, s *Styles) string { return s.Text("“") + t + s.Text("”") }
 
 // sourceLabel is a source's short citation with its date.
 func sourceLabel(c *dataset.Collection, id string) string {

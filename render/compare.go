@@ -21,7 +21,7 @@ func Compare(c *dataset.Collection, st explore.State, o Options) string {
 	if done {
 		return out
 	}
-	return clampBlock(compareLines(c, st, w, h, s, o.Static), w, h)
+	return finish(compareLines(c, st, w, h, s, o.Static), w, h, s)
 }
 
 // compareLayout is how the panel's rows fit a width: marker (2), label,
@@ -70,146 +70,233 @@ func compareLabel(it explore.CompareItem, short bool) string {
 	return it.Label
 }
 
-// compareLines draws the panel's lines, dropping the least important
-// sections (within-item gaps, then blank lines) when h is short.
-func compareLines(c *dataset.Collection, st explore.State, w, h int, s *Styles, static bool) []string {
-	tail := s.Ellipsis()
-	if len(st.Pins) == 0 {
-		msg := "Nothing pinned. Press c on an item to pin it (up to 4), then v to compare."
-		if static {
-			msg = "Nothing pinned."
-		}
-		return []string{
-			s.Title.Render(fit("Compare pinned items", w, tail)),
-			s.Muted.Render(fit(msg, w, tail)),
-		}
-	}
-	cm := explore.Compare(c, st.Pins)
-	order := cm.Order(st.Sort, st.Reverse)
-	base := order[0]
-	pms, pmW := comparePlusMinus(c, cm, s)
-	if pmW > 0 && w-pmW-1 < 40 {
-		pmW = 0 // no room: the section below gives the intervals
-	}
-	lay := layoutCompare(cm, base, w-min(w, pmW+1))
-	unit := cm.Unit
+// The comparison panel's asks, most important first (see layout.go): the
+// heading, the bars, the verdicts and the sources, cut from the bottom
+// when even they do not fit; then each item's own gap, whole; then the
+// blank lines and the scale, all of them or none.
+const (
+	cpHead = iota + 1
+	cpBars
+	cpVerdicts
+	cpSources
+	cpWithin
+	cpBlanks
+)
 
+// compareLines draws the panel's lines, dropping the least important
+// sections (the blank lines and the scale, then the within-item gaps) when
+// h is short.
+func compareLines(c *dataset.Collection, st explore.State, w, h int, s *Styles, static bool) []string {
+	if len(st.Pins) == 0 {
+		return nothingPinned(w, s, static)
+	}
+	p := newComparePanel(c, st, w, s)
+	secs := []section{partial("head", cpHead, p.head(static)...), blank(cpBlanks), partial("bars", cpBars, p.bars()...)}
+	if axis := p.axis(); axis != "" {
+		secs = append(secs, whole("axis", cpBlanks, axis))
+	}
+	if v := verdictLines(c, p.cm, p.order, p.base, w, p.lay.short, s); len(v) > 0 {
+		secs = append(secs, blank(cpBlanks), partial("verdicts", cpVerdicts, v...))
+	}
+	if within := p.within(); len(within) > 0 {
+		secs = append(secs, blank(cpBlanks), whole("within", cpWithin, within...))
+	}
+	secs = append(secs, blank(cpBlanks), partial("sources", cpSources, p.sources()...))
+	return layout(h, secs...)
+}
+
+// nothingPinned is the panel without pins: how to pin, in the explorer.
+func nothingPinned(w int, s *Styles, static bool) []string {
+	msg := "Nothing pinned. Press c on an item to pin it (up to 4), then v to compare."
+	if static {
+		msg = "Nothing pinned."
+	}
+	return []string{
+		s.Title.Render(fit("Compare pinned items", w, s.Ellipsis())),
+		s.Muted.Render(fit(msg, w, s.Ellipsis())),
+	}
+}
+
+// comparePanel is the comparison of the pins laid out for a width: the
+// items in the state's order, the base they are measured against, each
+// cell's margin ("±1.1", pmW 0 when there is no room) and the columns.
+type comparePanel struct {
+	c     *dataset.Collection
+	st    explore.State
+	w     int
+	s     *Styles
+	cm    explore.Comparison
+	order []int
+	base  int
+	pms   [][]string
+	pmW   int
+	lay   compareLayout
+}
+
+func newComparePanel(c *dataset.Collection, st explore.State, w int, s *Styles) comparePanel {
+	p := comparePanel{c: c, st: st, w: w, s: s, cm: explore.Compare(c, st.Pins)}
+	p.order = p.cm.Order(st.Sort, st.Reverse)
+	p.base = p.order[0]
+	p.pms, p.pmW = comparePlusMinus(c, p.cm, s)
+	if p.pmW > 0 && w-p.pmW-1 < 40 {
+		p.pmW = 0 // no room: the verdicts give the intervals
+	}
+	p.lay = layoutCompare(p.cm, p.base, w-min(w, p.pmW+1))
+	return p
+}
+
+// head is the panel's title and the line saying its scale, its sort and
+// what the differences are against.
+func (p comparePanel) head(static bool) []string {
+	s, cm := p.s, p.cm
 	scale := "0–100 scale"
-	if unit != dataset.UnitPercent {
+	if cm.Unit != dataset.UnitPercent {
 		scale = "0–" + explore.FormatNumber(cm.Scale) + " scale"
 	}
-	if s.ASCII() {
-		scale = strings.ReplaceAll(scale, "–", "-")
-	}
-	notes := []string{scale}
-	if st.Sort != dataset.SortOrder && st.Sort != "" {
-		notes = append(notes, "sorted by "+st.Sort)
+	notes := []string{s.Text(scale)}
+	if p.st.Sort != dataset.SortOrder && p.st.Sort != "" {
+		notes = append(notes, "sorted by "+p.st.Sort)
 	}
 	if len(cm.Items) > 1 {
-		notes = append(notes, "differences and ratios against "+compareLabel(cm.Items[base], false))
+		notes = append(notes, "differences and ratios against "+compareLabel(cm.Items[p.base], false))
 	}
 	hint := "v or esc: close"
 	if static {
 		hint = ""
 	}
-	head := []string{
-		titleLine(fmt.Sprintf("Comparing %s pinned %s", explore.CountWord(len(cm.Items)), plural(len(cm.Items), "item", "items")), hint, w, s),
-		s.Muted.Render(fit(strings.Join(notes, s.Dot()), w, tail)),
+	return []string{
+		titleLine(fmt.Sprintf("Comparing %s pinned %s", explore.CountWord(len(cm.Items)), plural(len(cm.Items), "item", "items")), hint, p.w, s),
+		s.Muted.Render(fit(strings.Join(notes, s.Dot()), p.w, s.Ellipsis())),
 	}
+}
 
-	// One group per series: a bar per item.
-	var groups []string
-	_, blank := s.Marker()
-	spot, _ := s.SpotlightMarker()
-	// label draws an item's marker and padded label, spotlit if it is.
-	label := func(it explore.CompareItem) string {
-		l := pad(compareLabel(it, lay.short), lay.labelW, tail)
-		if Spotlit(st.Spotlight, it.Label) {
-			return spot + s.Spotlight().Render(l)
-		}
-		return blank + s.Label.Render(l)
+// label draws an item's marker and padded label, spotlit if it is.
+func (p comparePanel) label(it explore.CompareItem) string {
+	s := p.s
+	l := pad(compareLabel(it, p.lay.short), p.lay.labelW, s.Ellipsis())
+	if Spotlit(p.st.Spotlight, it.Label) {
+		spot, _ := s.SpotlightMarker()
+		return spot + s.Spotlight().Render(l)
 	}
+	_, blank := s.Marker()
+	return blank + s.Label.Render(l)
+}
+
+// bars is one group per series: its heading, then a row per item that has
+// the series.
+func (p comparePanel) bars() []string {
+	s, cm := p.s, p.cm
+	var out []string
 	for col, ser := range cm.Series {
 		g := string(s.Glyph(col))
-		groups = append(groups, fit(s.Bar(col, false).Render(g+g)+" "+s.Title.Render(ser.Label), w, tail))
-		for _, i := range order {
-			it := cm.Items[i]
-			cell := cm.Cells[i][col]
-			if !cell.OK && !slices.Contains(it.Series, col) {
+		out = append(out, fit(s.Bar(col, false).Render(g+g)+" "+s.Title.Render(ser.Label), p.w, s.Ellipsis()))
+		for _, i := range p.order {
+			if !cm.Cells[i][col].OK && !slices.Contains(cm.Items[i].Series, col) {
 				continue // the item's chart has no such series
 			}
-			line := label(it) + " "
-			val := "n/a"
-			if cell.OK {
-				val = explore.FormatValue(cell.Value, it.Unit, cell.Qualifier)
-			}
-			if lay.barW > 0 {
-				n := 0
-				if cell.OK {
-					n = cells(cell.Value, cm.Scale, lay.barW)
-				}
-				line += s.Bar(col, false).Render(strings.Repeat(string(s.Glyph(col)), n)) + strings.Repeat(" ", lay.barW-n) + " "
-			}
-			line += s.Value.Render(padLeft(val, lay.valW))
-			if pmW > 0 {
-				line += " " + s.Muted.Render(pad(pms[i][col], pmW, tail))
-			}
-			if i != base {
-				d, okD := cm.Diff(i, base, col)
-				r, okR := cm.Ratio(i, base, col)
-				ds := "n/a"
-				if okD {
-					ds = points(d, it.Unit, s)
-				}
-				line += " " + padLeft(ds, lay.diffW) + " " + padLeft(explore.FormatRatio(r, okR), lay.ratioW)
-			}
-			groups = append(groups, fit(line, w, tail))
+			out = append(out, p.barRow(i, col))
 		}
 	}
+	return out
+}
 
-	verdicts := verdictLines(c, cm, order, base, w, lay.short, s)
+// barRow is item i's row in column col: label, bar, value, margin, then
+// its difference and ratio against the base.
+func (p comparePanel) barRow(i, col int) string {
+	s, cm, lay := p.s, p.cm, p.lay
+	it, cell := cm.Items[i], cm.Cells[i][col]
+	line := p.label(it) + " "
+	val := "n/a"
+	if cell.OK {
+		val = explore.FormatValue(cell.Value, it.Unit, cell.Qualifier)
+	}
+	if lay.barW > 0 {
+		n := 0
+		if cell.OK {
+			n = cells(cell.Value, cm.Scale, lay.barW)
+		}
+		line += s.Bar(col, false).Render(strings.Repeat(string(s.Glyph(col)), n)) + strings.Repeat(" ", lay.barW-n) + " "
+	}
+	line += s.Value.Render(padLeft(val, lay.valW))
+	if p.pmW > 0 {
+		line += " " + s.Muted.Render(pad(p.pms[i][col], p.pmW, s.Ellipsis()))
+	}
+	if i != p.base {
+		d, okD := cm.Diff(i, p.base, col)
+		r, okR := cm.Ratio(i, p.base, col)
+		ds := "n/a"
+		if okD {
+			ds = points(d, it.Unit, s)
+		}
+		line += " " + padLeft(ds, lay.diffW) + " " + padLeft(explore.FormatRatio(r, okR), lay.ratioW)
+	}
+	return fit(line, p.w, s.Ellipsis())
+}
 
-	// Each item's own gap between its two series.
-	var within []string
+// axis is the scale under the bars, when there is room for its three
+// marks; mixed units ("") are drawn as counts: the scale has no unit.
+func (p comparePanel) axis() string {
+	if p.lay.barW < 20 {
+		return ""
+	}
+	axisUnit := dataset.UnitCount
+	if p.cm.Unit == dataset.UnitPercent {
+		axisUnit = p.cm.Unit
+	}
+	scale := p.cm.Scale
+	lo, mid, hi := explore.FormatValue(0, axisUnit, ""), explore.FormatValue(scale/2, axisUnit, ""), explore.FormatValue(scale, axisUnit, "")
+	return p.s.Muted.Render(fit(strings.Repeat(" ", 2+p.lay.labelW+1)+scaleMarks(p.lay.barW, lo, mid, hi), p.w, p.s.Ellipsis()))
+}
+
+// within is each item's own gap between its two series, under a heading
+// that names the series when every item compares the same two.
+func (p comparePanel) within() []string {
+	s, cm, tail := p.s, p.cm, p.s.Ellipsis()
 	pairs := map[[2]int]bool{}
-	for _, i := range order {
+	for _, i := range p.order {
 		if g, ok := cm.Gap(i); ok {
 			pairs[[2]int{g.From, g.To}] = true
 		}
 	}
-	if len(pairs) > 0 {
-		one := len(pairs) == 1
+	if len(pairs) == 0 {
+		return nil
+	}
+	one := len(pairs) == 1
+	heading := "Within each item"
+	for pair := range pairs {
 		if one {
-			for p := range pairs {
-				within = append(within, s.Title.Render(fit("Within each item: "+cm.Series[p[1]].Label+" vs "+cm.Series[p[0]].Label, w, tail)))
-			}
-		} else {
-			within = append(within, s.Title.Render(fit("Within each item", w, tail)))
-		}
-		for _, i := range order {
-			g, ok := cm.Gap(i)
-			if !ok {
-				continue
-			}
-			it := cm.Items[i]
-			from, to := cm.Cells[i][g.From], cm.Cells[i][g.To]
-			vs := explore.FormatValue(to.Value, it.Unit, to.Qualifier) + " vs " + explore.FormatValue(from.Value, it.Unit, from.Qualifier)
-			if !one {
-				vs = cm.Series[g.To].Label + " " + explore.FormatValue(to.Value, it.Unit, to.Qualifier) + " vs " + cm.Series[g.From].Label + " " + explore.FormatValue(from.Value, it.Unit, from.Qualifier)
-			}
-			line := label(it) + " " + vs + " " + padLeft(points(g.Points, it.Unit, s), lay.diffW) + " " + padLeft(explore.FormatRatio(g.Ratio, g.RatioOK), lay.ratioW)
-			within = append(within, fit(line, w, tail))
+			heading += ": " + cm.Series[pair[1]].Label + " vs " + cm.Series[pair[0]].Label
 		}
 	}
+	out := []string{s.Title.Render(fit(heading, p.w, tail))}
+	for _, i := range p.order {
+		g, ok := cm.Gap(i)
+		if !ok {
+			continue
+		}
+		it := cm.Items[i]
+		from, to := cm.Cells[i][g.From], cm.Cells[i][g.To]
+		fv, tv := explore.FormatValue(from.Value, it.Unit, from.Qualifier), explore.FormatValue(to.Value, it.Unit, to.Qualifier)
+		vs := tv + " vs " + fv
+		if !one {
+			vs = cm.Series[g.To].Label + " " + tv + " vs " + cm.Series[g.From].Label + " " + fv
+		}
+		line := p.label(it) + " " + vs + " " + padLeft(points(g.Points, it.Unit, s), p.lay.diffW) + " " + padLeft(explore.FormatRatio(g.Ratio, g.RatioOK), p.lay.ratioW)
+		out = append(out, fit(line, p.w, tail))
+	}
+	return out
+}
 
-	// Sources: one line per distinct set of sources.
-	srcLines := []string{s.Title.Render(fit("Sources", w, tail))}
+// sources is one line per distinct set of sources, naming the items that
+// share it.
+func (p comparePanel) sources() []string {
+	s, cm := p.s, p.cm
 	type srcGroup struct {
 		key   string
 		items []string
 	}
 	var sg []srcGroup
-	for _, i := range order {
+	for _, i := range p.order {
 		it := cm.Items[i]
 		key := strings.Join(it.Sources, ", ")
 		if !it.Found {
@@ -217,69 +304,19 @@ func compareLines(c *dataset.Collection, st explore.State, w, h int, s *Styles, 
 		} else if it.Chart != "" {
 			key += s.Dot() + it.Chart
 		}
-		found := false
-		for k := range sg {
-			if sg[k].key == key {
-				sg[k].items = append(sg[k].items, compareLabel(it, true))
-				found = true
-			}
+		k := slices.IndexFunc(sg, func(g srcGroup) bool { return g.key == key })
+		if k < 0 {
+			sg = append(sg, srcGroup{key: key})
+			k = len(sg) - 1
 		}
-		if !found {
-			sg = append(sg, srcGroup{key: key, items: []string{compareLabel(it, true)}})
-		}
+		sg[k].items = append(sg[k].items, compareLabel(it, true))
 	}
+	_, blank := s.Marker()
+	out := []string{s.Title.Render(fit("Sources", p.w, s.Ellipsis()))}
 	for _, g := range sg {
-		srcLines = append(srcLines, s.Muted.Render(fit(blank+strings.Join(g.items, ", ")+": "+g.key, w, tail)))
+		out = append(out, s.Muted.Render(fit(blank+strings.Join(g.items, ", ")+": "+g.key, p.w, s.Ellipsis())))
 	}
-
-	// The scale under the bars, when there is room for its three marks.
-	var axisLine string
-	if lay.barW >= 20 {
-		// Mixed units ("") are drawn as counts: the scale has no unit.
-		axisUnit := dataset.UnitCount
-		if unit == dataset.UnitPercent {
-			axisUnit = unit
-		}
-		lo, mid, hi := explore.FormatValue(0, axisUnit, ""), explore.FormatValue(cm.Scale/2, axisUnit, ""), explore.FormatValue(cm.Scale, axisUnit, "")
-		axisLine = s.Muted.Render(fit(strings.Repeat(" ", 2+lay.labelW+1)+scaleMarks(lay.barW, lo, mid, hi), w, tail))
-	}
-
-	// Fit the height: drop the within-item section, then the blank lines
-	// and the scale.
-	assemble := func(withWithin, blanks bool) []string {
-		var out []string
-		out = append(out, head...)
-		if blanks {
-			out = append(out, "")
-		}
-		out = append(out, groups...)
-		if blanks && axisLine != "" {
-			out = append(out, axisLine)
-		}
-		if len(verdicts) > 0 {
-			if blanks {
-				out = append(out, "")
-			}
-			out = append(out, verdicts...)
-		}
-		if withWithin && len(within) > 0 {
-			if blanks {
-				out = append(out, "")
-			}
-			out = append(out, within...)
-		}
-		if blanks {
-			out = append(out, "")
-		}
-		out = append(out, srcLines...)
-		return out
-	}
-	for _, opt := range [][2]bool{{true, true}, {true, false}, {false, false}} {
-		if out := assemble(opt[0], opt[1]); len(out) <= h {
-			return out
-		}
-	}
-	return assemble(false, false)
+	return out
 }
 
 func plural(n int, one, many string) string {

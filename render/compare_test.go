@@ -1,19 +1,15 @@
 package render
 
 import (
-	"flag"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/docsurvey/docsurvey/dataset"
 	"github.com/docsurvey/docsurvey/explore"
+	"github.com/docsurvey/docsurvey/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files under testdata")
 
 // testData is the shipped dataset: the goldens show what the binary draws.
 func testData(t testing.TB) *dataset.Collection {
@@ -23,29 +19,6 @@ func testData(t testing.TB) *dataset.Collection {
 		t.Fatal(err)
 	}
 	return c
-}
-
-// requireGolden compares got with testdata/<test name>.golden, or rewrites
-// it with -update.
-func requireGolden(t *testing.T, got string) {
-	t.Helper()
-	path := filepath.Join("testdata", t.Name()+".golden")
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./render -update to create it)", err)
-	}
-	if string(want) != got {
-		t.Errorf("differs from %s:\n--- got\n%s\n--- want\n%s", path, got, want)
-	}
 }
 
 func pinsOf(refs ...string) []dataset.Ref {
@@ -104,7 +77,7 @@ func TestCompareGolden(t *testing.T) {
 			s := NewStyles(StyleOptions{ASCII: tt.ascii})
 			out := Compare(c, tt.st, Options{Width: tt.w, Height: tt.h, Styles: s})
 			checkBlock(t, tt.name, out, tt.w, tt.h)
-			requireGolden(t, ansi.Strip(out))
+			golden.RequireEqual(t, ansi.Strip(out))
 		})
 	}
 }
@@ -183,7 +156,7 @@ func TestMeasureGolden(t *testing.T) {
 		t.Run(fmt.Sprintf("%s-%dx%d", tt.id, tt.w, tt.h), func(t *testing.T) {
 			out := Measure(c, tt.id, Options{Width: tt.w, Height: tt.h})
 			checkBlock(t, tt.id, out, tt.w, tt.h)
-			requireGolden(t, ansi.Strip(out))
+			golden.RequireEqual(t, ansi.Strip(out))
 		})
 	}
 }
@@ -219,10 +192,9 @@ func TestButterflyFitsAnySize(t *testing.T) {
 				st.Big = big
 				s := NewStyles(StyleOptions{ASCII: big})
 				for w := 0; w <= 140; w++ {
-					legendLine, groups, _, axisLine := butterflyLines(c, ch, st, w, 2, s)
-					var lines []string
-					lines = append(lines, legendLine, axisLine)
-					for _, g := range groups {
+					bf := butterflyLines(c, ch, st, w, 2, s)
+					lines := []string{bf.legend, bf.axis}
+					for _, g := range bf.groups {
 						lines = append(lines, g...)
 					}
 					checkBlock(t, "butterfly "+chID+"/"+series, strings.Join(lines, "\n"), w, 1000)
@@ -231,7 +203,7 @@ func TestButterflyFitsAnySize(t *testing.T) {
 		}
 	}
 	// A chart without exactly two series draws nothing.
-	if _, g, f, _ := butterflyLines(c, c.Chart("benefits"), explore.Start(), 80, 1, NewStyles(StyleOptions{})); g != nil || f != -1 {
+	if bf := butterflyLines(c, c.Chart("benefits"), explore.Start(), 80, 1, NewStyles(StyleOptions{})); bf.groups != nil || bf.focusAt != -1 {
 		t.Error("butterfly drew a one-series chart")
 	}
 }
@@ -244,7 +216,8 @@ func TestButterflySides(t *testing.T) {
 	st.Sort = dataset.SortGap
 	st.Focus = "facebook"
 	s := NewStyles(StyleOptions{ASCII: true})
-	_, groups, focusAt, _ := butterflyLines(c, ch, st, 80, 1, s)
+	bf := butterflyLines(c, ch, st, 80, 1, s)
+	groups, focusAt := bf.groups, bf.focusAt
 	if focusAt != 0 {
 		t.Fatalf("focus at %d, want 0 (Facebook has the largest gap)", focusAt)
 	}
@@ -263,14 +236,14 @@ func TestButterflySides(t *testing.T) {
 	}
 	// Series selection: only personal leaves the left side empty.
 	st.Series = "personal"
-	_, groups, _, _ = butterflyLines(c, ch, st, 80, 1, s)
+	groups = butterflyLines(c, ch, st, 80, 1, s).groups
 	line = ansi.Strip(groups[0][0])
 	if strings.Contains(line, "15%") || !strings.Contains(line, "61%") {
 		t.Fatalf("personal only: %q", line)
 	}
 	// Spotlight marks the row even without colour.
 	st.Series, st.Spotlight = "all", "LINKEDIN"
-	_, groups, _, _ = butterflyLines(c, ch, st, 80, 1, s)
+	groups = butterflyLines(c, ch, st, 80, 1, s).groups
 	found := false
 	for _, g := range groups {
 		if l := ansi.Strip(g[0]); strings.Contains(l, "LinkedIn") {

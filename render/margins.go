@@ -8,12 +8,7 @@ import (
 )
 
 // rangeDash joins an interval's limits: an en dash, or "-" in ASCII.
-func rangeDash(s *Styles) string {
-	if s.ASCII() {
-		return "-"
-	}
-	return "–"
-}
+func rangeDash(s *Styles) string { return s.Text("–") }
 
 // marginText is the focused item's margins of error for the detail line,
 // one per shown series: "95%: 15% ±1.1 pts (13.9–16.1), n=4,033" for one
@@ -61,14 +56,9 @@ func marginText(c *dataset.Collection, ch *dataset.Chart, it *dataset.Item, show
 	return out
 }
 
-// asciiMargin spells a margin's symbols in ASCII: "+/-" for "±", "~" for
-// "≈", before the text is fitted to its width.
-func asciiMargin(t string, s *Styles) string {
-	if !s.ASCII() {
-		return t
-	}
-	return strings.NewReplacer("±", "+/-", "≈", "~", "–", "-").Replace(t)
-}
+// asciiMargin spells a margin's symbols in ASCII ("+/-" for "±", "~" for
+// "≈"), before the text is fitted to its width: Styles.Text.
+func asciiMargin(t string, s *Styles) string { return s.Text(t) }
 
 // marginLines is marginText as one detail line, indented under the detail
 // head: in full if it fits, else compact, wrapped to two lines only if even

@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/docsurvey/docsurvey/dataset"
 	"github.com/docsurvey/docsurvey/explore"
+	"github.com/docsurvey/docsurvey/internal/golden"
 )
 
 // marginState is a chart view focused on one item of its chart-th chart,
@@ -40,7 +41,7 @@ func TestMarginGolden(t *testing.T) {
 			s := NewStyles(StyleOptions{ASCII: tc.ascii})
 			out := View(c, tc.st, Options{Width: tc.w, Height: tc.h, Styles: s})
 			checkBlock(t, tc.name, out, tc.w, tc.h)
-			requireGolden(t, ansi.Strip(out)+"\n")
+			golden.RequireEqual(t, ansi.Strip(out)+"\n")
 		})
 	}
 }
@@ -100,7 +101,7 @@ func TestCompareVerdictGolden(t *testing.T) {
 					t.Errorf("panel lacks %q", w)
 				}
 			}
-			requireGolden(t, out+"\n")
+			golden.RequireEqual(t, out+"\n")
 		})
 	}
 }

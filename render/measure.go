@@ -17,7 +17,7 @@ func Measure(c *dataset.Collection, id string, o Options) string {
 	if done {
 		return out
 	}
-	return clampBlock(measureLines(c, id, w, h, s), w, h)
+	return finish(measureLines(c, id, w, h, s), w, h, s)
 }
 
 // measureLines draws the side-by-side lines of a measure, shortening the
@@ -30,33 +30,11 @@ func measureLines(c *dataset.Collection, id string, w, h int, s *Styles) []strin
 	}
 	note := explore.Count(len(ms.Rows), "figure", "figures")
 	if lo, hi, ok := ms.Spread(); ok && lo != hi {
-		dash := "–"
-		if s.ASCII() {
-			dash = "-"
-		}
-		note += s.Dot() + explore.FormatNumber(lo) + dash + explore.FormatValue(hi, ms.Rows[0].Unit, "")
+		note += s.Dot() + explore.FormatNumber(lo) + s.Text("–") + explore.FormatValue(hi, ms.Rows[0].Unit, "")
 	}
 	head := []string{titleLine(ms.Measure.Label, note, w, s)}
 
-	// Columns: figure, source, date, kind.
-	figW, srcW, dateW, kindW := 6, 6, 7, 9
-	for _, r := range ms.Rows {
-		figW = max(figW, width(r.Figure))
-		srcW = max(srcW, width(r.Source))
-		dateW = max(dateW, width(dateText(r.Date)))
-	}
-	srcW = min(srcW, 32)
-	cols := []int{figW, srcW, dateW, kindW}
-	sum := func() int { return 2 + cols[0] + 2 + cols[1] + 2 + cols[2] + 2 + cols[3] }
-	if sum() > w {
-		cols[3] = 0 // kind goes first: secondary is also said in the source note
-	}
-	if sum() > w {
-		cols[2] = 0
-	}
-	if over := sum() - w; over > 0 {
-		cols[1] = max(4, cols[1]-over)
-	}
+	cols := measureColumns(ms, w)
 	_, blank := s.Marker()
 	row := func(cells ...string) string {
 		var parts []string
@@ -106,6 +84,31 @@ func measureLines(c *dataset.Collection, id string, w, h int, s *Styles) []strin
 		}
 	}
 	return build(0, 0, 0)
+}
+
+// measureColumns are the widths of the figure, source, date and kind
+// columns in w cells; kind goes first (secondary is also said in the
+// source note), then the date, then the source shrinks; 0 is a column left
+// out.
+func measureColumns(ms explore.MeasureSources, w int) []int {
+	figW, srcW, dateW, kindW := 6, 6, 7, 9
+	for _, r := range ms.Rows {
+		figW = max(figW, width(r.Figure))
+		srcW = max(srcW, width(r.Source))
+		dateW = max(dateW, width(dateText(r.Date)))
+	}
+	cols := []int{figW, min(srcW, 32), dateW, kindW}
+	sum := func() int { return 2 + cols[0] + 2 + cols[1] + 2 + cols[2] + 2 + cols[3] }
+	if sum() > w {
+		cols[3] = 0
+	}
+	if sum() > w {
+		cols[2] = 0
+	}
+	if over := sum() - w; over > 0 {
+		cols[1] = max(4, cols[1]-over)
+	}
+	return cols
 }
 
 // dateText is a source's date, or "undated".

@@ -8,6 +8,20 @@ import (
 	"github.com/docsurvey/docsurvey/explore"
 )
 
+// The overview's asks, most important first (see layout.go): the title,
+// the focused figure's detail line, the footnote, the list windowed around
+// the focus, then a blank line, the detail's body (up to four lines) and
+// the collection's description (up to two) once the list fits.
+const (
+	ovTitle = iota + 1
+	ovDetail
+	ovFootnote
+	ovList
+	ovSpacer
+	ovBody
+	ovDescription
+)
+
 // overviewLines draws the headline figures, one line each with its source,
 // and the focused figure's exact wording below.
 func overviewLines(c *dataset.Collection, st explore.State, w, h int, s *Styles) []string {
@@ -15,64 +29,102 @@ func overviewLines(c *dataset.Collection, st explore.State, w, h int, s *Styles)
 	if title == "" {
 		title = "Overview"
 	}
-	out := []string{titleLine(title, fmt.Sprintf("%d %s", len(c.Sources), plural(len(c.Sources), "source", "sources")), w, s)}
+	head := titleLine(title, fmt.Sprintf("%d %s", len(c.Sources), plural(len(c.Sources), "source", "sources")), w, s)
 	findings := c.FindingsIn(st.View)
-	if len(findings) == 0 {
-		return append(out, s.Muted.Render(fit("No headline figures in this collection.", w, s.Ellipsis())))
-	}
-	mark, blank := s.Marker()
 	tail := s.Ellipsis()
-	valW := 0
-	srcW := 0
-	for _, f := range findings {
-		valW = max(valW, width(findingValue(f)))
-		srcW = max(srcW, width(sourceLabel(c, f.Source)))
+	if len(findings) == 0 {
+		return []string{head, s.Muted.Render(fit("No headline figures in this collection.", w, tail))}
 	}
-	valW = min(valW, maxValueWidth)
-	labMax := 0
+	groups, focusAt, focused := overviewRows(c, st, findings, overviewColumns(c, st, findings, w), s)
+	var desc []string
+	if !st.Big && c.Description != "" {
+		for _, l := range wrap(c.Description, w, 2, tail) {
+			desc = append(desc, s.Question.Render(l))
+		}
+	}
+	detailHead, detailBody := section{}, section{}
+	if focused != nil {
+		mark, _ := s.Marker()
+		dh, body := findingDetail(c, focused, s)
+		detailHead = partial("detail", ovDetail, s.Detail.Render(fit(mark+dh, w, tail)))
+		if !st.Big {
+			var ls []string
+			for _, l := range wrap(body, w-2, 4, tail) {
+				ls = append(ls, s.Detail.Render("  "+l))
+			}
+			detailBody = partial("body", ovBody, ls...)
+		}
+	}
+	list := func(n int) []string { return window(groups, focusAt, n, s) }
+	return layout(h,
+		partial("title", ovTitle, head),
+		partial("description", ovDescription, desc...),
+		blank(ovSpacer),
+		drawn("list", list, ask{prio: ovList, max: len(groups)}),
+		detailHead,
+		detailBody,
+		partial("footnote", ovFootnote, s.Muted.Render(fit("Every figure names its source; the sources view lists them all and where they disagree.", w, tail))),
+	)
+}
+
+// overviewCols are the overview's columns: the value, a small bar (0 when
+// the window is too narrow), the label and the source (0 when it goes).
+type overviewCols struct{ valW, barW, labelW, srcW int }
+
+// overviewColumns fits the columns to w cells. The label takes most of
+// the room (three quarters of it, three fifths from 120 columns), leaving
+// the source up to 32 cells; a source squeezed under 14 cells goes (it is
+// in the detail line), as it does in big mode.
+func overviewColumns(c *dataset.Collection, st explore.State, findings []*dataset.Finding, w int) overviewCols {
+	var k overviewCols
+	labMax, srcMax := 0, 0
 	for _, f := range findings {
+		k.valW = max(k.valW, width(findingValue(f)))
+		srcMax = max(srcMax, width(sourceLabel(c, f.Source)))
 		labMax = max(labMax, width(f.Label))
 	}
+	k.valW = min(k.valW, maxValueWidth)
 	// A small bar for each share, on the same 0-100 axis as the charts,
 	// when the window is wide enough.
-	barW := 0
 	switch {
 	case w >= 110:
-		barW = 20
+		k.barW = 20
 	case w >= 90:
-		barW = 12
+		k.barW = 12
 	}
-	lead := 2 + valW + 2
-	if barW > 0 {
-		lead += barW + 2
+	lead := 2 + k.valW + 2
+	if k.barW > 0 {
+		lead += k.barW + 2
 	}
-	// The label gets what it needs, leaving the source at least 14 cells;
-	// without room for both, the source goes (it is in the detail line).
-	// The label takes most of the room (three quarters of it, three fifths
-	// from 120 columns) and the source the rest; a source
-	// squeezed under 14 cells goes (it is in the detail line).
-	srcFull := min(srcW, 32)
+	srcFull := min(srcMax, 32)
 	avail := w - lead - 2
 	share := avail * 3 / 4
 	if w >= 120 {
 		share = avail * 3 / 5
 	}
-	labelW := min(labMax, max(avail-srcFull, share))
-	srcW = min(srcFull, avail-labelW)
-	if srcW < 14 || st.Big {
-		srcW = 0
-		labelW = min(labMax, w-lead)
+	k.labelW = min(labMax, max(avail-srcFull, share))
+	k.srcW = min(srcFull, avail-k.labelW)
+	if k.srcW < 14 || st.Big {
+		k.srcW = 0
+		k.labelW = min(labMax, w-lead)
 	}
-	labelW = max(0, labelW)
+	k.labelW = max(0, k.labelW)
+	return k
+}
+
+// overviewRows draws a line per finding in the columns k; focusAt and
+// focused are the focused finding's line and the finding (-1 and nil if
+// none).
+func overviewRows(c *dataset.Collection, st explore.State, findings []*dataset.Finding, k overviewCols, s *Styles) (groups [][]string, focusAt int, focused *dataset.Finding) {
+	mark, blank := s.Marker()
+	tail := s.Ellipsis()
 	var chart *dataset.Chart
 	var plain barSet
-	if barW > 0 {
+	if k.barW > 0 {
 		chart = findingsChart(c, st.View, findings)
-		plain = barRows(c, chart, barW, 0, s, false, false)
+		plain = barRows(c, chart, k.barW, 0, s, false, false)
 	}
-	var groups [][]string
-	focusAt := -1
-	var focused *dataset.Finding
+	focusAt = -1
 	for i, f := range findings {
 		isFocus := f.ID == st.Focus
 		m, ls, vs := blank, s.Label, s.Value
@@ -80,64 +132,21 @@ func overviewLines(c *dataset.Collection, st explore.State, w, h int, s *Styles)
 			m, ls, vs = mark, s.LabelFocus, s.ValueFocus
 			focusAt, focused = i, f
 		}
-		line := m + vs.Render(padLeft(fit(findingValue(f), valW, tail), valW)) + "  "
+		line := m + vs.Render(padLeft(fit(findingValue(f), k.valW, tail), k.valW)) + "  "
 		if chart != nil {
 			bar := plain.at(i)
 			if isFocus {
-				bar = pick(focusRows(c, chart, i, barW, 0, s, false, false), 0)
+				bar = pick(focusRows(c, chart, i, k.barW, 0, s, false, false), 0)
 			}
-			line += fit(bar, barW, "") + "  "
+			line += fit(bar, k.barW, "") + "  "
 		}
-		line += ls.Render(pad(f.Label, labelW, tail))
-		if srcW > 0 {
-			line += "  " + s.Muted.Render(fit(sourceLabel(c, f.Source), srcW, tail))
+		line += ls.Render(pad(f.Label, k.labelW, tail))
+		if k.srcW > 0 {
+			line += "  " + s.Muted.Render(fit(sourceLabel(c, f.Source), k.srcW, tail))
 		}
 		groups = append(groups, []string{line})
 	}
-	b := budget{left: h - 1}
-	var desc []string
-	if !st.Big && c.Description != "" {
-		desc = wrap(c.Description, w, 2, tail)
-	}
-	var detailLines []string
-	if focused != nil {
-		head, body := findingDetail(c, focused, s)
-		detailLines = append(detailLines, s.Detail.Render(fit(mark+head, w, tail)))
-		if !st.Big {
-			for _, l := range wrap(body, w-2, 4, tail) {
-				detailLines = append(detailLines, s.Detail.Render("  "+l))
-			}
-		}
-	}
-	foot := s.Muted.Render(fit("Every figure names its source; the sources view lists them all and where they disagree.", w, tail))
-	// Essentials: detail head and footnote; then the list; then the rest.
-	b.take(2)
-	need := len(groups)
-	extra := b.left - need
-	bodyN := min(max(0, extra-1), len(detailLines)-1)
-	if bodyN < 0 {
-		bodyN = 0
-	}
-	b.take(bodyN)
-	descN := min(max(0, b.left-need-1), len(desc))
-	b.take(descN)
-	spacer := b.left-need >= 1
-	if spacer {
-		b.take(1)
-	}
-	list := window(groups, focusAt, b.left, s)
-	for _, l := range desc[:descN] {
-		out = append(out, s.Question.Render(l))
-	}
-	if spacer {
-		out = append(out, "")
-	}
-	out = append(out, list...)
-	if len(detailLines) > 0 {
-		out = append(out, detailLines[:1+bodyN]...)
-	}
-	out = append(out, foot)
-	return out
+	return groups, focusAt, focused
 }
 
 // findingDetail describes a finding: label and figure, then the document's

@@ -222,13 +222,15 @@ func TestToASCII(t *testing.T) {
 		{"“quoted” — it’s…", "\"quoted\" - it's~"},
 		{"Ärzte 医師", "?rzte ????"},
 		{"\x1b[1m•\x1b[0m", "\x1b[1m*\x1b[0m"},
+		{"a · b ▸ ★ ├─┤ █▒░▓", "a | b > * |-| #=-+"},
+		{"🇫🇷 👩🏽‍💻", "?? ??????"},
 	}
 	for _, tt := range tests {
 		got := ToASCII(tt.in)
 		if got != tt.want {
 			t.Errorf("ToASCII(%q) = %q, want %q", tt.in, got, tt.want)
 		}
-		if ansi.StringWidth(got) != ansi.StringWidth(tt.in) {
+		if Width(got) != Width(tt.in) {
 			t.Errorf("ToASCII(%q) changed the width", tt.in)
 		}
 	}

@@ -8,15 +8,63 @@ import (
 	"github.com/docsurvey/docsurvey/explore"
 )
 
+// The sources view's asks, most important first (see layout.go): the
+// title, the focused row's detail line, the list windowed around the
+// focus, the detail's body (up to 8 lines) once the list fits, then the
+// checks, whole or not at all.
+const (
+	svTitle = iota + 1
+	svDetail
+	svList
+	svBody
+	svChecks
+)
+
 // sourcesLines draws every source (publisher, date, sample, document) and,
 // below, the measures several sources report, each marked "differ" or
-// "agree" (see agreement) with its figures.
+// "agree" (see agreement) with its figures; the focused row's detail and
+// the declared checks under them.
 func sourcesLines(c *dataset.Collection, st explore.State, w, h int, s *Styles) []string {
 	tail := s.Ellipsis()
-	out := []string{titleLine("Sources", sourcesNote(c, w, s), w, s)}
-	mark, blank := s.Marker()
-	// Columns: label, publisher, date, n, document; the widest go first
-	// when the window narrows.
+	l := sourcesList{focusAt: -1}
+	l.addSources(c, st, sourceColumns(c, w), s)
+	l.addMeasures(c, st, w, s)
+	mark, _ := s.Marker()
+	detail := section{}
+	if l.head != "" {
+		detail = partial("detail", svDetail, s.Detail.Render(fit(mark+l.head, w, tail)))
+	}
+	body := section{}
+	if l.body != "" && !st.Big {
+		draw := func(n int) []string {
+			var out []string
+			for _, line := range wrap(l.body, w-2, n, tail) {
+				out = append(out, s.Detail.Render("  "+line))
+			}
+			return out
+		}
+		body = drawn("body", draw, ask{prio: svBody, max: len(wrap(l.body, w-2, 8, tail))})
+	}
+	var checks []string
+	for _, g := range checkGroups(c, w, s) {
+		checks = append(checks, g...)
+	}
+	list := func(n int) []string { return window(l.groups, l.focusAt, n, s) }
+	return layout(h,
+		partial("title", svTitle, titleLine("Sources", sourcesNote(c, w, s), w, s)),
+		drawn("list", list, ask{prio: svList, max: linesNeeded(l.groups, false)}),
+		// The checks cannot take the focus, so a window could never
+		// scroll to them: they come whole or not at all.
+		whole("checks", svChecks, checks...),
+		detail,
+		body,
+	)
+}
+
+// sourceColumns are the widths of the sources' columns (label, publisher,
+// date, n, document) in w cells; the widest go first when the window
+// narrows, a 0 is a column left out.
+func sourceColumns(c *dataset.Collection, w int) []int {
 	labW, pubW, dateW, nW, docW := 0, 0, 4, 1, 0
 	for _, src := range c.Sources {
 		labW = max(labW, width(src.Label))
@@ -25,9 +73,8 @@ func sourcesLines(c *dataset.Collection, st explore.State, w, h int, s *Styles) 
 		nW = max(nW, width(sampleText(&src)))
 		docW = max(docW, width(documentText(&src)))
 	}
-	labW, pubW, docW = min(labW, 32), min(pubW, 34), min(docW, 26)
 	avail := w - 2
-	cols := []int{labW, pubW, dateW, nW, docW}
+	cols := []int{min(labW, 32), min(pubW, 34), dateW, nW, min(docW, 26)}
 	total := func() int {
 		t := 0
 		for _, c := range cols {
@@ -51,28 +98,36 @@ func sourcesLines(c *dataset.Collection, st explore.State, w, h int, s *Styles) 
 	if total() > avail {
 		cols[0] = max(0, cols[0]-(total()-avail))
 	}
-	var groups [][]string
-	focusAt := -1
-	idx := 0
-	var detailHead, detailBody string
+	return cols
+}
+
+// sourcesList is the sources view's list as it is drawn: one group of
+// lines per row, the focused group, and the focused row's detail.
+type sourcesList struct {
+	groups     [][]string
+	focusAt    int
+	head, body string
+}
+
+// addSources adds a row per source in the columns cols.
+func (l *sourcesList) addSources(c *dataset.Collection, st explore.State, cols []int, s *Styles) {
+	tail := s.Ellipsis()
+	mark, blank := s.Marker()
 	for _, src := range c.Sources {
-		src := src
-		isFocus := st.Chart == 0 && st.Focus == src.ID
 		m, ls := blank, s.Label
-		if isFocus {
+		if st.Chart == 0 && st.Focus == src.ID {
 			m, ls = mark, s.LabelFocus
-			focusAt = idx
-			detailHead, detailBody = sourceDetail(&src, cols[1] > 0, cols[4] > 0, s)
+			l.focusAt = len(l.groups)
+			l.head, l.body = sourceDetail(&src, cols[1] > 0, cols[4] > 0, s)
 		}
 		cells := []string{src.Label, src.Publisher, src.Date, sampleText(&src), documentText(&src)}
 		var parts []string
 		for i, cw := range cols {
-			if cw == 0 {
-				continue
-			}
-			if i == 3 {
+			switch {
+			case cw == 0:
+			case i == 3:
 				parts = append(parts, padLeft(cells[i], cw))
-			} else {
+			default:
 				parts = append(parts, pad(cells[i], cw, tail))
 			}
 		}
@@ -80,75 +135,50 @@ func sourcesLines(c *dataset.Collection, st explore.State, w, h int, s *Styles) 
 		if len(parts) > 1 {
 			line += "  " + s.Muted.Render(strings.Join(parts[1:], "  "))
 		}
-		groups = append(groups, []string{line})
-		idx++
+		l.groups = append(l.groups, []string{line})
 	}
-	if measures := explore.MeasuresCompared(c); len(measures) > 0 {
-		// Each measure two or more sources report, marked "differ" when
-		// its numbers differ, "agree" when two or more are given and all
-		// equal; worded figures are not compared.
-		verdicts := make([]string, len(measures))
-		differ := 0
-		for i, m := range measures {
-			if ms, ok := explore.SourcesFor(c, m.ID); ok {
-				verdicts[i] = agreement(ms)
-				if verdicts[i] == "differ" {
-					differ++
-				}
-			}
-		}
-		groups = append(groups, []string{"", titleLine("Figures several sources report", fmt.Sprintf("%d differ", differ), w, s)})
-		idx++
-		const verdictW = 6
-		lw := 0
-		for _, m := range measures {
-			lw = max(lw, width(m.Label))
-		}
-		lw = min(lw, max(12, (w-2)*2/5))
-		for i, m := range measures {
-			isFocus := st.Chart == 1 && st.Focus == m.ID
-			mk, ls := blank, s.Label
-			if isFocus {
-				mk, ls = mark, s.LabelFocus
-				focusAt = idx
-				detailHead, detailBody = measureDetail(c, &m, s)
-			}
-			vs := s.Muted
+}
+
+// addMeasures adds, under a heading, each measure two or more sources
+// report, marked "differ" when its numbers differ, "agree" when two or
+// more are given and all equal; worded figures are not compared.
+func (l *sourcesList) addMeasures(c *dataset.Collection, st explore.State, w int, s *Styles) {
+	measures := explore.MeasuresCompared(c)
+	if len(measures) == 0 {
+		return
+	}
+	tail := s.Ellipsis()
+	mark, blank := s.Marker()
+	verdicts := make([]string, len(measures))
+	differ := 0
+	lw := 0
+	for i, m := range measures {
+		if ms, ok := explore.SourcesFor(c, m.ID); ok {
+			verdicts[i] = agreement(ms)
 			if verdicts[i] == "differ" {
-				vs = s.Warning
+				differ++
 			}
-			figs := measureSummary(c, m.ID, s)
-			line := mk + ls.Render(pad(m.Label, lw, tail)) + "  " + vs.Render(pad(verdicts[i], verdictW, "")) + "  " + s.Muted.Render(fit(figs, max(0, w-2-lw-2-verdictW-2), tail))
-			groups = append(groups, []string{line})
-			idx++
 		}
+		lw = max(lw, width(m.Label))
 	}
-	var detail []string
-	if detailHead != "" {
-		detail = append(detail, s.Detail.Render(fit(mark+detailHead, w, tail)))
-	}
-	b := budget{left: h - 1 - len(detail)}
-	need := linesNeeded(groups, false)
-	bodyN := 0
-	if detailBody != "" && !st.Big {
-		bodyN = min(max(0, b.left-need), 8)
-	}
-	var body []string
-	if bodyN > 0 {
-		for _, l := range wrap(detailBody, w-2, bodyN, tail) {
-			body = append(body, s.Detail.Render("  "+l))
+	l.groups = append(l.groups, []string{"", titleLine("Figures several sources report", fmt.Sprintf("%d differ", differ), w, s)})
+	const verdictW = 6
+	lw = min(lw, max(12, (w-2)*2/5))
+	for i, m := range measures {
+		mk, ls := blank, s.Label
+		if st.Chart == 1 && st.Focus == m.ID {
+			mk, ls = mark, s.LabelFocus
+			l.focusAt = len(l.groups)
+			l.head, l.body = measureDetail(c, &m, s)
 		}
+		vs := s.Muted
+		if verdicts[i] == "differ" {
+			vs = s.Warning
+		}
+		figs := measureSummary(c, m.ID, s)
+		line := mk + ls.Render(pad(m.Label, lw, tail)) + "  " + vs.Render(pad(verdicts[i], verdictW, "")) + "  " + s.Muted.Render(fit(figs, max(0, w-2-lw-2-verdictW-2), tail))
+		l.groups = append(l.groups, []string{line})
 	}
-	b.take(len(body))
-	// The checks come last, and only whole: they cannot take the focus, so
-	// a window could never scroll to them.
-	if checks := checkGroups(c, w, s); linesNeeded(append(groups[:len(groups):len(groups)], checks...), false) <= b.left {
-		groups = append(groups, checks...)
-	}
-	out = append(out, window(groups, focusAt, b.left, s)...)
-	out = append(out, detail...)
-	out = append(out, body...)
-	return out
 }
 
 func sampleText(src *dataset.Source) string {
@@ -285,10 +315,7 @@ func checkGroups(c *dataset.Collection, w int, s *Styles) [][]string {
 		note = fmt.Sprintf("%d fail", failed)
 	}
 	out := [][]string{{"", titleLine("Checks the figures pass", note, w, s)}}
-	ok, bad := "✓", "✗"
-	if s.ASCII() {
-		ok, bad = "ok", "x"
-	}
+	ok, bad := s.Text("✓"), s.Text("✗")
 	for _, r := range results {
 		mark, ms := ok, s.Muted
 		if !r.OK {

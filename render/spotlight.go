@@ -31,21 +31,11 @@ func (s *Styles) Spotlight() lipgloss.Style {
 // SpotlightMarker returns the mark put in the marker column of a
 // spotlighted row that does not hold the focus, and the blank of the same
 // width; the mark keeps the spotlight visible without colour.
-func (s *Styles) SpotlightMarker() (mark, blank string) {
-	if s.ASCII() {
-		return "* ", "  "
-	}
-	return "★ ", "  "
-}
+func (s *Styles) SpotlightMarker() (mark, blank string) { return s.Text("★ "), "  " }
 
 // PinMarker returns the mark put in the marker column of a pinned row that
 // holds neither the focus nor the spotlight.
-func (s *Styles) PinMarker() string {
-	if s.ASCII() {
-		return "+ "
-	}
-	return "◆ "
-}
+func (s *Styles) PinMarker() string { return s.Text("◆ ") }
 
 // RowMarker is the two-cell marker column of an item's row: every mark
 // that applies, not only the strongest. One mark is written as it always

@@ -2,6 +2,7 @@ package render
 
 import (
 	"image/color"
+	"strings"
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/colorprofile"
@@ -74,12 +75,9 @@ type Styles struct {
 	glyphs    []rune
 }
 
-// Unicode and ASCII glyphs, one per series; series beyond the list reuse it
-// cyclically.
-var (
-	unicodeGlyphs = []rune{'█', '▒', '░', '▓'}
-	asciiGlyphs   = []rune{'#', '=', '-', '+'}
-)
+// The bar glyphs, one per series; series beyond the list reuse it
+// cyclically. Under ASCII they are mapped as everything else (asciiRune).
+var unicodeGlyphs = []rune{'█', '▒', '░', '▓'}
 
 // series colours as ANSI-256 numbers (fast to render), light and dark.
 var seriesColors = [][2]string{
@@ -142,9 +140,8 @@ func NewStyles(opts StyleOptions) *Styles {
 		s.HelpDesc = s.HelpDesc.Foreground(muted)
 		s.HelpSep = s.HelpSep.Foreground(c("250", "240"))
 	}
-	s.glyphs = unicodeGlyphs
-	if opts.ASCII {
-		s.glyphs = asciiGlyphs
+	for _, g := range unicodeGlyphs {
+		s.glyphs = append(s.glyphs, []rune(s.Text(string(g)))[0])
 	}
 	if opts.Profile < colorprofile.ASCII {
 		s.plain()
@@ -198,25 +195,81 @@ func (s *Styles) Bar(i int, focus bool) lipgloss.Style {
 }
 
 // Marker returns the focus marker and the blank of the same width.
-func (s *Styles) Marker() (focus, blank string) {
-	if s.key.ASCII {
-		return "> ", "  "
-	}
-	return "▸ ", "  "
-}
+func (s *Styles) Marker() (focus, blank string) { return s.Text("▸ "), "  " }
 
 // Ellipsis returns the mark of a cut label.
-func (s *Styles) Ellipsis() string {
-	if s.key.ASCII {
-		return "~"
-	}
-	return "…"
-}
+func (s *Styles) Ellipsis() string { return s.Text("…") }
 
 // Dot returns the separator between parts of a line.
-func (s *Styles) Dot() string {
-	if s.key.ASCII {
-		return " | "
+func (s *Styles) Dot() string { return s.Text(" · ") }
+
+// Text returns t as these styles draw it: unchanged, or under ASCII in
+// the one ASCII mapping: first the spelled-out forms that need more room
+// ("±" is "+/-", a check mark "ok"), for text laid out after it, then
+// ToASCII, which keeps every width. Every glyph the renderer picks goes
+// through it, so --ascii has one answer for each character.
+func (s *Styles) Text(t string) string {
+	if !s.key.ASCII {
+		return t
 	}
-	return " · "
+	return ToASCII(asciiSpelled.Replace(t))
 }
+
+// asciiSpelled are the ASCII spellings wider than the character they
+// stand for, used before layout (Styles.Text); ToASCII, which must keep
+// widths, writes "+" for "±".
+var asciiSpelled = strings.NewReplacer("±", "+/-", "✓", "ok")
+
+// asciiRune is the one ASCII mapping of a character the renderer or the
+// explorer draws, to ASCII of the same width: typography (quotes, dashes,
+// the ellipsis), separators and bullets, markers and arrows, the whiskers'
+// box drawing and the bars' block glyphs. ok is false for any other
+// character, which ToASCII writes as "?" for each of its cells.
+func asciiRune(r rune) (a string, ok bool) {
+	switch r {
+	case '“', '”', '„', '″':
+		return "\"", true
+	case '‘', '’', '′':
+		return "'", true
+	case '–', '—', '‐', '−', '─':
+		return "-", true
+	case '…', '≈':
+		return "~", true
+	case '±': // Styles.Text writes "+/-" where it has room
+		return "+", true
+	case '·', '├', '┤', '┼':
+		return "|", true
+	case '•', '★':
+		return "*", true
+	case '▸', '▶', '›':
+		return ">", true
+	case '‹':
+		return "<", true
+	case '◆':
+		return "+", true
+	case '↑':
+		return "^", true
+	case '↓':
+		return "v", true
+	case '×', '✗':
+		return "x", true
+	case '█':
+		return "#", true
+	case '▒':
+		return "=", true
+	case '░':
+		return "-", true
+	case '▓':
+		return "+", true
+	case '\u00a0':
+		return " ", true
+	}
+	return "", false
+}
+
+// ASCIIMap is the one ASCII mapping as a value whose Replace is ToASCII,
+// for code that holds a strings.Replacer.
+type ASCIIMap struct{}
+
+// Replace returns ToASCII(t).
+func (ASCIIMap) Replace(t string) string { return ToASCII(t) }

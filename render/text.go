@@ -8,13 +8,16 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/docsurvey/docsurvey/dataset"
 	"github.com/docsurvey/docsurvey/explore"
+	"github.com/rivo/uniseg"
 )
 
-// width is the display width of s (ANSI codes ignored, wide characters
-// counted as two cells).
+// width is the display width of s by the renderer's one width function,
+// Width (ANSI codes ignored, wide characters counted as two cells, the
+// widest a terminal may draw a grapheme cluster).
 func width(s string) int { return Width(s) }
 
-// fit cuts s to at most w cells, ending in tail when cut; never mid-character.
+// fit cuts s to at most w cells (by Width), ending in tail when cut; never
+// mid-character.
 func fit(s string, w int, tail string) string {
 	if w <= 0 {
 		return ""
@@ -25,7 +28,7 @@ func fit(s string, w int, tail string) string {
 	if width(tail) >= w {
 		tail = ""
 	}
-	return ansi.Truncate(s, w, tail)
+	return cut(s, w, tail)
 }
 
 // pad cuts or pads s with spaces to exactly w cells.
@@ -56,7 +59,12 @@ func wrap(s string, w, max int, tail string) []string {
 	if s == "" {
 		return nil
 	}
-	lines := strings.Split(ansi.Wrap(s, w, ""), "\n")
+	var lines []string
+	if strings.ContainsFunc(s, joinsParts) {
+		lines = WrapWords(s, w, 0, "")
+	} else {
+		lines = strings.Split(ansi.Wrap(s, w, ""), "\n")
+	}
 	for i := range lines {
 		lines[i] = fit(strings.TrimRight(lines[i], " "), w, tail)
 	}
@@ -108,9 +116,7 @@ func clampBlock(lines []string, w, h int) string {
 		lines = lines[:h]
 	}
 	for i, l := range lines {
-		if width(l) > w {
-			lines[i] = ansi.Truncate(l, w, "")
-		}
+		lines[i] = fit(l, w, "")
 	}
 	return strings.Join(lines, "\n")
 }
@@ -119,9 +125,12 @@ func clampBlock(lines []string, w, h int) string {
 func ansiStrip(s string) string { return ansi.Strip(s) }
 
 // ToASCII replaces non-ASCII characters for --ascii output without changing
-// any width: curly quotes become straight, dashes hyphens, the ellipsis "~",
-// bullets "*", anything else "?" (or "??" for a double-width character), so
-// columns stay aligned. Escape sequences are ASCII and pass through.
+// any width, by the one ASCII mapping (asciiRune, with the styles): curly
+// quotes become straight, dashes hyphens, the ellipsis "~", the middle dot
+// "|", bullets "*", anything else "?" for each cell Width gives it (so "??" for
+// a double-width character, six for an emoji ZWJ sequence of three), so
+// columns stay aligned and a line laid out by Width keeps its width.
+// Escape sequences are ASCII and pass through.
 func ToASCII(s string) string {
 	ascii := true
 	for i := 0; i < len(s); i++ {
@@ -135,27 +144,21 @@ func ToASCII(s string) string {
 	}
 	var b strings.Builder
 	b.Grow(len(s))
-	for _, r := range s {
-		switch {
-		case r < 0x80:
-			b.WriteRune(r)
-		case r == '“' || r == '”' || r == '„' || r == '″':
-			b.WriteByte('"')
-		case r == '‘' || r == '’' || r == '′':
-			b.WriteByte('\'')
-		case r == '–' || r == '—' || r == '‐' || r == '−':
-			b.WriteByte('-')
-		case r == '…' || r == '≈':
-			b.WriteByte('~')
-		case r == '±': // drawing code writes "+/-" itself where it has room
-			b.WriteByte('+')
-		case r == '·' || r == '•':
-			b.WriteByte('*')
-		case r == '\u00a0':
-			b.WriteByte(' ')
-		default:
-			b.WriteString(strings.Repeat("?", max(0, ansi.StringWidth(string(r)))))
+	for i := 0; i < len(s); {
+		if s[i] < 0x80 {
+			b.WriteByte(s[i])
+			i++
+			continue
 		}
+		cluster, _, _, _ := uniseg.FirstGraphemeClusterInString(s[i:], -1)
+		i += len(cluster)
+		if r := []rune(cluster); len(r) == 1 {
+			if a, ok := asciiRune(r[0]); ok {
+				b.WriteString(a)
+				continue
+			}
+		}
+		b.WriteString(strings.Repeat("?", Width(cluster)))
 	}
 	return b.String()
 }

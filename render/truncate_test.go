@@ -33,7 +33,10 @@ func TestTruncate(t *testing.T) {
 		{"医師 social media", 8, "…", "医師…"},
 		// Emoji and combining marks: clusters are never split.
 		{"👩‍⚕️ doctors online", 12, "…", "👩‍⚕️ doctors…"},
-		{"👩‍⚕️👨‍⚕️👩‍⚕️", 5, "…", "👩‍⚕️👨‍⚕️…"},
+		// A ZWJ sequence is as wide as a terminal may draw it (Width): the
+		// doctor is three cells where her parts are drawn (woman, staff).
+		{"👩‍⚕️👨‍⚕️👩‍⚕️", 5, "…", "👩‍⚕️…"},
+		{"👩‍⚕️👨‍⚕️👩‍⚕️", 7, "…", "👩‍⚕️👨‍⚕️…"},
 		{"Cafe\u0301 society", 8, "…", "Cafe\u0301…"},
 	}
 	for _, tt := range tests {

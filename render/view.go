@@ -61,7 +61,14 @@ func View(c *dataset.Collection, st explore.State, o Options) string {
 			lines = append(make([]string, pad), lines...)
 		}
 	}
-	out = clampBlock(lines, w, h)
+	return finish(lines, w, h, s)
+}
+
+// finish is what every drawing function ends with: the lines cut to w
+// cells and h lines, in the one ASCII mapping under --ascii (the data's
+// own quotes and dashes included).
+func finish(lines []string, w, h int, s *Styles) string {
+	out := clampBlock(lines, w, h)
 	if s.ASCII() {
 		out = ToASCII(out)
 	}
@@ -117,179 +124,6 @@ func titleLine(title, note string, w int, s *Styles) string {
 	return s.Title.Render(t) + strings.Repeat(" ", gap) + s.Muted.Render(note)
 }
 
-// budget hands out lines of a fixed height in priority order.
-type budget struct{ left int }
-
-func (b *budget) take(n int) int {
-	n = min(n, b.left)
-	if n < 0 {
-		n = 0
-	}
-	b.left -= n
-	return n
-}
-
-// chartViewLines draws a chart view: the chart holding the focus.
-func chartViewLines(c *dataset.Collection, st explore.State, w, h int, s *Styles) []string {
-	secs := explore.Sections(c, st.View)
-	findings := c.FindingsIn(st.View)
-	if len(secs) == 0 {
-		lines := []string{s.Title.Render(fit(c.ViewTitle(st.View), w, s.Ellipsis())), s.Muted.Render(fit("No charts in this view.", w, s.Ellipsis()))}
-		for _, f := range findings {
-			lines = append(lines, findingLine(c, f, w, s))
-		}
-		return lines
-	}
-	ch := secs[st.Chart].Chart
-	if ch == nil {
-		return nil
-	}
-	big := st.Big
-	lay := layoutChart(ch, w, big)
-	shown := explore.SeriesShown(ch, st.Series)
-	note := ""
-	if len(secs) > 1 {
-		note = fmt.Sprintf("chart %d/%d", st.Chart+1, len(secs))
-	}
-	it := ch.Item(st.Focus)
-
-	// Fixed lines: title, legend, detail head, footnote.
-	b := budget{left: h}
-	title := []string{titleLine(ch.Title, note, w, s)}
-	b.take(1)
-	legendLine := whiskerLegend(legend(ch, shown, w, s), st.Whiskers && lay.kind != layoutRows, w, s)
-	b.take(len(legendLine))
-	var head, body string
-	if it != nil {
-		head, body = detail(c, ch, it, s)
-	}
-	mark, _ := s.Marker()
-	detailLines := wrap(head, w-2, 1, s.Ellipsis())
-	for i := range detailLines {
-		detailLines[i] = s.Detail.Render(mark + detailLines[i])
-	}
-	detailLines = append(detailLines, marginLines(c, ch, it, shown, w, s)...)
-	b.take(len(detailLines))
-	foot := []string{s.Muted.Render(fit(footnote(c, ch, s), w, s.Ellipsis()))}
-	if big {
-		foot = []string{s.Muted.Render(fit("Source: "+sourceLabel(c, ch.Source), w, s.Ellipsis()))}
-	}
-	b.take(1)
-
-	// The chart: as many rows as it needs, at least three groups if it can.
-	// Big mode: bars three rows thick, or two, if the whole chart fits.
-	thick := 1
-	if big {
-		thick = 2
-		rows := len(ch.Items) * max(1, len(explore.SeriesShown(ch, st.Series)))
-		if rows*3 <= b.left-2 {
-			thick = 3
-		}
-	}
-	groups, focusAt := chartLines(c, ch, st, true, lay, thick, s, h)
-	butterfly := st.Diverging && explore.CanDiverge(ch)
-	var bfAxis string
-	if butterfly {
-		var bfLegend string
-		bfLegend, groups, focusAt, bfAxis = butterflyLines(c, ch, st, w, thick, s)
-		b.left += len(legendLine) - 1
-		legendLine = []string{bfLegend}
-	}
-	// need is the chart without blank lines between groups: the lines
-	// below are added only while it still fits whole; blank lines between
-	// groups, the note and the findings take what is left.
-	need := linesNeeded(groups, false)
-	if big && need > b.left {
-		thick = 1
-		groups, focusAt = chartLines(c, ch, st, true, lay, thick, s, h)
-		if butterfly {
-			_, groups, focusAt, _ = butterflyLines(c, ch, st, w, thick, s)
-		}
-		need = linesNeeded(groups, false)
-	}
-	// In order, while the whole chart still fits: one line of question (always,
-	// if any room is left), the axis, the detail body, a blank line, the rest
-	// of the question.
-	var question, axisLine, bodyLines, spacer []string
-	var q []string
-	qn := 0
-	if !big {
-		q = wrap(ch.Question, w, 3, s.Ellipsis())
-		if len(q) > 0 && b.left > 1 {
-			qn = b.take(1)
-		}
-	}
-	if butterfly {
-		if bfAxis != "" && b.left-1 >= need {
-			axisLine = []string{s.Muted.Render(bfAxis)}
-			b.take(1)
-		}
-	} else if lay.kind != layoutRows && b.left-1 >= need {
-		axisLine = []string{s.Muted.Render(axis(ch, lay))}
-		b.take(1)
-	}
-	if !big && body != "" {
-		if extra := b.left - need; extra > 0 {
-			bodyLines = wrap(body, w-2, min(extra, 3), s.Ellipsis())
-			for i := range bodyLines {
-				bodyLines[i] = s.Detail.Render("  " + bodyLines[i])
-			}
-			b.take(len(bodyLines))
-		}
-	}
-	if b.left-1 >= need {
-		spacer = []string{""}
-		b.take(1)
-	}
-	for qn > 0 && qn < len(q) && b.left-1 >= need {
-		qn += b.take(1)
-	}
-	if qn > 0 {
-		question = wrap(ch.Question, w, qn, s.Ellipsis())
-		for i := range question {
-			question[i] = s.Question.Render(question[i])
-		}
-	}
-	chartBlock := window(groups, focusAt, b.left, s)
-	b.take(len(chartBlock))
-
-	// Leftover lines: the chart's note, then the view's findings.
-	var tailLines []string
-	if !big && b.left > 1 {
-		tailLines = append(tailLines, "")
-		if ch.Note != "" {
-			for _, l := range wrap("Note: "+ch.Note, w, 2, s.Ellipsis()) {
-				tailLines = append(tailLines, s.Muted.Render(l))
-			}
-		}
-		if len(findings) > 0 && len(tailLines)+2 <= b.left {
-			tailLines = append(tailLines, s.Title.Render(fit("Findings", w, "")))
-			for _, f := range findings {
-				tailLines = append(tailLines, findingLine(c, f, w, s))
-			}
-		}
-		if len(tailLines) > b.left {
-			tailLines = tailLines[:b.left]
-		}
-		if strings.TrimSpace(ansiStrip(strings.Join(tailLines, ""))) == "" {
-			tailLines = nil
-		}
-	}
-
-	var out []string
-	out = append(out, title...)
-	out = append(out, question...)
-	out = append(out, legendLine...)
-	out = append(out, spacer...)
-	out = append(out, chartBlock...)
-	out = append(out, axisLine...)
-	out = append(out, detailLines...)
-	out = append(out, bodyLines...)
-	out = append(out, foot...)
-	out = append(out, tailLines...)
-	return out
-}
-
 // linesNeeded is the height of every group, with a blank line between
 // groups if gaps is set.
 func linesNeeded(groups [][]string, gaps bool) int {
@@ -330,10 +164,7 @@ func window(groups [][]string, focus, h int, s *Styles) []string {
 	if focus < 0 {
 		focus = 0
 	}
-	up, down := "↑", "↓"
-	if s.ASCII() {
-		up, down = "^", "v"
-	}
+	up, down := s.Text("↑"), s.Text("↓")
 	// Grow a run [a, b) around the focus while it fits with its markers.
 	a, b := focus, focus+1
 	size := func(a, b int) int {
@@ -380,19 +211,12 @@ func window(groups [][]string, focus, h int, s *Styles) []string {
 
 // findingLine is one finding on one line: "• label: value — source".
 func findingLine(c *dataset.Collection, f *dataset.Finding, w int, s *Styles) string {
-	bullet := "• "
-	if s.ASCII() {
-		bullet = "* "
-	}
 	t := f.Label
 	if v := findingValue(f); v != "" {
 		t += ": " + v
 	}
 	t += " — " + sourceLabel(c, f.Source)
-	if s.ASCII() {
-		t = strings.ReplaceAll(t, "—", "-")
-	}
-	return fit(bullet+t, w, s.Ellipsis())
+	return fit(s.Text("• "+t), w, s.Ellipsis())
 }
 
 // findingValue is a finding's figure with its hedge: "more than 70%", or

@@ -49,10 +49,8 @@ func whiskerSpan(low, high, top float64, barW int) (lo, hi int, ok bool) {
 // whiskerGlyphs are the whisker's left end, middle, right end and the
 // glyph for an interval one cell wide.
 func whiskerGlyphs(s *Styles) (left, mid, right, one rune) {
-	if s.ASCII() {
-		return '|', '-', '|', '|'
-	}
-	return '├', '─', '┤', '┼'
+	g := []rune(s.Text("├─┤┼"))
+	return g[0], g[1], g[2], g[3]
 }
 
 // drawWhisker draws item's interval in series on canvas row y, over the bar

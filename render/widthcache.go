@@ -1,6 +1,10 @@
 package render
 
-import "github.com/charmbracelet/x/ansi"
+import (
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+)
 
 // widthCacheSize bounds the width cache: about a screenful of rows for each
 // of a few sizes and profiles; the oldest go first.
@@ -20,16 +24,31 @@ const (
 // mostly rows it has measured before: cached bar rows, the tabs, the help.
 var widths = newLRU[string, int](widthCacheSize)
 
-// Width returns the number of terminal cells s takes, escape sequences
-// excluded, as ansi.StringWidth does; long strings are measured once.
+// Width is the one width of the renderer: the most cells a terminal may
+// draw s in, escape sequences excluded. For most text that is its width in
+// grapheme clusters (x/ansi StringWidth); a line holding a cluster that
+// terminals may draw as its parts (joinsParts: an emoji ZWJ sequence, a
+// skin tone, a flag, Hangul jamo) is measured as CellWidth does, the wider
+// of the cluster and its parts. Layout measures with it and cuts with
+// Truncate, so no line it draws is wider than the screen on any terminal.
+// Long strings are measured once.
 func Width(s string) int {
 	if len(s) < widthCacheMin || len(s) > widthCacheMax {
-		return ansi.StringWidth(s)
+		return measure(s)
 	}
 	if w, ok := widths.get(s); ok {
 		return w
 	}
-	w := ansi.StringWidth(s)
+	w := measure(s)
 	widths.put(s, w)
+	return w
+}
+
+// measure is Width without the cache.
+func measure(s string) int {
+	w := ansi.StringWidth(s)
+	if strings.ContainsFunc(s, joinsParts) {
+		w = max(w, CellWidth(ansi.Strip(s)))
+	}
 	return w
 }

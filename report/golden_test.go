@@ -2,7 +2,6 @@ package report
 
 import (
 	"bytes"
-	"flag"
 	"os"
 	"path/filepath"
 	"testing"
@@ -11,13 +10,11 @@ import (
 	goldenfile "github.com/docsurvey/docsurvey/internal/golden"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files under testdata")
-
 // golden compares got with testdata/<test>/<name>.golden, or rewrites the
 // file when -update is set.
 func golden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	goldenfile.Check(t, name, got, *update)
+	goldenfile.Check(t, name, got)
 }
 
 // fixture is the shipped dataset: the goldens show what the binary prints.

@@ -9,8 +9,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
-	xgolden "github.com/charmbracelet/x/exp/golden"
 	"github.com/docsurvey/docsurvey/dataset"
+	goldenfile "github.com/docsurvey/docsurvey/internal/golden"
 )
 
 // frozen is the shipped dataset: the goldens show what the binary draws.
@@ -63,10 +63,7 @@ func screen(m *Model) string { return ansi.Strip(m.Frame()) }
 
 func golden(t *testing.T, name, got string) {
 	t.Helper()
-	t.Run(name, func(t *testing.T) {
-		t.Helper()
-		xgolden.RequireEqual(t, got)
-	})
+	goldenfile.Check(t, name, []byte(got))
 }
 
 func TestGoldenViews(t *testing.T) {

@@ -1,47 +1,55 @@
-// Package golden compares test output with a golden file, or rewrites the
-// file when the test runs with -update. It is for tests only.
+// Package golden compares test output with golden files through
+// github.com/charmbracelet/x/exp/golden, as bubbles' view tests do: a
+// difference fails with a unified diff of the two (escape sequences
+// shown escaped), and `go test -update` (that package's flag) rewrites
+// the files. After the diff it checks the bytes too, for output that
+// promises byte stability (x/exp/golden compares lines, and on Windows
+// forgives CRLF). It is for tests only.
 package golden
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
+
+	xgolden "github.com/charmbracelet/x/exp/golden"
 )
 
-// Check compares got with testdata/TEST/NAME.golden, where TEST is the
-// test's name; with update set it writes got there instead. A difference is
-// reported at its first differing line, with the whole output when short.
-func Check(t testing.TB, name string, got []byte, update bool) {
+// RequireEqual compares got with testdata/TEST.golden, where TEST is the
+// test's name (a subtest's includes its parent's: TestX/case), and stops
+// the test on a difference; with -update it writes got there first.
+func RequireEqual[T []byte | string](t testing.TB, got T) {
 	t.Helper()
-	path := filepath.Join("testdata", t.Name(), name+".golden")
-	if update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
+	requireEqual(t, t.Name(), []byte(got))
+}
+
+// Check compares got with testdata/TEST/NAME.golden, where TEST is the
+// test's name, as RequireEqual does: for tests that hold several files.
+func Check(t testing.TB, name string, got []byte) {
+	t.Helper()
+	requireEqual(t, t.Name()+"/"+name, got)
+}
+
+func requireEqual(t testing.TB, name string, got []byte) {
+	t.Helper()
+	xgolden.RequireEqual(named{TB: t, name: name}, got)
+	path := filepath.Join("testdata", name+".golden")
 	want, err := os.ReadFile(path)
 	if err != nil {
-		t.Fatalf("%v (run the test with -update to create it)", err)
+		t.Fatal(err)
 	}
-	if string(got) == string(want) {
-		return
+	if !bytes.Equal(got, want) {
+		t.Fatalf("%s: the lines match but not the bytes (line ends?); run the test with -update and review the diff", path)
 	}
-	g, w := strings.Split(string(got), "\n"), strings.Split(string(want), "\n")
-	i := 0
-	for i < len(g) && i < len(w) && g[i] == w[i] {
-		i++
-	}
-	line := func(ls []string) string {
-		if i < len(ls) {
-			return ls[i]
-		}
-		return "(end of output)"
-	}
-	t.Errorf("%s differs from the output at line %d; run the test with -update and review the diff\n got: %s\nwant: %s\n--- got\n%s\n--- want\n%s",
-		path, i+1, line(g), line(w), got, want)
 }
+
+// named is a test under the name of its golden file: x/exp/golden finds
+// the file by the test's name.
+type named struct {
+	testing.TB
+	name string
+}
+
+// Name returns the golden file's name.
+func (n named) Name() string { return n.name }
