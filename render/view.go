@@ -53,7 +53,7 @@ func View(c *dataset.Collection, st explore.State, o Options) string {
 	case dataset.ViewSources:
 		lines = sourcesLines(c, st, bw, h, s)
 	default:
-		lines = chartViewLines(c, st, bw, h, s)
+		lines = chartViewLines(c, st, bw, h, s, o.Static)
 	}
 	if st.Big {
 		lines = center(lines, blockWidth(lines), w)
