@@ -105,7 +105,7 @@ func newSessionModel(c *dataset.Collection, start explore.State, f presentFlags,
 		// The server has asked the viewer's terminal its background:
 		// wait for the answer, briefly, and assume dark without one.
 		o := tui.Options{Data: c, Env: si.Env, Background: tui.BackgroundQuery{Wait: tui.BackgroundWait},
-			State: start, Width: si.Width, Height: si.Height, Context: si.Context, Touch: si.Touch}
+			State: start, Width: si.Width, Height: si.Height, Context: si.Context, Touch: si.Touch, Clipboard: si.Clipboard}
 		if rooms != nil {
 			_, o.Hub = rooms.Pick(si.User)
 			o.Frames = frames

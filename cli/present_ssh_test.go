@@ -247,7 +247,7 @@ func (tk *talk) drain(t *testing.T, p *sshTerm) {
 	for _, step := range []struct {
 		key  string
 		tour bool
-	}{{" ", true}, {"t", false}} {
+	}{{" ", true}, {"T", false}} {
 		p.send(t, step.key)
 		deadline := time.Now().Add(2 * time.Minute)
 		for touring() != step.tour {
@@ -319,7 +319,7 @@ func TestPresentingOverSSH(t *testing.T) {
 				t.Fatalf("%s saw the speaker notes", f.name)
 			}
 		}
-		press(t, p, "t", nil, "tour off") // leave the tour
+		press(t, p, "T", nil, "tour off") // leave the tour
 	})
 
 	t.Run("detach and follow again", func(t *testing.T) {

@@ -52,6 +52,17 @@ func layoutButterfly(ch *dataset.Chart, w int, big bool) bfLayout {
 	return bfLayout{kind: bfRows, labelW: lw, sideW: valW, valW: valW}
 }
 
+// bfLabel is an item's label in the butterfly's label column: the full
+// label in the full layout; else the full one if it fits, the short one if
+// that fits, and otherwise cut between words (TruncateLabel: the
+// abbreviation is not cut again, "Phys. communiti…").
+func bfLabel(it *dataset.Item, short bool, w int, tail string) string {
+	if !short {
+		return it.Label
+	}
+	return TruncateLabel(it.Label, it.Short, w, tail)
+}
+
 // centerIn centres s in w cells.
 func centerIn(s string, w int, tail string) string {
 	s = fit(s, w, tail)
@@ -140,21 +151,18 @@ func (k bfRowLook) fill(n int) string {
 	return strings.Repeat(" ", n)
 }
 
-// rowLook picks the marker and styles of an item's row: focused,
-// spotlit, pinned or plain.
+// rowLook picks the marker and styles of an item's row: its styles for
+// the focus or the spotlight, and every mark that applies (RowMarker).
 func rowLook(ch *dataset.Chart, it *dataset.Item, st explore.State, s *Styles) bfRowLook {
-	_, blank := s.Marker()
-	k := bfRowLook{mark: blank, label: s.Label, value: s.Value, band: s.Band}
-	spot, _ := s.SpotlightMarker()
+	spotlit := Spotlit(st.Spotlight, it.Label)
+	k := bfRowLook{label: s.Label, value: s.Value, band: s.Band}
 	switch {
 	case it.ID == st.Focus:
-		k.mark, _ = s.Marker()
 		k.label, k.value, k.focus = s.LabelFocus, s.ValueFocus, true
-	case Spotlit(st.Spotlight, it.Label):
-		k.mark, k.label = spot, s.Spotlight()
-	case explore.IsPinned(st.Pins, dataset.Ref{Chart: ch.ID, Item: it.ID}):
-		k.mark = s.PinMarker()
+	case spotlit:
+		k.label = s.Spotlight()
 	}
+	k.mark = s.RowMarker(k.focus, spotlit, explore.IsPinned(st.Pins, dataset.Ref{Chart: ch.ID, Item: it.ID}))
 	return k
 }
 
@@ -163,7 +171,7 @@ func rowLook(ch *dataset.Chart, it *dataset.Item, st explore.State, s *Styles) b
 func (p bfPlan) row(r explore.Row, st explore.State, thick, w int, s *Styles) []string {
 	k := rowLook(p.ch, r.Item, st, s)
 	_, blank := s.Marker()
-	label := centerIn(labelOf(r.Item, p.kind != bfFull), p.labelW, s.Ellipsis())
+	label := centerIn(bfLabel(r.Item, p.kind != bfFull, p.labelW, s.Ellipsis()), p.labelW, s.Ellipsis())
 	g := make([]string, 0, thick)
 	for t := 0; t < thick; t++ {
 		lead, lbl := blank, k.fill(p.labelW)

@@ -95,9 +95,7 @@ func chartLines(c *dataset.Collection, ch *dataset.Chart, st explore.State, focu
 	}
 	shown := explore.SeriesShown(ch, series)
 	rows := explore.Rows(ch, st.Sort, st.Reverse, shown)
-	mark, blank := s.Marker()
-	spot, _ := s.SpotlightMarker()
-	pinMark := s.PinMarker()
+	_, blank := s.Marker()
 	tail := s.Ellipsis()
 	ns := len(ch.Series)
 	var plain, plainNoVal barSet
@@ -116,15 +114,15 @@ func chartLines(c *dataset.Collection, ch *dataset.Chart, st explore.State, focu
 			continue
 		}
 		isFocus := gi == focusAt
-		label := pad(labelOf(r.Item, lay.kind != layoutFull), lay.labelW, tail)
-		lstyle, m := s.Label, blank
+		label := padLabel(r.Item, lay, tail)
+		spotlit := Spotlit(st.Spotlight, r.Item.Label)
+		lstyle := s.Label
 		if isFocus {
-			lstyle, m = s.LabelFocus, mark
-		} else if Spotlit(st.Spotlight, r.Item.Label) {
-			lstyle, m = s.Spotlight(), spot
-		} else if explore.IsPinned(st.Pins, dataset.Ref{Chart: ch.ID, Item: r.Item.ID}) {
-			m = pinMark
+			lstyle = s.LabelFocus
+		} else if spotlit {
+			lstyle = s.Spotlight()
 		}
+		m := s.RowMarker(isFocus, spotlit, explore.IsPinned(st.Pins, dataset.Ref{Chart: ch.ID, Item: r.Item.ID}))
 		var g []string
 		if lay.kind == layoutRows {
 			var nums []string
@@ -168,6 +166,19 @@ func chartLines(c *dataset.Collection, ch *dataset.Chart, st explore.State, focu
 		groups = append(groups, g)
 	}
 	return groups, focusAt
+}
+
+// padLabel is an item's label in a layout's label column: the full label
+// in the full layout, else the full one if it fits, the short one if that
+// fits, and otherwise cut at a word boundary (TruncateLabel: an
+// abbreviation is not cut again where the full label can be cut between
+// words), padded to the column.
+func padLabel(it *dataset.Item, lay chartLayout, tail string) string {
+	l := it.Label
+	if lay.kind != layoutFull {
+		l = TruncateLabel(it.Label, it.Short, lay.labelW, tail)
+	}
+	return pad(l, lay.labelW, tail)
 }
 
 // focusIndex is the display index of the focused item, -1 if none.

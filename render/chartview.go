@@ -30,8 +30,8 @@ const (
 )
 
 // chartViewLines draws a chart view: the chart holding the focus, as a
-// list of sections.
-func chartViewLines(c *dataset.Collection, st explore.State, w, h int, s *Styles) []string {
+// list of sections. static (a file, `show`) draws the whole question.
+func chartViewLines(c *dataset.Collection, st explore.State, w, h int, s *Styles, static bool) []string {
 	secs := explore.Sections(c, st.View)
 	if len(secs) == 0 {
 		return emptyChartView(c, st, w, s)
@@ -45,6 +45,7 @@ func chartViewLines(c *dataset.Collection, st explore.State, w, h int, s *Styles
 		note = fmt.Sprintf("chart %d/%d", st.Chart+1, len(secs))
 	}
 	cv := newChartView(c, ch, st, w, h, s)
+	cv.static = static
 	return layout(h,
 		partial("title", cvTitle, titleLine(ch.Title, note, w, s)),
 		cv.question(),
@@ -83,6 +84,8 @@ type chartView struct {
 	groups   [][]string
 	focusAt  int
 	axisLine string
+	// static: drawn for a file, where the question is never cut.
+	static bool
 }
 
 // newChartView lays the chart out and draws it, as bars or as a butterfly
@@ -147,11 +150,16 @@ func (cv *chartView) thickness(lay chartLayout, shown []int, butterfly bool, h i
 	return thick
 }
 
-// question is the chart's question, three lines at most: its first line
-// right after one row of the chart, the others only once the chart fits.
+// question is the chart's question, three lines at most (in a file, all
+// of them): its first line right after one row of the chart, the others
+// only once the chart fits.
 func (cv *chartView) question() section {
 	tail := cv.s.Ellipsis()
-	q := wrap(cv.ch.Question, cv.w, 3, tail)
+	most := 3
+	if cv.static {
+		most = 0
+	}
+	q := wrap(cv.ch.Question, cv.w, most, tail)
 	if cv.st.Big || len(q) == 0 {
 		return section{}
 	}

@@ -1,7 +1,6 @@
 package render
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 
@@ -155,7 +154,7 @@ func (p comparePanel) head(static bool) []string {
 	}
 	notes := []string{s.Text(scale)}
 	if p.st.Sort != dataset.SortOrder && p.st.Sort != "" {
-		notes = append(notes, "sorted by "+p.st.Sort)
+		notes = append(notes, "sorted by "+p.sortName())
 	}
 	if len(cm.Items) > 1 {
 		notes = append(notes, "differences and ratios against "+compareLabel(cm.Items[p.base], false))
@@ -164,10 +163,15 @@ func (p comparePanel) head(static bool) []string {
 	if static {
 		hint = ""
 	}
-	return []string{
-		titleLine(fmt.Sprintf("Comparing %s pinned %s", explore.CountWord(len(cm.Items)), plural(len(cm.Items), "item", "items")), hint, p.w, s),
+	out := []string{
+		titleLine("Comparing "+explore.CountWords(len(cm.Items), "pinned item", "pinned items"), hint, p.w, s),
 		s.Muted.Render(fit(strings.Join(notes, s.Dot()), p.w, s.Ellipsis())),
 	}
+	// Pins whose series differ: say what they share, not "n/a n/a".
+	for _, l := range WrapWords(cm.SharedNote(), p.w, 3, s.Ellipsis()) {
+		out = append(out, s.Detail.Render(l))
+	}
+	return out
 }
 
 // label draws an item's marker and padded label, spotlit if it is.
@@ -187,7 +191,12 @@ func (p comparePanel) label(it explore.CompareItem) string {
 func (p comparePanel) bars() []string {
 	s, cm := p.s, p.cm
 	var out []string
-	for col, ser := range cm.Series {
+	cols := cm.Shared()
+	if len(cols) == 0 {
+		cols = allColumns(cm) // nothing shared: each item's own figures, nothing subtracted
+	}
+	for _, col := range cols {
+		ser := cm.Series[col]
 		g := string(s.Glyph(col))
 		out = append(out, fit(s.Bar(col, false).Render(g+g)+" "+s.Title.Render(ser.Label), p.w, s.Ellipsis()))
 		for _, i := range p.order {
@@ -221,16 +230,43 @@ func (p comparePanel) barRow(i, col int) string {
 	if p.pmW > 0 {
 		line += " " + s.Muted.Render(pad(p.pms[i][col], p.pmW, s.Ellipsis()))
 	}
-	if i != p.base {
-		d, okD := cm.Diff(i, p.base, col)
+	if d, okD := cm.Diff(i, p.base, col); i != p.base && okD {
 		r, okR := cm.Ratio(i, p.base, col)
-		ds := "n/a"
-		if okD {
-			ds = points(d, it.Unit, s)
-		}
-		line += " " + padLeft(ds, lay.diffW) + " " + padLeft(explore.FormatRatio(r, okR), lay.ratioW)
+		line += " " + padLeft(points(d, it.Unit, s), lay.diffW) + " " + padLeft(explore.FormatRatio(r, okR), lay.ratioW)
 	}
 	return fit(line, p.w, s.Ellipsis())
+}
+
+// anySpread reports whether a pinned item's chart has three series or
+// more: its own difference is then a spread.
+func (p comparePanel) anySpread() bool {
+	for _, it := range p.cm.Items {
+		if len(it.Series) > 2 {
+			return true
+		}
+	}
+	return false
+}
+
+// allColumns is every column of a comparison.
+func allColumns(cm explore.Comparison) []int {
+	cols := make([]int, len(cm.Series))
+	for i := range cols {
+		cols[i] = i
+	}
+	return cols
+}
+
+// sortName names the panel's sort: a sort by gap is a sort by spread when
+// a pinned item's chart has three series or more (explore.DifferenceName).
+func (p comparePanel) sortName() string {
+	if p.st.Sort != dataset.SortGap {
+		return p.st.Sort
+	}
+	if p.anySpread() {
+		return "spread"
+	}
+	return "gap"
 }
 
 // axis is the scale under the bars, when there is room for its three
@@ -261,7 +297,7 @@ func (p comparePanel) within() []string {
 	if len(pairs) == 0 {
 		return nil
 	}
-	one := len(pairs) == 1
+	one := len(pairs) == 1 && !p.anySpread()
 	heading := "Within each item"
 	for pair := range pairs {
 		if one {
@@ -275,6 +311,14 @@ func (p comparePanel) within() []string {
 			continue
 		}
 		it := cm.Items[i]
+		// Three series or more: the spread, naming its series, not a gap
+		// of the first two.
+		if ch, ci := p.c.Resolve(it.Ref); ci != nil && len(it.Series) > 2 {
+			if d, ok := explore.ItemDifference(ch, ci, nil); ok && d.Spread {
+				out = append(out, fit(p.label(it)+" "+d.Words(ch, ci), p.w, tail))
+				continue
+			}
+		}
 		from, to := cm.Cells[i][g.From], cm.Cells[i][g.To]
 		fv, tv := explore.FormatValue(from.Value, it.Unit, from.Qualifier), explore.FormatValue(to.Value, it.Unit, to.Qualifier)
 		vs := tv + " vs " + fv
@@ -317,13 +361,6 @@ func (p comparePanel) sources() []string {
 		out = append(out, s.Muted.Render(fit(blank+strings.Join(g.items, ", ")+": "+g.key, p.w, s.Ellipsis())))
 	}
 	return out
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }
 
 // points writes a difference in points as the charts' detail line does

@@ -1,7 +1,6 @@
 package render
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/docsurvey/docsurvey/dataset"
@@ -29,7 +28,7 @@ func overviewLines(c *dataset.Collection, st explore.State, w, h int, s *Styles)
 	if title == "" {
 		title = "Overview"
 	}
-	head := titleLine(title, fmt.Sprintf("%d %s", len(c.Sources), plural(len(c.Sources), "source", "sources")), w, s)
+	head := titleLine(title, explore.Count(len(c.Sources), "source", "sources"), w, s)
 	findings := c.FindingsIn(st.View)
 	tail := s.Ellipsis()
 	if len(findings) == 0 {

@@ -161,7 +161,7 @@ func (l *sourcesList) addMeasures(c *dataset.Collection, st explore.State, w int
 		}
 		lw = max(lw, width(m.Label))
 	}
-	l.groups = append(l.groups, []string{"", titleLine("Figures several sources report", fmt.Sprintf("%d differ", differ), w, s)})
+	l.groups = append(l.groups, []string{"", titleLine("Figures several sources report", explore.Count(differ, "differs", "differ"), w, s)})
 	const verdictW = 6
 	lw = min(lw, max(12, (w-2)*2/5))
 	for i, m := range measures {
@@ -288,8 +288,8 @@ func sourcesNote(c *dataset.Collection, w int, s *Styles) string {
 			docs++
 		}
 	}
-	note := fmt.Sprintf("%d %s", len(c.Sources), plural(len(c.Sources), "source", "sources"))
-	if long := note + s.Dot() + fmt.Sprintf("%d %s", docs, plural(docs, "document", "documents")); width(long)+2 <= w/3 {
+	note := explore.Count(len(c.Sources), "source", "sources")
+	if long := note + s.Dot() + explore.Count(docs, "document", "documents"); width(long)+2 <= w/3 {
 		return long
 	}
 	return note
@@ -312,7 +312,7 @@ func checkGroups(c *dataset.Collection, w int, s *Styles) [][]string {
 	}
 	note := "all hold"
 	if failed > 0 {
-		note = fmt.Sprintf("%d fail", failed)
+		note = explore.Count(failed, "fails", "fail")
 	}
 	out := [][]string{{"", titleLine("Checks the figures pass", note, w, s)}}
 	ok, bad := s.Text("✓"), s.Text("✗")

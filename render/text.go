@@ -50,30 +50,10 @@ func padLeft(s string, w int) string {
 }
 
 // wrap word-wraps plain text to w cells and at most max lines (max <= 0: no
-// limit), cutting the last line with tail when text is left over.
+// limit), cutting the last line between words with tail when text is left
+// over (WrapWords).
 func wrap(s string, w, max int, tail string) []string {
-	if w <= 0 {
-		return nil
-	}
-	s = strings.Join(strings.Fields(s), " ")
-	if s == "" {
-		return nil
-	}
-	var lines []string
-	if strings.ContainsFunc(s, joinsParts) {
-		lines = WrapWords(s, w, 0, "")
-	} else {
-		lines = strings.Split(ansi.Wrap(s, w, ""), "\n")
-	}
-	for i := range lines {
-		lines[i] = fit(strings.TrimRight(lines[i], " "), w, tail)
-	}
-	if max > 0 && len(lines) > max {
-		rest := strings.Join(lines[max-1:], " ")
-		lines = lines[:max]
-		lines[max-1] = fit(rest, w, tail)
-	}
-	return lines
+	return WrapWords(s, w, max, tail)
 }
 
 // finite reports whether v is a usable number.

@@ -59,7 +59,7 @@ func drawView(c *dataset.Collection, st explore.State, w, h int, s *Styles) stri
 	case dataset.ViewSources:
 		lines = sourcesLines(c, st, bw, h, s)
 	default:
-		lines = chartViewLines(c, st, bw, h, s)
+		lines = chartViewLines(c, st, bw, h, s, o.Static)
 	}
 	if st.Big {
 		lines = center(lines, blockWidth(lines), w)

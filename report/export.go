@@ -24,6 +24,11 @@ type ExportOptions struct {
 }
 
 // Export writes what the explorer's screen shows, st, into dir as text,
+// Markdown and CSV: the full text at the screen's state, not the clipped
+// screen. The text is drawn at the screen's width, or wider where a label,
+// a title or a source would be cut there (uncutWidth).
+//
+// It writes st into dir as text,
 // Markdown and CSV (the renderers of `docsurvey show`), under a name that
 // never overwrites (WriteFiles), and returns the paths written. The text
 // is drawn from the whole state, so it looks as on screen: sort, series,
@@ -39,6 +44,7 @@ func Export(dir string, now time.Time, c *dataset.Collection, st explore.State, 
 	if Check(c, st, FormatCSV) != nil {
 		st.Series = dataset.SeriesAll
 	}
+	width = uncutWidth(c, st, width)
 	styles := render.NewStyles(render.StyleOptions{ASCII: ascii})
 	write := func(format string, tail func(io.Writer) error) func(io.Writer) error {
 		return func(w io.Writer) error {
@@ -150,4 +156,31 @@ func pinsCSV(w io.Writer, c *dataset.Collection, st explore.State) error {
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// exportWidths are the widths the text export tries, after the screen's,
+// for one at which nothing is cut.
+var exportWidths = []int{120, 160}
+
+// uncutWidth is the narrowest of the screen's width and exportWidths at
+// which the text of st cuts nothing (no ellipsis in it), or the widest:
+// past 160 columns a text file is harder to read than a cut is.
+func uncutWidth(c *dataset.Collection, st explore.State, width int) int {
+	plain := render.NewStyles(render.StyleOptions{})
+	cuts := func(w int) bool {
+		var b strings.Builder
+		if Write(&b, c, st, Options{Format: FormatText, Width: w, Styles: plain}) != nil {
+			return false
+		}
+		return strings.Contains(b.String(), "…")
+	}
+	if !cuts(width) {
+		return width
+	}
+	for _, w := range exportWidths {
+		if w > width && !cuts(w) {
+			return w
+		}
+	}
+	return max(width, exportWidths[len(exportWidths)-1])
 }

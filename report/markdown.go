@@ -100,6 +100,9 @@ func markdownChart(b *bufio.Writer, d *doc, ch *chart, fn *footnotes) {
 			b.WriteString(" ± |")
 		}
 	}
+	if ch.Difference != "" {
+		fmt.Fprintf(b, " %s |", cell(ch.Difference))
+	}
 	b.WriteString("\n|---|")
 	for range ch.Series {
 		b.WriteString("--:|")
@@ -107,11 +110,17 @@ func markdownChart(b *bufio.Writer, d *doc, ch *chart, fn *footnotes) {
 			b.WriteString("--:|")
 		}
 	}
+	if ch.Difference != "" {
+		b.WriteString("--:|")
+	}
 	b.WriteString("\n")
 	for _, it := range ch.Items {
 		label := cell(it.Label)
 		if it.Base != "" {
 			label += " (" + cell(strings.ToLower(it.Base[:1])+it.Base[1:]) + ")"
+		}
+		if it.Pinned {
+			label += " (pinned)"
 		}
 		fmt.Fprintf(b, "| %s |", label)
 		for _, s := range ch.Series {
@@ -130,6 +139,9 @@ func markdownChart(b *bufio.Writer, d *doc, ch *chart, fn *footnotes) {
 			if pm {
 				fmt.Fprintf(b, " %s |", moe)
 			}
+		}
+		if ch.Difference != "" {
+			fmt.Fprintf(b, " %s |", cell(it.Difference))
 		}
 		b.WriteString("\n")
 	}

@@ -38,6 +38,10 @@ type chart struct {
 	Note     string   `json:"note,omitempty"`
 	Series   []series `json:"series"`
 	Items    []item   `json:"items"`
+	// Difference heads the difference column the Markdown adds when the
+	// chart is sorted by it ("Gap (Personal use − Professional use)",
+	// "Spread"), "" otherwise. Not in the JSON, which carries every figure anyway.
+	Difference string `json:"-"`
 }
 
 type series struct {
@@ -52,6 +56,11 @@ type item struct {
 	Base   string  `json:"base,omitempty"`
 	Note   string  `json:"note,omitempty"`
 	Values []value `json:"values"`
+	// Difference is the item's difference under the sort by gap, as the
+	// Markdown writes it ("+46 pts"; a spread names its series), and
+	// Pinned marks an item pinned in the explorer's export.
+	Difference string `json:"-"`
+	Pinned     bool   `json:"-"`
 }
 
 type value struct {
@@ -185,8 +194,15 @@ func buildChart(ch *dataset.Chart, sel explore.State, cited map[string]bool) cha
 	for _, i := range shown {
 		out.Series = append(out.Series, series{ID: ch.Series[i].ID, Label: ch.Series[i].Label})
 	}
+	if sel.Sort == dataset.SortGap {
+		out.Difference = differenceHeading(ch, shown)
+	}
 	for _, r := range explore.Rows(ch, sel.Sort, sel.Reverse, shown) {
 		it := item{ID: r.Item.ID, Label: r.Item.Label, Short: r.Item.Short, Base: r.Item.Base, Note: r.Item.Note, Values: []value{}}
+		it.Pinned = explore.IsPinned(sel.Pins, dataset.Ref{Chart: ch.ID, Item: r.Item.ID})
+		if out.Difference != "" {
+			it.Difference = differenceCell(ch, r.Item, shown)
+		}
 		for _, i := range shown {
 			f, ok := r.Item.Figure(ch.Series[i].ID)
 			if !ok {
@@ -255,4 +271,37 @@ func splitWhere(where string) (chart, item, series string) {
 		return r.Chart, r.Item, r.Series
 	}
 	return "", where, ""
+}
+
+// differenceCell is an item's gap ("+46 pts") or spread ("12 pts, Nurses
+// to Physicians") for the Markdown's difference column; "" when it has
+// fewer than two figures.
+func differenceCell(ch *dataset.Chart, it *dataset.Item, shown []int) string {
+	d, ok := explore.ItemDifference(ch, it, shown)
+	if !ok {
+		return ""
+	}
+	out := explore.FormatPoints(d.Points, ch.Unit)
+	if d.Spread {
+		out += ", " + ch.Series[d.From].Label + " to " + ch.Series[d.To].Label
+	}
+	return out
+}
+
+// differenceHeading heads the difference column: a gap names the two
+// series it subtracts, a spread (three series or more) names its series
+// per row.
+func differenceHeading(ch *dataset.Chart, shown []int) string {
+	switch explore.DifferenceName(ch, shown) {
+	case "gap":
+		for i := range ch.Items {
+			if d, ok := explore.ItemDifference(ch, &ch.Items[i], shown); ok {
+				return "Gap (" + ch.Series[d.To].Label + " − " + ch.Series[d.From].Label + ")"
+			}
+		}
+		return "Gap"
+	case "spread":
+		return "Spread"
+	}
+	return ""
 }

@@ -52,6 +52,13 @@ type SessionInfo struct {
 	// sleeping laptop) times out as if the model never called it. Safe to
 	// call from any goroutine.
 	Touch func()
+	// Clipboard puts text on the viewer's clipboard: the session's screen
+	// writes it as an OSC 52 sequence between two frames, so it reaches the
+	// viewer's own terminal (and their machine's clipboard, where the
+	// terminal allows it), never the server's. Nil with
+	// Config.TeaRenderer, where the model's tea.SetClipboard goes through
+	// Bubble Tea's output. Safe to call from any goroutine.
+	Clipboard func(text string)
 }
 
 // ModelFactory builds a fresh model for each session. Nothing mutable may be

@@ -56,12 +56,13 @@ type screen struct {
 	out io.Writer
 
 	mu      sync.Mutex
-	frame   string // the latest frame
-	title   string // the latest window title
-	width   int    // columns on the viewer's terminal
-	height  int    // rows on the viewer's terminal
-	full    bool   // redraw every row (start, resize)
-	pending bool   // frame or size changed since the last write
+	frame   string   // the latest frame
+	title   string   // the latest window title
+	seqs    []string // sequences to write before the next frame (send)
+	width   int      // columns on the viewer's terminal
+	height  int      // rows on the viewer's terminal
+	full    bool     // redraw every row (start, resize)
+	pending bool     // frame or size changed since the last write
 	wake    chan struct{}
 	quit    chan struct{}
 	done    chan struct{}
@@ -110,6 +111,24 @@ func (s *screen) set(frame, title string) {
 		return
 	}
 	s.frame, s.title, s.pending = frame, title, true
+	s.mu.Unlock()
+	s.signal()
+}
+
+// maxSends bounds the sequences waiting for a viewer who is not reading:
+// past it the oldest are dropped (a copy is worth only its newest).
+const maxSends = 4
+
+// send queues a terminal sequence (the clipboard's OSC 52) to be written
+// before the next frame, in the screen's own goroutine, so it never lands
+// inside a frame's bytes; it never blocks.
+func (s *screen) send(seq string) {
+	s.mu.Lock()
+	s.seqs = append(s.seqs, seq)
+	if len(s.seqs) > maxSends {
+		s.seqs = s.seqs[len(s.seqs)-maxSends:]
+	}
+	s.pending = true
 	s.mu.Unlock()
 	s.signal()
 }
@@ -171,11 +190,11 @@ func (s *screen) draw() bool {
 		s.mu.Unlock()
 		return true
 	}
-	frame, title, height, full := s.frame, s.title, s.height, s.full
-	s.pending, s.full = false, false
+	frame, title, height, full, seqs := s.frame, s.title, s.height, s.full, s.seqs
+	s.pending, s.full, s.seqs = false, false, nil
 	s.mu.Unlock()
 
-	out := diffFrame(s.shown, frame, height, full)
+	out := strings.Join(seqs, "") + diffFrame(s.shown, frame, height, full)
 	s.shown = strings.Split(frame, "\n")
 	if len(s.shown) > height {
 		s.shown = s.shown[:height]

@@ -12,6 +12,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/ssh"
 	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/docsurvey/docsurvey/internal/inputguard"
 	"github.com/docsurvey/docsurvey/internal/terminal"
@@ -148,6 +149,14 @@ func (s *Server) newModel(ctx context.Context, sess ssh.Session, tenv terminal.E
 		}
 	}
 	presenterID, presenterName := s.presenterWho(sess)
+	var clipboard func(string)
+	if !s.cfg.TeaRenderer {
+		clipboard = func(text string) {
+			if scr := scrRef.Load(); scr != nil {
+				scr.send(ansi.SetSystemClipboard(text))
+			}
+		}
+	}
 	return s.cfg.NewModel(SessionInfo{
 		User:          sess.User(),
 		RemoteAddr:    sess.RemoteAddr().String(),
@@ -159,6 +168,7 @@ func (s *Server) newModel(ctx context.Context, sess ssh.Session, tenv terminal.E
 		Height:        h,
 		Context:       ctx,
 		Touch:         touch,
+		Clipboard:     clipboard,
 	})
 }
 

@@ -25,6 +25,9 @@ type Common struct {
 	Zone *zone.Manager
 	// Data is the collection being explored.
 	Data *dataset.Collection
+	// Clipboard, if set, puts text on the viewer's clipboard
+	// (Options.Clipboard); nil: through Bubble Tea.
+	Clipboard func(string)
 	// Mono is the session's monochrome switch (the m key), on top of
 	// Env.Mono.
 	Mono bool

@@ -96,6 +96,11 @@ func (p *comparePanel) Update(msg tea.Msg) tea.Cmd {
 		open := !p.open
 		p.host.closeOverlays()
 		p.open = open
+		// Pins whose series differ: say what they share before the
+		// panel shows what it can compare.
+		if note := explore.Compare(c, st.Pins).SharedNote(); open && note != "" {
+			p.host.setStatus(note)
+		}
 	case key.Matches(kp, k.Diverging):
 		st = st.ToggleDiverging()
 		p.host.setState(st)

@@ -50,8 +50,10 @@ type host interface {
 	applyScreen(present.Screen)
 	// screen is what the session shows, as the hub carries it.
 	screen() present.Screen
-	// closeOverlays closes the panel and the sources over the body.
+	// closeOverlays closes whatever covers the body.
 	closeOverlays()
+	// showState turns to the state's view and shows the state there.
+	showState(explore.State)
 	// setStatus sets the status line until the next key.
 	setStatus(string)
 }

@@ -33,6 +33,7 @@ func (h *fakeHost) applyScreen(sc present.Screen) {
 	h.setState(sc.State)
 }
 func (h *fakeHost) closeOverlays()                      { h.closed++ }
+func (h *fakeHost) showState(st explore.State)          { h.st = st.Normalize(h.c) }
 func (h *fakeHost) screen() present.Screen              { return present.Screen{State: h.st} }
 func (h *fakeHost) setStatus(s string)                  { h.status = s }
 func (h *fakeHost) press(c Component, k string) tea.Cmd { h.status = ""; return c.Update(keyMsg(k)) }
@@ -129,7 +130,7 @@ func TestTourAlone(t *testing.T) {
 		step   int
 		status string
 	}{
-		{"t", 0, ""}, {"space", 1, ""}, {"backspace", 0, ""}, {"backspace", 0, "first step of the tour"},
+		{"T", 0, ""}, {"space", 1, ""}, {"backspace", 0, ""}, {"backspace", 0, "first step of the tour"},
 	}
 	for _, s := range steps {
 		h.press(g, s.key)
@@ -144,14 +145,19 @@ func TestTourAlone(t *testing.T) {
 	if strings.Contains(ansiStrip(g.View()), "notes:") {
 		t.Error("notes shown to a session without them")
 	}
-	for range n {
+	for range n - 1 {
 		h.press(g, "space")
 	}
-	if h.st.Step != n-1 || h.status != "end of the tour: t to leave it" {
+	if h.st.Step != n-1 {
+		t.Fatalf("at the end: step %d", h.st.Step)
+	}
+	// The last step's next step ends the tour (issue 17, fault 9).
+	if h.press(g, "space"); h.st.Step != -1 || h.status != "end of the tour: tour off" {
 		t.Fatalf("past the end: step %d status %q", h.st.Step, h.status)
 	}
-	if h.press(g, "t"); h.st.Step != -1 || h.status != "tour off" || g.lines() != nil {
-		t.Fatalf("t on the tour: step %d status %q", h.st.Step, h.status)
+	h.press(g, "T")
+	if h.press(g, "T"); h.st.Step != -1 || h.status != "tour off" || g.lines() != nil {
+		t.Fatalf("T on the tour: step %d status %q", h.st.Step, h.status)
 	}
 }
 
@@ -189,19 +195,19 @@ func TestPresentingStatusAndQuit(t *testing.T) {
 	}
 	p := &presenting{common: c, host: h, role: RolePresenter, holds: true}
 	p.keyPressed()
-	if !p.confirmQuit() || h.status != "press q again to quit" {
+	if !p.confirmQuit("q") || h.status != "press q again to quit" {
 		t.Fatal("a presenter's first q quits")
 	}
 	p.keyPressed()
-	if p.confirmQuit() {
+	if p.confirmQuit("q") {
 		t.Fatal("a presenter's second q does not quit")
 	}
 	p.keyPressed()
 	p.keyPressed() // another key in between disarms
-	if !p.confirmQuit() {
+	if !p.confirmQuit("q") {
 		t.Fatal("q after another key quits at once")
 	}
-	if e := (&presenting{common: c, host: h}); e.confirmQuit() {
+	if e := (&presenting{common: c, host: h}); e.confirmQuit("q") {
 		t.Fatal("an explorer is asked twice")
 	}
 }
@@ -239,8 +245,8 @@ func TestPaneAlone(t *testing.T) {
 	c, h := isolated(t, dataset.ViewPlatforms)
 	p := newPane(c, h, dataset.ViewPlatforms, h.st)
 	for _, s := range []struct{ key, focus, status string }{
-		{"j", "youtube", ""}, {"G", "none", ""}, {"g", "facebook", ""}, {"s", "facebook", "sort: value"},
-		{"r", "facebook", "sort: value, reversed"}, {"p", "facebook", "series: Professional use only"},
+		{"j", "youtube", ""}, {"G", "none", ""}, {"g", "facebook", ""}, {"s", "facebook", "value · both"},
+		{"r", "facebook", "value (rev) · both"}, {"p", "facebook", "value (rev) · Professional use only"},
 	} {
 		h.press(p, s.key)
 		if p.State().Focus != s.focus || h.status != s.status {

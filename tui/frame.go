@@ -27,7 +27,14 @@ type frameKey struct {
 	// describe line; notes: the tour's speaker notes are shown.
 	full, panel, describe, notes bool
 	measure                      string
-	styles                       render.StyleKey
+	// helpTop: where the full help is scrolled to; table: the table
+	// view; search: the search box (open, scope, query, pick); passage:
+	// the source passage (open, its text and span, where scrolled).
+	helpTop int
+	table   bool
+	search  searchKey
+	passage passageKey
+	styles  render.StyleKey
 	// status is the footer's status: the key's, the pins' and the
 	// presentation's, as drawn.
 	status string
@@ -45,6 +52,7 @@ func (m *Model) frameKey() frameKey {
 		data: m.common.Data, width: m.width, height: m.height, active: m.active, st: m.State().Key(),
 		full: m.full, panel: m.compare.open, describe: m.describe.on, notes: m.tour.notes,
 		measure: m.sources.measure, styles: m.common.Styles.Key(),
+		helpTop: m.helpTop, table: m.table.on, search: m.search.key(), passage: m.passage.key(),
 		status: m.presenting.withStatus(m.statusLine()), keys: m.keysFor,
 	}
 }
@@ -137,14 +145,19 @@ func (m *Model) draw() string {
 // body is the full help, an open overlay, or the active view.
 func (m *Model) body() string {
 	switch {
+	case m.search.open:
+		return m.search.View()
 	case m.full:
-		full := m.help
-		full.ShowAll = true
-		return full.View(m.common.Keys)
+		return m.fullHelp()
+	case m.passage.open:
+		return m.passage.View()
 	case m.compare.open:
 		return m.compare.View()
 	case m.sources.measure != "":
 		return m.sources.View()
+	}
+	if m.table.on && m.State().CurrentChart(m.common.Data) != nil {
+		return m.table.View()
 	}
 	return m.panes[m.active].View()
 }
@@ -172,10 +185,16 @@ func (m *Model) footer() string {
 	if status == "" {
 		return hv
 	}
-	st := m.common.Styles.Status.Render(status) + "  "
+	// A status wider than the line is cut between words, with an
+	// ellipsis: never mid-word ("Facebook, Linked").
+	s := m.common.Styles
+	if ansi.StringWidth(status)+2 > m.width {
+		return s.Status.Render(render.Truncate(status, m.width, s.Ellipsis()))
+	}
+	st := s.Status.Render(status) + "  "
 	rest := m.width - ansi.StringWidth(st)
 	if rest <= 0 {
-		return ansi.Truncate(st, m.width, "")
+		return st
 	}
 	short := m.help
 	short.SetWidth(rest)

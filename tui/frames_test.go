@@ -33,7 +33,7 @@ func TestEqualInputsEqualFrames(t *testing.T) {
 	}
 	// Every key that changes the screen changes the key.
 	m := newModel(t, 100, 30)
-	for _, k := range []string{"2", "j", "s", "p", "c", "i", "e", "m", "b", "?", "?", "t", " "} {
+	for _, k := range []string{"2", "j", "s", "p", "c", "i", "e", "m", "b", "?", "?", "T", " "} {
 		before, frame := m.frameKey(), m.Frame()
 		press(m, k)
 		if m.Frame() != frame && m.frameKey() == before {

@@ -34,6 +34,15 @@ type KeyMap struct {
 	// PresentKeys are the keys for presenting, following and the tour
 	// (see present.go).
 	PresentKeys
+	// ReadKeys are the keys for the table, search, copy and source
+	// (readkeys.go); SearchKeys those of the open search box and
+	// ScrollKeys those of the source passage.
+	ReadKeys
+	SearchKeys
+	ScrollKeys
+	// HelpUp and HelpDown scroll the full help when it is taller than the
+	// body.
+	HelpUp, HelpDown key.Binding
 	// Help shows or hides the full help.
 	Help key.Binding
 	// Quit leaves the explorer.
@@ -57,10 +66,15 @@ func DefaultKeyMap() KeyMap {
 		Big:      key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "big mode")),
 		Mono:     key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "monochrome")),
 		Help:     key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
+		HelpUp:   key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "help up")),
+		HelpDown: key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "help down")),
 		Quit:     key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
 
 		CompareKeys: DefaultCompareKeys(),
 		PresentKeys: DefaultPresentKeys(),
+		ReadKeys:    DefaultReadKeys(),
+		SearchKeys:  DefaultSearchKeys(),
+		ScrollKeys:  DefaultScrollKeys(),
 	}
 }
 
@@ -83,20 +97,34 @@ func (k *KeyMap) UseASCII() {
 	relabel(&k.PrevView, "left/S-tab")
 	relabel(&k.Up, "up/k")
 	relabel(&k.Down, "down/j")
+	relabel(&k.HelpUp, "up/k")
+	relabel(&k.HelpDown, "down/j")
+	relabel(&k.ScrollUp, "up/k")
+	relabel(&k.ScrollDown, "down/j")
+	relabel(&k.MatchUp, "up")
+	relabel(&k.MatchDown, "down")
 }
 
 // ShortHelp is the one-line help: the keys a new user needs first.
 func (k KeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Follow, k.NextStep, k.NextView, k.Down, k.Close, k.Measure, k.Compare, k.Sort, k.Series, k.Help, k.Quit, k.Big}
+	return []key.Binding{k.Go, k.MatchDown, k.Everywhere, k.Clear, k.CloseSource, k.ScrollDown, k.HelpDown,
+		k.Follow, k.NextStep, k.NextView, k.Down, k.Close, k.Measure, k.Compare, k.Search, k.Help, k.Quit,
+		k.Sort, k.Series, k.Table, k.Copy, k.Big}
 }
 
-// FullHelp is the full help, in columns: views, items, chart, display.
+// FullHelp is the full help, in columns: views, items, chart, comparing,
+// reading, presenting and display, then the keys of the search box (on
+// only while it is open) and of scrolling the help (only while it
+// scrolls), last so that they never move the others.
 func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.NextView, k.PrevView, k.GotoView},
 		{k.Up, k.Down, k.First, k.Last},
 		{k.Sort, k.Reverse, k.Series, k.Whiskers},
 		k.CompareKeys.column(),
+		append(k.ReadKeys.column(), k.ScrollUp, k.ScrollDown, k.CloseSource),
 		append(k.PresentKeys.column(), k.Big, k.Mono, k.Help, k.Quit),
+		{k.Everywhere, k.MatchUp, k.MatchDown, k.Go, k.Clear, k.Erase},
+		{k.HelpUp, k.HelpDown},
 	}
 }

@@ -136,7 +136,7 @@ func TestSeriesKeys(t *testing.T) {
 	m := newModel(t, 100, 30)
 	press(m, "2")
 	legend := func() string {
-		for _, l := range strings.Split(screen(m), "\n") {
+		for _, l := range strings.Split(screen(m), "\n")[1:] { // below the tabs, which say "Personal use only"
 			if strings.Contains(l, "Professional use") || strings.Contains(l, "Personal use") {
 				return strings.TrimSpace(l)
 			}
@@ -429,7 +429,7 @@ func keysEnabled(k *KeyMap) []bool {
 // out for the state it ends in: drawing changes neither.
 func TestViewOnlyDraws(t *testing.T) {
 	m := newModel(t, 100, 30)
-	for _, k := range []string{"2", "j", "x", "v", "esc", "3", "G", "x", "1", "j", "enter", "esc", "6", "j", "j", "enter", "esc", "b", "?", "?", "t", " ", "t", "4", "d", "X"} {
+	for _, k := range []string{"2", "j", "x", "v", "esc", "3", "G", "x", "1", "j", "enter", "esc", "6", "j", "j", "enter", "esc", "b", "?", "?", "T", " ", "T", "4", "d", "X"} {
 		m.Update(keyMsg(k))
 		keys, help := keysEnabled(m.common.Keys), m.help
 		m.Frame()

@@ -37,8 +37,20 @@ type keyState struct {
 	export bool
 	// color: the session draws in colour, so monochrome is a change.
 	color bool
-	// hasTour: the data has a tour; touring: a step is on screen.
-	hasTour, touring bool
+	// hasTour: the data has a tour; touring: a step is on screen;
+	// lastStep: it is the tour's last.
+	hasTour, touring, lastStep bool
+	// searching: the search box is open, typed: its query is not empty,
+	// and matches: how many things match it (counted up to 2).
+	searching, typed bool
+	matches          int
+	// passage: the source passage covers the body; helpScrolls: the full
+	// help is taller than the body; up, down: the one that is open can
+	// scroll that way.
+	passage, helpScrolls, up, down bool
+	// onFigure: the focus is on a figure or a finding to copy or open;
+	// onChart: on a chart, to copy or show as a table.
+	onFigure, onChart bool
 }
 
 // keyState reads the state the keys depend on from the model.
@@ -48,15 +60,32 @@ func (m *Model) keyState() keyState {
 	ch := st.CurrentChart(c)
 	_, _, onItem := focusedRef(c, st)
 	_, onMeasure := explore.MeasureAt(c, st)
-	return keyState{
+	k := keyState{
 		help: m.full, panel: m.compare.open, sources: m.sources.measure != "",
 		following: m.presenting.following(), role: m.presenting.role, holds: m.presenting.holds,
 		moves: m.panes[m.active].moves(), sortable: st.Sortable(c) && len(ch.Items) > 1,
 		multiSeries: st.MultiSeries(c), diverge: explore.CanDiverge(ch), intervals: st.HasIntervals(c),
 		onItem: onItem, onMeasure: onMeasure, pinned: len(st.Pins) > 0,
 		export: m.exporter.dir != "", color: m.common.Env.HasColor(),
-		hasTour: explore.TourLen(c) > 0, touring: st.Step >= 0,
+		hasTour: explore.TourLen(c) > 0, touring: st.Step >= 0, lastStep: st.Step >= 0 && st.Step == explore.TourLen(c)-1,
+		searching: m.search.open, typed: m.search.query != "", matches: min(len(m.search.matches()), 2),
+		passage: m.passage.open, helpScrolls: m.helpScrolls(),
+		onFigure: onItem || focusedFinding(c, st) != nil, onChart: ch != nil,
 	}
+	k.up, k.down = m.scrolls()
+	return k
+}
+
+// scrolls reports which ways the open passage, or the full help, can
+// scroll.
+func (m *Model) scrolls() (up, down bool) {
+	switch {
+	case m.passage.open:
+		return m.passage.top > 0, m.passage.top < m.passage.maxTop()
+	case m.helpScrolls():
+		return m.helpTop > 0, m.helpTop < m.helpMaxTop()
+	}
+	return false, false
 }
 
 // keyInputs is what keyState is read from, comparable: the keys are set
@@ -69,13 +98,22 @@ type keyInputs struct {
 	export, color                 bool
 	measure                       string
 	role                          Role
+	// search: the search box as drawn; passage: the passage is open and
+	// top, where the passage or the full help is scrolled to, with size,
+	// which decides how far they scroll.
+	search        searchKey
+	passage       bool
+	top           int
+	width, height int
 }
 
 // keyInputs reads the inputs of the keys from the model.
 func (m *Model) keyInputs() keyInputs {
 	return keyInputs{active: m.active, st: m.State().Key(), help: m.full, panel: m.compare.open,
 		following: m.presenting.following(), holds: m.presenting.holds, export: m.exporter.dir != "",
-		color: m.common.Env.HasColor(), measure: m.sources.measure, role: m.presenting.role}
+		color: m.common.Env.HasColor(), measure: m.sources.measure, role: m.presenting.role,
+		search: m.search.key(), passage: m.passage.open, top: m.helpTop + m.passage.top,
+		width: m.width, height: m.height}
 }
 
 // updateKeybindings enables the keys that do something in the model's
@@ -95,14 +133,27 @@ func (m *Model) updateKeybindings() {
 // whose meaning moves with the state (PgDn and PgUp step the tour while
 // touring and turn the view otherwise; Esc closes whatever is open).
 func (k *KeyMap) enable(s keyState) {
-	overlay := s.panel || s.sources
+	overlay := s.panel || s.sources || s.passage
 	on := func(enabled bool, bs ...*key.Binding) {
 		for _, b := range bs {
 			b.SetEnabled(enabled)
 		}
 	}
 	on(true, &k.NextView, &k.PrevView, &k.GotoView, &k.Big, &k.Describe, &k.Help, &k.Quit)
-	on(s.moves && !overlay, &k.Up, &k.Down, &k.First, &k.Last)
+	on(s.moves && !overlay, &k.First, &k.Last)
+	on(s.moves && !overlay && !s.helpScrolls, &k.Up, &k.Down)
+	on(s.helpScrolls && s.up, &k.HelpUp)
+	on(s.helpScrolls && s.down, &k.HelpDown)
+	on(s.onChart && !overlay, &k.Table, &k.CopyChart)
+	on(s.onFigure && !overlay, &k.Copy, &k.Open)
+	on(!overlay, &k.Search)
+	on(s.passage, &k.CloseSource)
+	on(s.passage && s.up, &k.ScrollUp)
+	on(s.passage && s.down, &k.ScrollDown)
+	on(s.searching, &k.Everywhere, &k.Clear)
+	on(s.searching && s.typed, &k.Erase)
+	on(s.searching && s.matches > 0, &k.Go)
+	on(s.searching && s.matches > 1, &k.MatchUp, &k.MatchDown)
 	on(s.sortable, &k.Sort, &k.Reverse)
 	on(s.multiSeries && !overlay, &k.Series)
 	on(s.intervals && !overlay, &k.Whiskers)
@@ -118,13 +169,31 @@ func (k *KeyMap) enable(s keyState) {
 	on(s.hasTour, &k.Tour)
 	// Off the tour, space starts it only for a presenter: a local explorer
 	// starts it with t (or --tour).
-	on(s.hasTour && (s.touring || s.role == RolePresenter), &k.NextStep)
+	on(s.hasTour && (s.touring || s.role == RolePresenter), &k.NextStep) // the last step's ends the tour
 	on(s.hasTour && s.touring, &k.PrevStep)
 	k.setMovingKeys(s)
 	if s.following {
 		on(false, &k.NextView, &k.PrevView, &k.GotoView, &k.Up, &k.Down, &k.First, &k.Last,
 			&k.Sort, &k.Reverse, &k.Series, &k.Pin, &k.ClearPins, &k.Compare, &k.Diverging, &k.Spotlight,
-			&k.Export, &k.Measure, &k.Close, &k.Tour, &k.NextStep, &k.PrevStep, &k.Whiskers)
+			&k.Export, &k.Measure, &k.Close, &k.Tour, &k.NextStep, &k.PrevStep, &k.Whiskers, &k.Open,
+			&k.CloseSource, &k.ScrollUp, &k.ScrollDown)
+		// An audience's / leaves the presenter to search, as f does.
+		on(s.role == RoleAudience && !s.help, &k.Search)
+	}
+	if s.searching {
+		k.searchOnly()
+	}
+}
+
+// searchOnly leaves on only the search box's keys and ctrl+c: while the
+// box is open every other key types into the query.
+func (k *KeyMap) searchOnly() {
+	for _, b := range []*key.Binding{&k.NextView, &k.PrevView, &k.GotoView, &k.Up, &k.Down, &k.First, &k.Last,
+		&k.Sort, &k.Reverse, &k.Series, &k.Whiskers, &k.Big, &k.Mono, &k.Pin, &k.ClearPins, &k.Compare,
+		&k.Diverging, &k.Spotlight, &k.Describe, &k.Export, &k.Measure, &k.Close, &k.Follow, &k.Tour,
+		&k.NextStep, &k.PrevStep, &k.TakeOver, &k.Table, &k.Search, &k.Copy, &k.CopyChart, &k.Open,
+		&k.ScrollUp, &k.ScrollDown, &k.CloseSource, &k.HelpUp, &k.HelpDown, &k.Help} {
+		b.SetEnabled(false)
 	}
 }
 
@@ -144,11 +213,32 @@ func (k *KeyMap) setMovingKeys(s keyState) {
 		k.NextStep.SetKeys("space")
 		k.PrevStep.SetKeys("backspace")
 	}
-	if s.touring {
+	// The last step's next step ends the tour: the key bar never offers a
+	// step that is not there.
+	switch {
+	case s.lastStep && !s.help:
+		k.NextStep.SetHelp("space/pgdn", "end tour")
+	case s.lastStep:
+		k.NextStep.SetHelp("space", "end tour")
+	case s.touring && !s.help:
 		k.NextStep.SetHelp("space/pgdn", "next step")
+	case s.touring:
+		k.NextStep.SetHelp("space", "next step")
+	default:
+		k.NextStep.SetHelp("space", "start tour")
+	}
+	if s.touring && !s.help {
 		k.PrevStep.SetHelp("bksp/pgup", "prev step")
 	} else {
-		k.NextStep.SetHelp("space", "start tour")
+		k.PrevStep.SetHelp("bksp", "prev step")
+	}
+	// While searching, q types: only ctrl+c quits.
+	if s.searching {
+		k.Quit.SetKeys("ctrl+c")
+		k.Quit.SetHelp("ctrl+c", "quit")
+	} else {
+		k.Quit.SetKeys("q", "ctrl+c")
+		k.Quit.SetHelp("q", "quit")
 	}
 	// With the panel open, v and esc both close it, shown as one key.
 	if s.panel {

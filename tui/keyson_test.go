@@ -100,7 +100,7 @@ func allBindings(k *KeyMap) []key.Binding { return bindings(k) }
 func TestOneMeaningPerKey(t *testing.T) {
 	runs := [][]string{
 		{"2", "j"}, {"2", "c", "j", "c"}, {"2", "c", "j", "c", "v"}, {"1", "j", "enter"}, {"6", "j", "enter"},
-		{"t"}, {"t", " ", " "}, {"2", "d"}, {"2", "e"}, {"5", "G"}, {"2", "i"},
+		{"T"}, {"T", " ", " "}, {"t"}, {"/"}, {"2", "/", "o"}, {"2", "o"}, {"?"}, {"2", "t", "b"}, {"2", "d"}, {"2", "e"}, {"5", "G"}, {"2", "i"},
 	}
 	for _, keys := range runs {
 		m := newModel(t, 100, 30)
@@ -125,12 +125,13 @@ func TestOneMeaningPerKey(t *testing.T) {
 func TestEveryHelpKeyIsRouted(t *testing.T) {
 	m := newModel(t, 100, 30)
 	k := m.common.Keys
-	root := []key.Binding{k.NextView, k.PrevView, k.GotoView, k.Big, k.Mono, k.Whiskers, k.Help, k.Quit}
+	root := []key.Binding{k.NextView, k.PrevView, k.GotoView, k.Big, k.Mono, k.Whiskers, k.Help, k.HelpUp, k.HelpDown, k.Quit}
 	owners := map[string]int{}
 	for _, b := range root {
 		owners[b.Help().Desc]++
 	}
-	for _, c := range []Component{m.compare, m.sources, m.tour, m.presenting, m.describe, m.exporter, m.panes[0]} {
+	for _, c := range []Component{m.compare, m.sources, m.tour, m.presenting, m.describe, m.exporter, m.panes[0],
+		m.table, m.search, m.copier, m.passage} {
 		for _, b := range bindings(c) {
 			owners[b.Help().Desc]++
 		}
@@ -152,21 +153,29 @@ func TestHelpKeysActInEveryState(t *testing.T) {
 		name  string
 		setup []string
 		role  Role
+		w, h  int
 	}{
-		{"panel", []string{"2", "c", "j", "c", "v"}, RoleExplorer},
-		{"sources", []string{"6", "j", "j", "enter"}, RoleExplorer},
-		{"tour", []string{"t", " ", "j"}, RoleExplorer},
-		{"help", []string{"2", "j", "?"}, RoleExplorer},
-		{"following", nil, RoleAudience},
-		{"exploring alone", []string{"f", "2", "j"}, RoleAudience},
+		{"panel", []string{"2", "c", "j", "c", "v"}, RoleExplorer, 100, 30},
+		{"sources", []string{"6", "j", "j", "enter"}, RoleExplorer, 100, 30},
+		{"tour", []string{"T", " ", "j"}, RoleExplorer, 100, 30},
+		{"last tour step", []string{"T", " ", " ", " ", " ", " ", " ", "j"}, RoleExplorer, 100, 30},
+		{"help", []string{"2", "j", "?"}, RoleExplorer, 100, 30},
+		{"help scrolling", []string{"2", "j", "?", "j"}, RoleExplorer, 40, 12},
+		{"following", nil, RoleAudience, 100, 30},
+		{"exploring alone", []string{"f", "2", "j"}, RoleAudience, 100, 30},
+		{"table", []string{"2", "j", "t"}, RoleExplorer, 100, 30},
+		{"table big", []string{"2", "j", "t", "b"}, RoleExplorer, 100, 30},
+		{"search", []string{"2", "/"}, RoleExplorer, 100, 30},
+		{"search typed", []string{"2", "/", "o"}, RoleExplorer, 100, 30},
+		{"source passage", []string{"2", "o"}, RoleExplorer, 40, 12},
 	}
 	for _, st := range states {
 		fresh := func() *Model {
 			var m *Model
 			if st.role == RoleAudience {
-				m = roleModel(t, present.NewHub(), RoleAudience, 100, 30)
+				m = roleModel(t, present.NewHub(), RoleAudience, st.w, st.h)
 			} else {
-				m = newModel(t, 100, 30)
+				m = newModel(t, st.w, st.h)
 			}
 			press(m, st.setup...)
 			return m

@@ -27,6 +27,9 @@ func (m *Model) layout() {
 	}
 	m.compare.SetSize(bw, bh)
 	m.sources.SetSize(bw, bh)
+	m.table.SetSize(bw, bh)
+	m.search.SetSize(bw, bh)
+	m.passage.SetSize(bw, bh)
 }
 
 // bodySize is the area left for a view below the tabs and above the help.
@@ -80,10 +83,21 @@ func (m *Model) screen() present.Screen {
 	return present.Screen{State: st, Compare: m.compare.open, Measure: m.sources.measure}
 }
 
-// closeOverlays closes the panel and the sources over the body (host).
+// closeOverlays closes what covers the body: the panel, the sources, the
+// source passage and the search box (host).
 func (m *Model) closeOverlays() {
 	m.compare.open = false
 	m.sources.measure = ""
+	m.passage.open = false
+	m.search.open = false
+}
+
+// showState turns to st's view and shows st there (host).
+func (m *Model) showState(st explore.State) {
+	c := m.common.Data
+	st = st.Normalize(c)
+	m.active = st.ViewIndex(c)
+	m.panes[m.active].SetState(st)
 }
 
 // applyScreen shows a screen: the view and its state, with the pins,

@@ -63,6 +63,11 @@ type Options struct {
 	// new screen from the presenter: over SSH it counts as the viewer's
 	// input for the idle timeout (server.SessionInfo.Touch).
 	Touch func()
+	// Clipboard, if set, puts text on the viewer's clipboard (the copy
+	// keys): the SSH server's screen writes the OSC 52 sequence itself,
+	// between two frames. Nil sets it through Bubble Tea
+	// (tea.SetClipboard, OSC 52 on the program's output).
+	Clipboard func(text string)
 	// Frames, if set, is a cache of frames shared with other sessions
 	// (the SSH server's): while following the presenter, a session whose
 	// frame's inputs equal another's shows that frame instead of drawing
@@ -88,6 +93,13 @@ type Model struct {
 	tour       *tourGuide
 	presenting *presenting
 	exporter   *exporter
+	table      *tableView
+	search     *searchBox
+	copier     *copier
+	passage    *passageView
+
+	// helpTop is the first line of the full help shown when it scrolls.
+	helpTop int
 
 	width, height int
 	quitting      bool
@@ -127,7 +139,7 @@ func New(o Options) *Model {
 		keys.UseASCII()
 	}
 	keys.SetViewCount(len(data.ViewIDs()))
-	c := &Common{Keys: &keys, Env: o.Env, Zone: zone.New(), Data: data}
+	c := &Common{Keys: &keys, Env: o.Env, Zone: zone.New(), Data: data, Clipboard: o.Clipboard}
 	c.restyle()
 	start := o.State
 	if start.View == "" {
@@ -143,6 +155,10 @@ func New(o Options) *Model {
 	m.tour = &tourGuide{common: c, host: m, notes: o.Role != RoleAudience}
 	m.presenting = &presenting{common: c, host: m}
 	m.exporter = &exporter{common: c, host: m}
+	m.table = &tableView{common: c, host: m}
+	m.search = &searchBox{common: c, host: m}
+	m.copier = &copier{common: c, host: m}
+	m.passage = &passageView{common: c, host: m}
 	m.panes = newPanes(c, m, start)
 	m.active = start.Normalize(data).ViewIndex(data)
 	m.panes[m.active].SetState(start)
@@ -218,6 +234,8 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	m.status = "" // the status lasts until the next key, even one that does nothing
 	m.presenting.keyPressed()
 	switch {
+	case m.search.open:
+		return m.handleSearching(msg)
 	case m.presenting.following():
 		return m.handleFollowing(msg)
 	case m.full:
@@ -226,15 +244,24 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	return m.handleBrowsing(msg)
 }
 
+// handleSearching handles a key while the search box is open: ctrl+c
+// quits, every other key is the box's (its keys, or text to type).
+func (m *Model) handleSearching(msg tea.KeyPressMsg) tea.Cmd {
+	if key.Matches(msg, m.common.Keys.Quit) {
+		return m.quit(msg)
+	}
+	return m.search.Update(msg)
+}
+
 // handleBrowsing handles a key while exploring: the root's own keys, then
 // the one component whose enabled keys match (an open overlay first).
 func (m *Model) handleBrowsing(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.common.Keys
 	switch {
 	case key.Matches(msg, k.Quit):
-		return m.quit()
+		return m.quit(msg)
 	case key.Matches(msg, k.Help):
-		m.full = true
+		m.full, m.helpTop = true, 0
 	case key.Matches(msg, k.NextView, k.PrevView, k.GotoView):
 		m.closeOverlays()
 		m.navigate(msg)
@@ -243,7 +270,8 @@ func (m *Model) handleBrowsing(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Whiskers):
 		m.toggleWhiskers()
 	default:
-		return m.route(msg, m.compare, m.sources, m.tour, m.presenting, m.describe, m.exporter, m.panes[m.active])
+		return m.route(msg, m.passage, m.search, m.compare, m.sources, m.tour, m.presenting, m.describe, m.exporter,
+			m.table, m.copier, m.panes[m.active])
 	}
 	return nil
 }
@@ -263,15 +291,29 @@ func (m *Model) route(msg tea.KeyPressMsg, cs ...Component) tea.Cmd {
 // keys close the help as they turn the view), so each key the help lists
 // acts.
 func (m *Model) handleHelp(msg tea.KeyPressMsg) tea.Cmd {
-	if key.Matches(msg, m.common.Keys.Help) {
+	k := m.common.Keys
+	switch {
+	case key.Matches(msg, k.Help):
 		m.full = false
 		return nil
+	case key.Matches(msg, k.HelpUp):
+		m.scrollHelp(-1)
+		return nil
+	case key.Matches(msg, k.HelpDown):
+		m.scrollHelp(1)
+		return nil
 	}
-	return m.handleBrowsing(msg)
+	open := m.passage.open
+	cmd := m.handleBrowsing(msg)
+	if m.search.open || m.passage.open && !open {
+		m.full = false // the box, or a passage just opened, takes the body
+	}
+	return cmd
 }
 
 // handleFollowing handles a key while following the presenter: only help,
-// quit, the display keys, describe, follow and take-over act; any other
+// quit, the display keys, describe, the table, copy, follow and take-over
+// act, and an audience's search, which detaches as follow does; any other
 // says how to stop following.
 func (m *Model) handleFollowing(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.common.Keys
@@ -279,9 +321,19 @@ func (m *Model) handleFollowing(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Follow, k.TakeOver):
 		return m.presenting.Update(msg)
 	case key.Matches(msg, k.Quit):
-		return m.quit()
+		return m.quit(msg)
+	case key.Matches(msg, k.Search):
+		m.presenting.toggleFollow() // detach, as f does, and search alone
+		m.full = false
+		return m.search.Update(msg)
+	case key.Matches(msg, k.Table, k.Copy, k.CopyChart):
+		return m.route(msg, m.table, m.copier)
+	case key.Matches(msg, k.HelpUp):
+		m.scrollHelp(-1)
+	case key.Matches(msg, k.HelpDown):
+		m.scrollHelp(1)
 	case key.Matches(msg, k.Help):
-		m.full = !m.full
+		m.full, m.helpTop = !m.full, 0
 	case key.Matches(msg, k.Big, k.Mono):
 		return m.display(msg)
 	case key.Matches(msg, k.Describe):
@@ -292,9 +344,9 @@ func (m *Model) handleFollowing(msg tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
-// quit quits, or for a presenter's first q asks again.
-func (m *Model) quit() tea.Cmd {
-	if m.presenting.confirmQuit() {
+// quit quits, or for a presenter's first q (or ctrl+c) asks again.
+func (m *Model) quit(msg tea.KeyPressMsg) tea.Cmd {
+	if m.presenting.confirmQuit(msg.String()) {
 		return nil
 	}
 	m.quitting = true
@@ -392,8 +444,9 @@ func (m *Model) gotoView(i int) {
 	m.full = false
 }
 
-// click switches view on a left click on a tab; a following session says
-// how to explore alone instead.
+// click switches view on a left click on a tab and focuses the item of a
+// clicked bar (click.go); a following session says how to explore alone
+// instead.
 func (m *Model) click(msg tea.MouseClickMsg) {
 	if m.presenting.following() {
 		m.status = m.presenting.followHint()
@@ -409,6 +462,7 @@ func (m *Model) click(msg tea.MouseClickMsg) {
 			return
 		}
 	}
+	m.clickBody(msg)
 }
 
 // wheel moves the focus as the down and up keys do; a following session

@@ -104,10 +104,10 @@ func (p *pane) Update(msg tea.Msg) tea.Cmd {
 		} else {
 			st = st.ToggleReverse()
 		}
-		p.host.setStatus("sort: " + sortName(st))
+		p.host.setStatus(stateLabel(c, st, p.common.Styles.Dot()))
 	case key.Matches(kp, k.Series):
 		st = st.CycleSeries(c)
-		p.host.setStatus("series: " + seriesName(c, st))
+		p.host.setStatus(stateLabel(c, st, p.common.Styles.Dot()))
 	}
 	p.SetState(st)
 	return nil

@@ -43,7 +43,7 @@ type PresentKeys struct {
 func DefaultPresentKeys() PresentKeys {
 	return PresentKeys{
 		Follow:   key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "follow/explore")),
-		Tour:     key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "tour on/off")),
+		Tour:     key.NewBinding(key.WithKeys("T"), key.WithHelp("T", "tour on/off")),
 		NextStep: key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "next step")),
 		PrevStep: key.NewBinding(key.WithKeys("backspace"), key.WithHelp("bksp", "prev step")),
 		TakeOver: key.NewBinding(key.WithKeys("P"), key.WithHelp("P", "take over")),
@@ -193,13 +193,13 @@ func (p *presenting) keyPressed() {
 }
 
 // confirmQuit reports whether a quit key must wait for a second press: a
-// presenter's first q asks again.
-func (p *presenting) confirmQuit() bool {
+// presenter's first q (or ctrl+c) asks again, naming the key pressed.
+func (p *presenting) confirmQuit(pressed string) bool {
 	if p.role != RolePresenter || p.armedQuit {
 		return false
 	}
 	p.quitArmed = true
-	p.host.setStatus("press q again to quit")
+	p.host.setStatus("press " + pressed + " again to quit")
 	return true
 }
 

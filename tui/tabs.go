@@ -92,13 +92,25 @@ func (m *Model) tabRow(views []dataset.View, labels []string, first, end int) st
 	s := m.common.Styles
 	var b strings.Builder
 	for i := first; i < end; i++ {
-		st := s.Tab
+		st, label := s.Tab, labels[i]
 		if i == m.active {
-			st = s.TabActive
+			st, label = s.TabActive, activeTab(label, s.Mono() || s.ASCII())
 		}
-		b.WriteString(m.common.Zone.Mark(tabZone(views[i].ID), st.Render(labels[i])))
+		b.WriteString(m.common.Zone.Mark(tabZone(views[i].ID), st.Render(label)))
 	}
 	return b.String()
+}
+
+// activeTab marks the active tab's label: without colour (NO_COLOR,
+// --color never, monochrome) and under --ascii its padding becomes brackets,
+// "[2 Platforms]", so the tab reads as active with no attribute at all
+// (the bold and reverse video it also gets need not survive a terminal
+// or a screen reader); the width stays the same.
+func activeTab(label string, mono bool) string {
+	if !mono || len(label) < 2 {
+		return label
+	}
+	return "[" + label[1:len(label)-1] + "]"
 }
 
 // scrolledTabs draws the page of tabs, by their full titles, that holds the
@@ -128,57 +140,45 @@ func (m *Model) scrolledTabs(views []dataset.View) string {
 	return ansi.Truncate(line, m.width, "")
 }
 
-// info describes the active view's state: sort, series, big mode; in
-// words if that fits the space after the tabs, else in short.
-func (m *Model) info() string {
-	st := m.State()
-	c := m.common.Data
-	var long, short []string
+// info describes the active view's state beside the tabs: the one label
+// (stateLabel) the status line shows after the sort and series keys.
+func (m *Model) info() string { return stateLabel(m.common.Data, m.State(), m.common.Styles.Dot()) }
+
+// stateLabel says how the view is drawn, in one format at every width and
+// after every key: "gap (rev) · both · butterfly · big", each part only
+// where it applies (the sort of a sortable chart, the series of one with
+// several). The tab row shows it whole or not at all; it never drops a
+// part to fit.
+func stateLabel(c *dataset.Collection, st explore.State, dot string) string {
+	var parts []string
 	if st.Sortable(c) {
-		long = append(long, "sort: "+sortName(st))
-		short = append(short, shortSortName(st))
+		parts = append(parts, sortName(c, st))
 	}
 	if st.MultiSeries(c) {
-		long = append(long, "series: "+seriesName(c, st))
-		short = append(short, seriesName(c, st))
+		parts = append(parts, seriesName(c, st))
 	}
 	if st.Diverging && explore.CanDiverge(st.CurrentChart(c)) {
-		long = append(long, "butterfly")
-		short = append(short, "butterfly")
+		parts = append(parts, "butterfly")
 	}
 	if st.Big {
-		long = append(long, "big")
-		short = append(short, "big")
+		parts = append(parts, "big")
 	}
-	if l := strings.Join(long, "  "); ansi.StringWidth(l)+76 <= m.width {
-		return l
-	}
-	// Short forms, dropping the last until they fit beside the tabs.
-	for n := len(short); n > 0; n-- {
-		if l := strings.Join(short[:n], m.common.Styles.Dot()); ansi.StringWidth(l)+76 <= m.width {
-			return l
-		}
-	}
-	return strings.Join(short, m.common.Styles.Dot())
+	return strings.Join(parts, dot)
 }
 
-// shortSortName is the sort in a word or two: "value", "gap (rev)".
-func shortSortName(st explore.State) string {
-	n := st.Sort
-	if n == dataset.SortOrder {
-		n = "order"
+// sortName names the sort: "order", "value", "name (rev)";
+// a sort by difference is named as the chart's difference is: "gap" with
+// two series, "spread" with three or more (explore.DifferenceName), so a
+// four-series chart never claims a gap of its first two.
+func sortName(c *dataset.Collection, st explore.State) string {
+	n := map[string]string{dataset.SortOrder: "order", dataset.SortValue: "value", dataset.SortGap: "gap", dataset.SortName: "name"}[st.Sort]
+	if ch := st.CurrentChart(c); st.Sort == dataset.SortGap && ch != nil {
+		if d := explore.DifferenceName(ch, explore.SeriesShown(ch, st.Series)); d != "" {
+			n = d
+		}
 	}
 	if st.Reverse {
 		n += " (rev)"
-	}
-	return n
-}
-
-// sortName names the sort for the status: "value", "name (reversed)".
-func sortName(st explore.State) string {
-	n := map[string]string{dataset.SortOrder: "dataset order", dataset.SortValue: "value", dataset.SortGap: "gap", dataset.SortName: "name"}[st.Sort]
-	if st.Reverse {
-		n += ", reversed"
 	}
 	return n
 }

@@ -59,8 +59,10 @@ func (t *tourGuide) Update(msg tea.Msg) tea.Cmd {
 	case key.Matches(kp, k.Tour):
 		next, ok = st.GotoStep(c, 0)
 	case key.Matches(kp, k.NextStep):
-		if next, ok = st.NextStep(c); !ok {
-			t.host.setStatus("end of the tour: t to leave it")
+		if next, ok = st.NextStep(c); !ok && st.Step >= 0 {
+			t.host.applyScreen(present.Screen{State: st.EndTour()})
+			t.host.setStatus("end of the tour: tour off")
+			return nil
 		}
 	case key.Matches(kp, k.PrevStep):
 		if next, ok = st.PrevStep(c); !ok {

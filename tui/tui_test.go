@@ -44,7 +44,8 @@ func keyMsg(k string) tea.KeyPressMsg {
 		"tab": {Code: tea.KeyTab}, "shift+tab": {Code: tea.KeyTab, Mod: tea.ModShift}, "up": {Code: tea.KeyUp},
 		"down": {Code: tea.KeyDown}, "left": {Code: tea.KeyLeft}, "right": {Code: tea.KeyRight},
 		"pgup": {Code: tea.KeyPgUp}, "pgdown": {Code: tea.KeyPgDown}, "home": {Code: tea.KeyHome},
-		"end": {Code: tea.KeyEnd}, "ctrl+c": {Code: 'c', Mod: tea.ModCtrl}, "esc": {Code: tea.KeyEscape},
+		"end": {Code: tea.KeyEnd}, "ctrl+c": {Code: 'c', Mod: tea.ModCtrl}, "ctrl+a": {Code: 'a', Mod: tea.ModCtrl},
+		"ctrl+n": {Code: 'n', Mod: tea.ModCtrl}, "ctrl+p": {Code: 'p', Mod: tea.ModCtrl}, "esc": {Code: tea.KeyEscape},
 		"enter": {Code: tea.KeyEnter}, "backspace": {Code: tea.KeyBackspace},
 		" ": {Code: tea.KeySpace, Text: " "}, "space": {Code: tea.KeySpace, Text: " "},
 	}
