@@ -43,11 +43,12 @@ func View(c *dataset.Collection, st explore.State, o Options) string {
 	}
 	st = st.Normalize(c)
 	k := viewKey{data: c, st: st.Key(), w: w, h: h, style: s.Key(), static: o.Static}
-	return cachedView(k, func() string { return drawView(c, st, w, h, s) })
+	return cachedView(k, func() string { return drawView(c, st, w, h, s, o.Static) })
 }
 
-// drawView draws the body of a normalized state at w x h cells.
-func drawView(c *dataset.Collection, st explore.State, w, h int, s *Styles) string {
+// drawView draws the body of a normalized state at w x h cells, for a
+// file or a printout when static.
+func drawView(c *dataset.Collection, st explore.State, w, h int, s *Styles, static bool) string {
 	bw := w
 	if st.Big {
 		bw = min(w, bigMaxWidth)
@@ -59,7 +60,7 @@ func drawView(c *dataset.Collection, st explore.State, w, h int, s *Styles) stri
 	case dataset.ViewSources:
 		lines = sourcesLines(c, st, bw, h, s)
 	default:
-		lines = chartViewLines(c, st, bw, h, s, o.Static)
+		lines = chartViewLines(c, st, bw, h, s, static)
 	}
 	if st.Big {
 		lines = center(lines, blockWidth(lines), w)

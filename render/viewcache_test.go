@@ -47,7 +47,7 @@ func TestSharedBodiesMatchFreshDrawings(t *testing.T) {
 	for i := len(asks) - 1; i >= 0; i-- {
 		a := asks[i]
 		got := View(c, a.st, Options{Width: a.w, Height: a.h, Styles: a.s})
-		want := drawView(c, a.st.Normalize(c), a.w, a.h, a.s)
+		want := drawView(c, a.st.Normalize(c), a.w, a.h, a.s, false)
 		if got != want {
 			t.Fatalf("%s %+v at %dx%d in %+v: the shared body differs from a fresh drawing", a.st.View, a.st.Key(), a.w, a.h, a.s.Key())
 		}
