@@ -13,13 +13,14 @@ import (
 // TestSharedBodiesMatchFreshDrawings: View keeps its drawings by every
 // input (viewKey) and hands them to any session asking with the same; a
 // cached body is always what drawing afresh gives, across views, states,
-// sizes and styles, whichever order sessions ask in.
+// sizes, styles and static drawing, whichever order sessions ask in.
 func TestSharedBodiesMatchFreshDrawings(t *testing.T) {
 	c := embedded(t)
 	type ask struct {
-		st   explore.State
-		w, h int
-		s    *Styles
+		st     explore.State
+		w, h   int
+		s      *Styles
+		static bool
 	}
 	var asks []ask
 	styles := []*Styles{colorStyles(StyleOptions{}), NewStyles(StyleOptions{Profile: colorprofile.ANSI256}),
@@ -35,19 +36,19 @@ func TestSharedBodiesMatchFreshDrawings(t *testing.T) {
 		for _, v := range variants {
 			for _, size := range [][2]int{{100, 30}, {72, 24}, {40, 12}} {
 				for _, s := range styles {
-					asks = append(asks, ask{v, size[0], size[1], s})
+					asks = append(asks, ask{v, size[0], size[1], s, false}, ask{v, size[0], size[1], s, true})
 				}
 			}
 		}
 	}
 	ResetCache()
 	for _, a := range asks { // every drawing is in the cache (128 of them at most)
-		View(c, a.st, Options{Width: a.w, Height: a.h, Styles: a.s})
+		View(c, a.st, Options{Width: a.w, Height: a.h, Styles: a.s, Static: a.static})
 	}
 	for i := len(asks) - 1; i >= 0; i-- {
 		a := asks[i]
-		got := View(c, a.st, Options{Width: a.w, Height: a.h, Styles: a.s})
-		want := drawView(c, a.st.Normalize(c), a.w, a.h, a.s, false)
+		got := View(c, a.st, Options{Width: a.w, Height: a.h, Styles: a.s, Static: a.static})
+		want := drawView(c, a.st.Normalize(c), a.w, a.h, a.s, a.static)
 		if got != want {
 			t.Fatalf("%s %+v at %dx%d in %+v: the shared body differs from a fresh drawing", a.st.View, a.st.Key(), a.w, a.h, a.s.Key())
 		}
