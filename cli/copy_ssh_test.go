@@ -9,9 +9,10 @@ import (
 	"github.com/docsurvey/docsurvey/explore"
 )
 
-// lastOSC52 decodes the last OSC 52 clipboard write in raw output (see
-// osc52 in copy_test.go, the pty test's copy of it).
-func lastOSC52(raw string) (string, bool) {
+// LastOSC52 finds the last OSC 52 clipboard write in raw terminal output
+// and decodes its text: ESC ] 52 ; c ; BASE64 then BEL or ST. Exported for
+// the pty test of package cli_test (copy_test.go) too.
+func LastOSC52(raw string) (string, bool) {
 	i := strings.LastIndex(raw, "\x1b]52;c;")
 	if i < 0 {
 		return "", false
@@ -39,7 +40,7 @@ func TestCopyThroughOSC52OverSSH(t *testing.T) {
 	var got string
 	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
 		v.mu.Lock()
-		s, ok := lastOSC52(v.out.String())
+		s, ok := LastOSC52(v.out.String())
 		v.mu.Unlock()
 		if ok {
 			got = s

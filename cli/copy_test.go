@@ -3,40 +3,21 @@
 package cli_test
 
 import (
-	"encoding/base64"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/docsurvey/docsurvey/cli"
 	"github.com/docsurvey/docsurvey/dataset"
 	"github.com/docsurvey/docsurvey/explore"
 )
-
-// osc52 finds the last OSC 52 clipboard write in raw terminal output and
-// decodes its text: ESC ] 52 ; c ; BASE64 then BEL or ST.
-func osc52(raw string) (string, bool) {
-	i := strings.LastIndex(raw, "\x1b]52;c;")
-	if i < 0 {
-		return "", false
-	}
-	rest := raw[i+len("\x1b]52;c;"):]
-	end := strings.IndexAny(rest, "\a\x1b")
-	if end < 0 {
-		return "", false
-	}
-	b, err := base64.StdEncoding.DecodeString(rest[:end])
-	if err != nil {
-		return "", false
-	}
-	return string(b), true
-}
 
 // waitOSC52 waits until raw() holds an OSC 52 write and returns its text.
 func waitOSC52(t *testing.T, raw func() string) string {
 	t.Helper()
 	deadline := time.Now().Add(10 * time.Second)
 	for time.Now().Before(deadline) {
-		if s, ok := osc52(raw()); ok {
+		if s, ok := cli.LastOSC52(raw()); ok {
 			return s
 		}
 		time.Sleep(10 * time.Millisecond)
