@@ -24,11 +24,11 @@ const (
 // below, the measures several sources report, each marked "differ" or
 // "agree" (see agreement) with its figures; the focused row's detail and
 // the declared checks under them.
-func sourcesLines(c *dataset.Collection, st explore.State, w, h int, s *Styles) []string {
+func sourcesLines(c *dataset.Collection, st explore.State, w, h int, s *Styles, static bool) []string {
 	tail := s.Ellipsis()
 	l := sourcesList{focusAt: -1}
-	l.addSources(c, st, sourceColumns(c, w), s)
-	l.addMeasures(c, st, w, s)
+	l.addSources(c, st, sourceColumns(c, w, static), s)
+	l.addMeasures(c, st, w, s, static)
 	mark, _ := s.Marker()
 	detail := section{}
 	if l.head != "" {
@@ -63,8 +63,10 @@ func sourcesLines(c *dataset.Collection, st explore.State, w, h int, s *Styles) 
 
 // sourceColumns are the widths of the sources' columns (label, publisher,
 // date, n, document) in w cells; the widest go first when the window
-// narrows, a 0 is a column left out.
-func sourceColumns(c *dataset.Collection, w int) []int {
+// narrows, a 0 is a column left out. On screen the long columns are
+// capped to leave room; drawn for a file (static) they keep their whole
+// width when w has it.
+func sourceColumns(c *dataset.Collection, w int, static bool) []int {
 	labW, pubW, dateW, nW, docW := 0, 0, 4, 1, 0
 	for _, src := range c.Sources {
 		labW = max(labW, width(src.Label))
@@ -74,8 +76,7 @@ func sourceColumns(c *dataset.Collection, w int) []int {
 		docW = max(docW, width(documentText(&src)))
 	}
 	avail := w - 2
-	cols := []int{min(labW, 32), min(pubW, 34), dateW, nW, min(docW, 26)}
-	total := func() int {
+	total := func(cols []int) int {
 		t := 0
 		for _, c := range cols {
 			if c > 0 {
@@ -84,19 +85,23 @@ func sourceColumns(c *dataset.Collection, w int) []int {
 		}
 		return t - 2
 	}
+	cols := []int{labW, pubW, dateW, nW, docW}
+	if !static || total(cols) > avail {
+		cols = []int{min(labW, 32), min(pubW, 34), dateW, nW, min(docW, 26)}
+	}
 	// A long publisher gives up a few cells (down to 24) when that saves
 	// the document column.
-	if over := total() - avail; over > 0 && cols[1]-over >= 24 {
+	if over := total(cols) - avail; over > 0 && cols[1]-over >= 24 {
 		cols[1] -= over
 	}
 	for _, drop := range []int{4, 1, 3} {
-		if total() <= avail {
+		if total(cols) <= avail {
 			break
 		}
 		cols[drop] = 0
 	}
-	if total() > avail {
-		cols[0] = max(0, cols[0]-(total()-avail))
+	if total(cols) > avail {
+		cols[0] = max(0, cols[0]-(total(cols)-avail))
 	}
 	return cols
 }
@@ -141,8 +146,9 @@ func (l *sourcesList) addSources(c *dataset.Collection, st explore.State, cols [
 
 // addMeasures adds, under a heading, each measure two or more sources
 // report, marked "differ" when its numbers differ, "agree" when two or
-// more are given and all equal; worded figures are not compared.
-func (l *sourcesList) addMeasures(c *dataset.Collection, st explore.State, w int, s *Styles) {
+// more are given and all equal; worded figures are not compared. Drawn
+// for a file (static), each measure is cut nowhere (staticMeasure).
+func (l *sourcesList) addMeasures(c *dataset.Collection, st explore.State, w int, s *Styles, static bool) {
 	measures := explore.MeasuresCompared(c)
 	if len(measures) == 0 {
 		return
@@ -176,9 +182,41 @@ func (l *sourcesList) addMeasures(c *dataset.Collection, st explore.State, w int
 			vs = s.Warning
 		}
 		figs := measureSummary(c, m.ID, s)
+		if static && w >= 40 {
+			l.groups = append(l.groups, staticMeasure(mk, ls.Render, vs.Render(pad(verdicts[i], verdictW, "")), m.Label, figs, w, s))
+			continue
+		}
 		line := mk + ls.Render(pad(m.Label, lw, tail)) + "  " + vs.Render(pad(verdicts[i], verdictW, "")) + "  " + s.Muted.Render(fit(figs, max(0, w-2-lw-2-verdictW-2), tail))
 		l.groups = append(l.groups, []string{line})
 	}
+}
+
+// maxFigureLines bounds the lines a measure's label or figures wrap onto
+// in a file.
+const maxFigureLines = 8
+
+// staticMeasure is a measure drawn for a file: its whole label on a line
+// of its own (wrapped when long), then its verdict and every figure,
+// wrapped under it, so a text export cuts nothing.
+func staticMeasure(mk string, label func(...string) string, verdict, name, figs string, w int, s *Styles) []string {
+	tail := s.Ellipsis()
+	var group []string
+	for i, line := range wrap(name, w-2, maxFigureLines, tail) {
+		if i > 0 {
+			mk = "  "
+		}
+		group = append(group, mk+label(line))
+	}
+	indent := "    "
+	figW := w - len(indent) - width(verdict) - 2
+	for i, line := range wrap(figs, figW, maxFigureLines, tail) {
+		lead := indent + verdict + "  "
+		if i > 0 {
+			lead = strings.Repeat(" ", width(lead))
+		}
+		group = append(group, lead+s.Muted.Render(line))
+	}
+	return group
 }
 
 func sampleText(src *dataset.Source) string {

@@ -58,7 +58,7 @@ func drawView(c *dataset.Collection, st explore.State, w, h int, s *Styles, stat
 	case dataset.ViewOverview:
 		lines = overviewLines(c, st, bw, h, s)
 	case dataset.ViewSources:
-		lines = sourcesLines(c, st, bw, h, s)
+		lines = sourcesLines(c, st, bw, h, s, static)
 	default:
 		lines = chartViewLines(c, st, bw, h, s, static)
 	}

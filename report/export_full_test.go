@@ -35,6 +35,18 @@ func TestExportIsTheFullText(t *testing.T) {
 	if !strings.Contains(string(txt), "Manhattan Research (as reported)") {
 		t.Errorf("the text export keeps the screen's cuts:\n%s", txt)
 	}
+	// Nothing in the sources' export is cut: the long publisher, every
+	// measure's label and every figure of it (wrapped, so read as words).
+	flat := strings.Join(strings.Fields(string(txt)), " ")
+	for _, want := range []string{"Jones & Bartlett Learning Medicine Blog", "Physicians using at least one social media site for personal purposes",
+		"as many as 88% Manhattan Research (as reported)"} {
+		if !strings.Contains(flat, want) {
+			t.Errorf("the sources' text export lacks %q", want)
+		}
+	}
+	if strings.Contains(string(txt), "…") {
+		t.Errorf("the sources' text export cuts:\n%s", txt)
+	}
 	pl := explore.Start().GotoViewID(c, "platforms")
 	paths, err = Export(t.TempDir(), exportTime, c, pl, ExportOptions{Width: 40})
 	if err != nil {
