@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/docsurvey/docsurvey/dataset"
 	"github.com/docsurvey/docsurvey/explore"
+	"github.com/docsurvey/docsurvey/render"
 )
 
 // passageView is the component of the source passage: o on a figure (or
@@ -174,15 +175,22 @@ func (v *passageView) View() string {
 	}
 	s := v.common.Styles
 	src := v.common.Data.Source(v.p.Source)
-	label := v.p.Source
+	label, doc := v.p.Source, v.p.Document
 	if src != nil {
 		label = src.Label
+		if src.Title != "" { // the document's own title, not its file name
+			doc = "“" + src.Title + "”"
+		}
 	}
 	what := "table row"
 	if v.p.Quoted {
 		what = "wording"
 	}
-	out := []string{s.Title.Render(ansi.Truncate(label+s.Dot()+v.p.Document+s.Dot()+"the "+what+" marked", v.w, s.Ellipsis()))}
+	head := label + s.Dot() + doc + s.Dot() + "the " + what + " marked"
+	if render.Width(head) > v.w { // the margin's mark says it too
+		head = label + s.Dot() + doc
+	}
+	out := []string{s.Title.Render(render.Truncate(head, v.w, s.Ellipsis()))}
 	lines := v.lines()
 	mark, blank := s.Marker()
 	end := min(v.top+v.textHeight(), len(lines))
