@@ -187,7 +187,7 @@ func TestUnreadableDataFile(t *testing.T) {
 // and leaves the device alone.
 func TestWriteFailure(t *testing.T) {
 	if _, err := os.Stat("/dev/full"); err != nil {
-		t.Skip("no /dev/full")
+		t.Skip("no /dev/full, the device whose writes fail (Linux and FreeBSD have it): nothing here makes a write fail")
 	}
 	r := run(t, "show", "sources", "-f", "json", "-o", "/dev/full")
 	if r.code != 1 || !strings.HasPrefix(r.stderr, "docsurvey: writing the json: ") || strings.Count(r.stderr, "\n") != 1 {

@@ -17,6 +17,7 @@ import (
 	gossh "golang.org/x/crypto/ssh"
 
 	"github.com/docsurvey/docsurvey/dataset"
+	"github.com/docsurvey/docsurvey/internal/tooltest"
 )
 
 // openSSH runs OpenSSH's ssh as a viewer would, on a real pseudo-terminal
@@ -24,10 +25,7 @@ import (
 // an sshTerm (stdin to type into, the output collected).
 func openSSH(t *testing.T, name, addr, user, identity string) *sshTerm {
 	t.Helper()
-	sshPath, err := exec.LookPath("ssh")
-	if err != nil {
-		t.Skip("no OpenSSH ssh")
-	}
+	sshPath := tooltest.OpenSSH(t)
 	host, port, _ := net.SplitHostPort(addr)
 	args := []string{"-tt", "-F", "/dev/null", "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null",
 		"-o", "LogLevel=ERROR", "-o", "BatchMode=no", "-p", port}

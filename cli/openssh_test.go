@@ -17,6 +17,8 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/creack/pty"
+
+	"github.com/docsurvey/docsurvey/internal/tooltest"
 )
 
 // startServe runs `docsurvey serve` on a free loopback port and returns
@@ -68,10 +70,7 @@ func (v *opensshViewer) output() string {
 // COLORTERM sent to the server.
 func dialOpenSSH(t *testing.T, addr, term, colorterm, background string) *opensshViewer {
 	t.Helper()
-	sshPath, err := exec.LookPath("ssh")
-	if err != nil {
-		t.Skip("no OpenSSH client (ssh)")
-	}
+	sshPath := tooltest.OpenSSH(t)
 	host, port, _ := net.SplitHostPort(addr)
 	args := []string{"-tt", "-p", port, "-F", "/dev/null", "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null",
 		"-o", "LogLevel=ERROR", "-o", "PubkeyAuthentication=no"}
