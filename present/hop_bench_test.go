@@ -1,9 +1,6 @@
 package present
 
 import (
-	"context"
-	"io"
-	"log/slog"
 	"sort"
 	"testing"
 	"time"
@@ -20,7 +17,7 @@ import (
 //	go test ./present -run '^$' -bench RelayHop -benchtime 200x
 func BenchmarkRelayHop(b *testing.B) {
 	ns := natstest.Start(b)
-	a, r := startReplicaB(b, ns.URL()), startReplicaB(b, ns.URL())
+	a, r := startReplica(b, ns.URL()), startReplica(b, ns.URL())
 	p := a.hub("main").JoinAs(Who{ID: "A", Name: "alice"})
 	sub := r.hub("main").Subscribe()
 	defer r.hub("main").Unsubscribe(sub)
@@ -42,19 +39,4 @@ func BenchmarkRelayHop(b *testing.B) {
 	sort.Slice(hops, func(i, j int) bool { return hops[i] < hops[j] })
 	b.ReportMetric(float64(hops[len(hops)/2].Microseconds())/1000, "p50-ms")
 	b.ReportMetric(float64(hops[len(hops)*95/100].Microseconds())/1000, "p95-ms")
-}
-
-func startReplicaB(b *testing.B, url string) *replica {
-	b.Helper()
-	r, err := Dial(context.Background(), RelayConfig{URL: url, LeaseTTL: 1500 * time.Millisecond,
-		Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
-	if err != nil {
-		b.Fatal(err)
-	}
-	rs, err := NewRooms(DefaultRoom, nil, r)
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(r.Close)
-	return &replica{relay: r, rooms: rs}
 }

@@ -17,12 +17,12 @@ type replica struct {
 	rooms *Rooms
 }
 
-func startReplica(t *testing.T, url string, rooms ...string) *replica {
+func startReplica(t testing.TB, url string, rooms ...string) *replica {
 	t.Helper()
 	return startReplicaWith(t, RelayConfig{URL: url}, rooms...)
 }
 
-func startReplicaWith(t *testing.T, cfg RelayConfig, rooms ...string) *replica {
+func startReplicaWith(t testing.TB, cfg RelayConfig, rooms ...string) *replica {
 	t.Helper()
 	cfg.LeaseTTL, cfg.Log = 1500*time.Millisecond, testLog(t)
 	r, err := Dial(context.Background(), cfg)
@@ -191,11 +191,11 @@ func TestRelayCountsFollowersOnEveryReplica(t *testing.T) {
 	_ = p
 }
 
-func testLog(t *testing.T) *slog.Logger {
+func testLog(t testing.TB) *slog.Logger {
 	return slog.New(slog.NewTextHandler(tWriter{t}, &slog.HandlerOptions{Level: slog.LevelDebug}))
 }
 
-type tWriter struct{ t *testing.T }
+type tWriter struct{ t testing.TB }
 
 func (w tWriter) Write(p []byte) (int, error) { w.t.Log(string(p)); return len(p), nil }
 
