@@ -188,11 +188,11 @@ func (m *Model) footer() string {
 	// A status wider than the line is cut between words, with an
 	// ellipsis: never mid-word ("Facebook, Linked").
 	s := m.common.Styles
-	if ansi.StringWidth(status)+2 > m.width {
+	if render.Width(status)+2 > m.width {
 		return s.Status.Render(render.Truncate(status, m.width, s.Ellipsis()))
 	}
 	st := s.Status.Render(status) + "  "
-	rest := m.width - ansi.StringWidth(st)
+	rest := m.width - render.Width(st)
 	if rest <= 0 {
 		return st
 	}

@@ -47,3 +47,29 @@ func TestGraphemeLabelsNeverOverflow(t *testing.T) {
 		m.Close()
 	}
 }
+
+// TestGraphemeLayoutFitsBeforeTheGuard: the lines tui lays out itself (the
+// tabs, the status beside them, the help) are measured with render.Width,
+// the one width, so they fit before ClampLines guards the frame: the
+// drawn frame, not only the clamped one, fits every width.
+func TestGraphemeLayoutFitsBeforeTheGuard(t *testing.T) {
+	// Tabs named with clusters that terminals may draw as their parts.
+	src := strings.NewReplacer(`" + "`, "", `{"title": "👩🏽‍💻 Survey 한국", `,
+		`{"title": "👩🏽‍💻 Survey 한국", "views": [{"id": "platforms", "title": "👩🏽‍💻👩🏽‍💻👩🏽‍💻 Platforms 👨‍👩‍👧‍👦"}], `).Replace(graphemeData)
+	c, err := dataset.Parse([]byte(src), "g.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range []int{36, 41, 60, 77, 80, 99, 120} {
+		m := New(Options{Data: c, Width: w, Height: 30, Env: terminal.Env{Profile: colorprofile.ANSI256, Dark: true}})
+		for _, keys := range [][]string{nil, {"2"}, {"2", "s"}, {"?"}, {"?"}, {"6"}} {
+			press(m, keys...)
+			for i, line := range strings.Split(m.draw(), "\n") {
+				if got := render.Width(line); got > w {
+					t.Errorf("width %d, keys %v: drawn line %d is %d cells: %q", w, keys, i, got, ansi.Strip(line))
+				}
+			}
+		}
+		m.Close()
+	}
+}

@@ -36,7 +36,7 @@ func helpColumns(cols [][]key.Binding, s *render.Styles) []helpColumn {
 		for _, b := range col {
 			if b.Enabled() && b.Help().Key != "" {
 				on = append(on, b)
-				kw = max(kw, ansi.StringWidth(b.Help().Key))
+				kw = max(kw, render.Width(b.Help().Key))
 			}
 		}
 		if len(on) == 0 {
@@ -45,9 +45,9 @@ func helpColumns(cols [][]key.Binding, s *render.Styles) []helpColumn {
 		var hc helpColumn
 		for _, b := range on {
 			h := b.Help()
-			l := h.Key + strings.Repeat(" ", kw-ansi.StringWidth(h.Key)) + " " + h.Desc
-			hc.width = max(hc.width, ansi.StringWidth(l))
-			hc.lines = append(hc.lines, s.HelpKey.Render(h.Key)+strings.Repeat(" ", kw-ansi.StringWidth(h.Key)+1)+s.HelpDesc.Render(h.Desc))
+			l := h.Key + strings.Repeat(" ", kw-render.Width(h.Key)) + " " + h.Desc
+			hc.width = max(hc.width, render.Width(l))
+			hc.lines = append(hc.lines, s.HelpKey.Render(h.Key)+strings.Repeat(" ", kw-render.Width(h.Key)+1)+s.HelpDesc.Render(h.Desc))
 		}
 		out = append(out, hc)
 	}
@@ -95,7 +95,7 @@ func helpRow(cols []helpColumn, w int) []string {
 				l = c.lines[r]
 			}
 			if ci < len(cols)-1 {
-				l += strings.Repeat(" ", c.width-ansi.StringWidth(l)+helpGap)
+				l += strings.Repeat(" ", c.width-render.Width(l)+helpGap)
 			}
 			b.WriteString(l)
 		}

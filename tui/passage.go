@@ -139,7 +139,7 @@ func wrapSpans(line string, w int) [][2]int {
 	start, lastSpace := 0, -1
 	width := 0
 	for i, r := range line {
-		rw := ansi.StringWidth(string(r))
+		rw := render.Width(string(r))
 		if width+rw > w && i > start {
 			cut := i
 			if lastSpace > start {
@@ -150,7 +150,7 @@ func wrapSpans(line string, w int) [][2]int {
 			for start < len(line) && line[start] == ' ' {
 				start++
 			}
-			width = ansi.StringWidth(line[start:i])
+			width = render.Width(line[start:i])
 			lastSpace = -1
 		}
 		if r == ' ' {

@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/docsurvey/docsurvey/dataset"
 	"github.com/docsurvey/docsurvey/explore"
+	"github.com/docsurvey/docsurvey/render"
 )
 
 // tabZone is the bubblezone ID of a view's tab.
@@ -23,7 +24,7 @@ func (m *Model) drawTabs(info string) string {
 		labels := tabLabels(views, form)
 		plain := 0
 		for _, t := range labels {
-			plain += ansi.StringWidth(t)
+			plain += render.Width(t)
 		}
 		if plain > m.width {
 			continue
@@ -32,14 +33,14 @@ func (m *Model) drawTabs(info string) string {
 		if form == tabNumber {
 			// Numbers only: say which view this is.
 			name := views[m.active].Title
-			if plain+2+ansi.StringWidth(name+"  "+info) > m.width {
+			if plain+2+render.Width(name+"  "+info) > m.width {
 				info = ""
 			}
 			info = strings.TrimSpace(name + "  " + info)
 		}
 		// The state summary goes on the right if it fits whole.
-		if info != "" && plain+2+ansi.StringWidth(info) <= m.width {
-			line += strings.Repeat(" ", m.width-plain-ansi.StringWidth(info)) + m.common.Styles.Status.Render(info)
+		if info != "" && plain+2+render.Width(info) <= m.width {
+			line += strings.Repeat(" ", m.width-plain-render.Width(info)) + m.common.Styles.Status.Render(info)
 		}
 		return line
 	}
@@ -120,7 +121,7 @@ func (m *Model) scrolledTabs(views []dataset.View) string {
 	labels := tabLabels(views, tabFull)
 	widths := make([]int, len(labels))
 	for i, t := range labels {
-		widths[i] = ansi.StringWidth(t)
+		widths[i] = render.Width(t)
 	}
 	left, right := "‹", "›"
 	if m.common.Env.ASCII {
