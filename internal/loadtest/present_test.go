@@ -79,10 +79,11 @@ func serveHub(t *testing.T, keys string, hub *present.Hub) string {
 	return ln.Addr().String()
 }
 
-func TestPresenterMode(t *testing.T) {
-	signer, keys := presenterKey(t)
-	addr := serveHub(t, keys, present.NewHub())
-	rep, err := Run(context.Background(), Config{Addr: addr, Sessions: 4, Width: 80, Height: 24,
+// runPresenter runs the load tool in presenter mode (4 sessions, 3 tabs)
+// against addr and the other replicas, and returns its report, printed.
+func runPresenter(t *testing.T, signer gossh.Signer, addr string, replicas ...string) (*Report, string) {
+	t.Helper()
+	rep, err := Run(context.Background(), Config{Addr: addr, Replicas: replicas, Sessions: 4, Width: 80, Height: 24,
 		Keys: 3, KeyBytes: "\t", KeyInterval: 20 * time.Millisecond, Settle: 20 * time.Millisecond,
 		FrameTimeout: 5 * time.Second, Timeout: 30 * time.Second, PresenterKey: signer})
 	if err != nil {
@@ -91,12 +92,19 @@ func TestPresenterMode(t *testing.T) {
 	var b strings.Builder
 	rep.Print(&b)
 	t.Log("\n" + b.String())
+	return rep, b.String()
+}
+
+func TestPresenterMode(t *testing.T) {
+	signer, keys := presenterKey(t)
+	addr := serveHub(t, keys, present.NewHub())
+	rep, printed := runPresenter(t, signer, addr)
 	p := rep.Present
 	if rep.Opened != 4 || len(rep.Failures) != 0 || p.Keys != 3 || p.FollowerFrame.N != 12 || p.Missed != 0 || p.PresenterFrame.N != 3 {
 		t.Errorf("report: %+v", rep)
 	}
-	if !strings.Contains(b.String(), "presenter key to follower frame: p50") {
-		t.Errorf("report lacks the follower figure:\n%s", b.String())
+	if !strings.Contains(printed, "presenter key to follower frame: p50") {
+		t.Errorf("report lacks the follower figure:\n%s", printed)
 	}
 }
 
@@ -117,20 +125,12 @@ func TestPresenterModeAcrossReplicas(t *testing.T) {
 		_, hub := rooms.Pick("")
 		addrs = append(addrs, serveHub(t, keys, hub))
 	}
-	rep, err := Run(context.Background(), Config{Addr: addrs[0], Replicas: addrs[1:], Sessions: 4, Width: 80, Height: 24,
-		Keys: 3, KeyBytes: "\t", KeyInterval: 20 * time.Millisecond, Settle: 20 * time.Millisecond,
-		FrameTimeout: 5 * time.Second, Timeout: 30 * time.Second, PresenterKey: signer})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var b strings.Builder
-	rep.Print(&b)
-	t.Log("\n" + b.String())
+	rep, printed := runPresenter(t, signer, addrs[0], addrs[1:]...)
 	p := rep.Present
 	if rep.Opened != 4 || len(rep.Failures) != 0 || p.Missed != 0 || p.SameReplica.N != 6 || p.OtherReplicas.N != 6 {
 		t.Errorf("report: %+v", rep)
 	}
-	if !strings.Contains(b.String(), "followers on the 1 other replica(s): p50") {
-		t.Errorf("report lacks the cross-replica figure:\n%s", b.String())
+	if !strings.Contains(printed, "followers on the 1 other replica(s): p50") {
+		t.Errorf("report lacks the cross-replica figure:\n%s", printed)
 	}
 }
