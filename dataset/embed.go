@@ -18,7 +18,7 @@ var embeddedYAML []byte
 // parsing the file.
 var embedded = sync.OnceValues(func() (*Collection, error) {
 	if c := generated(); c != nil {
-		c.shown = c.resolveViews() // derived, as Parse does, not generated
+		c.derive() // as Parse does, not generated
 		return c, nil
 	}
 	return Parse(embeddedYAML, EmbeddedName)

@@ -78,7 +78,7 @@ func finish(c *Collection) {
 	c.fillDefaults()
 	leadingFindings(c)
 	resolveFindings(c)
-	c.shown = c.resolveViews()
+	c.derive()
 }
 
 // safely runs f, turning a panic into a problem: a bug in decoding must

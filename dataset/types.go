@@ -29,6 +29,8 @@ type Collection struct {
 
 	// shown is the resolved view list, set once by Parse (see ViewList).
 	shown []View
+	// compared is MeasuresCompared, set once by Parse.
+	compared *[]Measure
 }
 
 // View is one tab of the explorer, as a data file declares it.

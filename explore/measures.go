@@ -120,25 +120,11 @@ func (m MeasureSources) Spread() (lo, hi float64, ok bool) {
 }
 
 // MeasuresCompared lists, in dataset order, the measures whose figures come
-// from at least two distinct sources: the figures several sources report.
-// A measure one document states twice (a table and its key points) is not
-// one of them; it stays reachable from its figure (MeasureAt).
-func MeasuresCompared(c *dataset.Collection) []dataset.Measure {
-	if c == nil {
-		return nil
-	}
-	var out []dataset.Measure
-	for _, m := range c.Measures {
-		seen := map[string]bool{}
-		for _, f := range c.MeasureFigures(m.ID) {
-			seen[f.Source] = true
-		}
-		if len(seen) > 1 {
-			out = append(out, m)
-		}
-	}
-	return out
-}
+// from at least two distinct sources: the figures several sources report
+// (dataset.Collection.MeasuresCompared). A measure one document states
+// twice (a table and its key points) is not one of them; it stays
+// reachable from its figure (MeasureAt).
+func MeasuresCompared(c *dataset.Collection) []dataset.Measure { return c.MeasuresCompared() }
 
 // MeasureAt returns the measure the state's focus reports, so that its
 // sources can be set side by side: the focused measure in the sources

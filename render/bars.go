@@ -127,7 +127,7 @@ func focusRows(c *dataset.Collection, ch *dataset.Chart, item, barW, valW int, s
 }
 
 func cachedBars(k barKey, ch *dataset.Chart, st *Styles) []string {
-	if v, ok := bars.get(k); ok {
+	if v, ok := bars.Get(k); ok {
 		return v
 	}
 	var items []int
@@ -143,7 +143,7 @@ func cachedBars(k barKey, ch *dataset.Chart, st *Styles) []string {
 		wk = whiskersOf(k.c, ch, k.barW)
 	}
 	rows := drawBarsWith(ch, items, k.barW, k.valW, st, k.focus, k.values, wk)
-	bars.put(k, rows)
+	bars.Put(k, rows)
 	return rows
 }
 

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"github.com/docsurvey/docsurvey/internal/lru"
 	"strings"
 
 	"github.com/docsurvey/docsurvey/dataset"
@@ -207,13 +208,13 @@ type findingsKey struct {
 
 // findingsCharts keeps one synthetic chart per collection and view, so its
 // drawn bars are cached like any chart's.
-var findingsCharts = newLRU[findingsKey, *dataset.Chart](16)
+var findingsCharts = lru.New[findingsKey, *dataset.Chart](16)
 
 // findingsChart is a one-series percent chart of a view's findings: the
 // shares have bars, counts and worded figures none.
 func findingsChart(c *dataset.Collection, view string, findings []*dataset.Finding) *dataset.Chart {
 	k := findingsKey{c: c, view: view}
-	if ch, ok := findingsCharts.get(k); ok {
+	if ch, ok := findingsCharts.Get(k); ok {
 		return ch
 	}
 	ch := &dataset.Chart{ID: "findings-" + view, View: view, Unit: dataset.UnitPercent, Series: []dataset.Series{{ID: "v"}}}
@@ -224,6 +225,6 @@ func findingsChart(c *dataset.Collection, view string, findings []*dataset.Findi
 		}
 		ch.Items = append(ch.Items, it)
 	}
-	findingsCharts.put(k, ch)
+	findingsCharts.Put(k, ch)
 	return ch
 }

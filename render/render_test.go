@@ -197,7 +197,7 @@ func TestCacheConcurrentAndBounded(t *testing.T) {
 	for w := 40; w < 40+2*cacheSize; w++ {
 		View(c, explore.Start().GotoViewID(c, "benefits"), Options{Width: w, Height: 30, Styles: s})
 	}
-	if n := bars.len(); n > cacheSize {
+	if n := bars.Len(); n > cacheSize {
 		t.Fatalf("cache holds %d entries, bound %d", n, cacheSize)
 	}
 }

@@ -3,6 +3,7 @@ package render
 import (
 	"image/color"
 	"strings"
+	"sync"
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/colorprofile"
@@ -35,7 +36,9 @@ type StyleKey struct {
 }
 
 // Styles holds every style and glyph the renderer uses, built in one place
-// from a session's profile and background, so each SSH session has its own.
+// from a session's profile and background, so each SSH session draws in its
+// own terminal's colours. Sessions whose terminals look alike share one
+// Styles (see NewStyles): it is read-only once built.
 type Styles struct {
 	key StyleKey
 
@@ -93,9 +96,29 @@ func HasColor(p colorprofile.Profile) bool { return p > colorprofile.ASCII }
 // NewStyles builds the styles. Colours are ANSI-256 numbers, the light or
 // dark one of each pair as opts.Dark says. With opts.Mono, or a profile
 // without colour, nothing is coloured.
+//
+// Styles are built once per StyleKey and shared: every session of a room of
+// viewers on alike terminals draws with the same value, which also makes
+// it the same key of the caches that hold drawings. Nothing may change a
+// Styles after NewStyles returns it.
 func NewStyles(opts StyleOptions) *Styles {
 	mono := opts.Mono || !HasColor(opts.Profile)
-	s := &Styles{key: StyleKey{Profile: opts.Profile, Dark: opts.Dark, Mono: mono, ASCII: opts.ASCII}}
+	key := StyleKey{Profile: opts.Profile, Dark: opts.Dark, Mono: mono, ASCII: opts.ASCII}
+	if s, ok := builtStyles.Load(key); ok {
+		return s.(*Styles)
+	}
+	s, _ := builtStyles.LoadOrStore(key, buildStyles(key))
+	return s.(*Styles)
+}
+
+// builtStyles holds the Styles of each StyleKey built so far: a few dozen
+// at most (profiles by background, monochrome and ASCII).
+var builtStyles sync.Map
+
+// buildStyles builds the styles of key.
+func buildStyles(key StyleKey) *Styles {
+	opts, mono := StyleOptions{Profile: key.Profile, Dark: key.Dark, ASCII: key.ASCII}, key.Mono
+	s := &Styles{key: key}
 	ns := lipgloss.NewStyle
 	pick := lipgloss.LightDark(opts.Dark)
 	c := func(light, dark string) color.Color {

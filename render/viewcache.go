@@ -3,6 +3,7 @@ package render
 import (
 	"github.com/docsurvey/docsurvey/dataset"
 	"github.com/docsurvey/docsurvey/explore"
+	"github.com/docsurvey/docsurvey/internal/lru"
 )
 
 // viewKey is every input of View: the data, the state (its comparable
@@ -28,17 +29,17 @@ const (
 )
 
 // views caches drawn bodies (see View).
-var views = newLRU[viewKey, string](viewCacheSize)
+var views = lru.New[viewKey, string](viewCacheSize)
 
 // cachedView returns View's drawing for k, drawing it with draw when no
 // session has yet.
 func cachedView(k viewKey, draw func() string) string {
-	if v, ok := views.get(k); ok {
+	if v, ok := views.Get(k); ok {
 		return v
 	}
 	v := draw()
 	if len(v) <= viewCacheMaxBytes {
-		views.put(k, v)
+		views.Put(k, v)
 	}
 	return v
 }

@@ -53,7 +53,7 @@ func TestSharedBodiesMatchFreshDrawings(t *testing.T) {
 			t.Fatalf("%s %+v at %dx%d in %+v: the shared body differs from a fresh drawing", a.st.View, a.st.Key(), a.w, a.h, a.s.Key())
 		}
 	}
-	if n := views.len(); n == 0 || n > viewCacheSize {
+	if n := views.Len(); n == 0 || n > viewCacheSize {
 		t.Errorf("the cache holds %d bodies, want 1 to %d", n, viewCacheSize)
 	}
 }
@@ -68,13 +68,13 @@ func TestSharedBodiesBounded(t *testing.T) {
 	if got := cachedView(k, func() string { return huge }); got != huge {
 		t.Fatal("the huge body was not returned")
 	}
-	if n := views.len(); n != 0 {
+	if n := views.Len(); n != 0 {
 		t.Errorf("a %d-byte body was kept (%d in the cache)", len(huge), n)
 	}
 	for i := range 2 * viewCacheSize {
 		cachedView(viewKey{w: i + 1, h: 1}, func() string { return "body" })
 	}
-	if n := views.len(); n != viewCacheSize {
+	if n := views.Len(); n != viewCacheSize {
 		t.Errorf("the cache holds %d bodies, want %d", n, viewCacheSize)
 	}
 }

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"github.com/docsurvey/docsurvey/internal/lru"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
@@ -22,7 +23,7 @@ const (
 // Measuring a styled row walks its grapheme clusters (x/ansi StringWidth,
 // a third of a keypress's CPU before this cache), while a keypress redraws
 // mostly rows it has measured before: cached bar rows, the tabs, the help.
-var widths = newLRU[string, int](widthCacheSize)
+var widths = lru.New[string, int](widthCacheSize)
 
 // Width is the one width of the renderer: the most cells a terminal may
 // draw s in, escape sequences excluded. For most text that is its width in
@@ -36,11 +37,11 @@ func Width(s string) int {
 	if len(s) < widthCacheMin || len(s) > widthCacheMax {
 		return measure(s)
 	}
-	if w, ok := widths.get(s); ok {
+	if w, ok := widths.Get(s); ok {
 		return w
 	}
 	w := measure(s)
-	widths.put(s, w)
+	widths.Put(s, w)
 	return w
 }
 

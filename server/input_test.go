@@ -73,3 +73,65 @@ func TestKeyFloodIsBounded(t *testing.T) {
 		t.Errorf("the model counted %d keys of a 2 MiB flood, want 1..%d", n, bound)
 	}
 }
+
+// eventLog records the input events it is given, one word each, and
+// quits on ctrl+d, handing the record to done.
+type eventLog struct {
+	seen []string
+	done chan<- string
+}
+
+func (m *eventLog) Init() tea.Cmd { return nil }
+
+func (m *eventLog) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
+		if msg.String() == "ctrl+d" {
+			m.done <- strings.Join(m.seen, " ")
+			return m, tea.Quit
+		}
+		m.seen = append(m.seen, "key:"+msg.String())
+	case tea.PasteMsg:
+		m.seen = append(m.seen, "paste:"+msg.Content)
+	case tea.BackgroundColorMsg:
+		m.seen = append(m.seen, "background")
+	case tea.MouseClickMsg:
+		m.seen = append(m.seen, "click")
+	}
+	return m, nil
+}
+
+func (m *eventLog) View() tea.View { return tea.NewView("recording") }
+
+// TestOneWriteOfInputIsEveryEventInIt writes a burst, a paste holding q, an
+// arrow, a mouse click and the background answer in one write, then
+// ctrl+d in a second, on the server's own input reader
+// (internal/keyreader) and on Bubble Tea's (--tea-renderer): both give
+// the same events, key by key, and q in the paste does not act.
+func TestOneWriteOfInputIsEveryEventInIt(t *testing.T) {
+	const burst = "jjj\x1b[200~q\x1b[201~\x1b[A\x1b[<0;3;2M\x1b]11;rgb:0000/0000/0000\x07ss"
+	const want = "key:j key:j key:j paste:q key:up click background key:s key:s"
+	for _, teaRenderer := range []bool{false, true} {
+		done := make(chan string, 1)
+		ts := startServer(t, func(c *Config) {
+			c.TeaRenderer = teaRenderer
+			c.NewModel = func(SessionInfo) tea.Model { return &eventLog{done: done} }
+		})
+		v := mustDial(t, ts.addr, 100, 10)
+		v.waitFor(t, "recording")
+		v.send(t, burst)
+		time.Sleep(100 * time.Millisecond) // two writes, not one
+		v.send(t, "\x04")
+		select {
+		case got := <-done:
+			if got != want {
+				t.Errorf("tea renderer %v:\n got %s\nwant %s", teaRenderer, got, want)
+			}
+		case <-time.After(10 * time.Second):
+			t.Fatalf("tea renderer %v: ctrl+d never reached the model", teaRenderer)
+		}
+		if code := v.waitEnd(t); code != 0 {
+			t.Errorf("tea renderer %v: exit status %d", teaRenderer, code)
+		}
+	}
+}

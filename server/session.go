@@ -12,9 +12,11 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/ssh"
 	"github.com/charmbracelet/colorprofile"
+	uv "github.com/charmbracelet/ultraviolet"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/docsurvey/docsurvey/internal/inputguard"
+	"github.com/docsurvey/docsurvey/internal/keyreader"
 	"github.com/docsurvey/docsurvey/internal/terminal"
 )
 
@@ -125,6 +127,11 @@ func (s *Server) runProgram(sess ssh.Session) {
 		defer s.screens.Delete(scr)
 	}
 	p := s.newProgram(sess, g, scr, in, env, tenv.Profile, w, h)
+	if scr != nil {
+		// Bubble Tea reads no input (newProgram): keyreader does, without
+		// a key table of its own per viewer.
+		go func() { _ = keyreader.Stream(ctx, in, func(e uv.Event) { p.Send(e) }) }()
+	}
 
 	done := make(chan struct{})
 	watched := make(chan string, 1)
@@ -219,14 +226,16 @@ func (s *Server) endSession(sess ssh.Session, st *sessionStats, g *guard, scr *s
 }
 
 // newProgram makes the session's program. By default it draws through the
-// session's screen (screen.go) and Bubble Tea's renderer is off; with
-// Config.TeaRenderer, Bubble Tea v2's renderer draws, downsampling to the
-// session's profile, and the background query is written before it
-// starts. Either way the input reader parses the viewer's keys, mouse and
-// the answer to the background query.
+// session's screen (screen.go), Bubble Tea's renderer is off, and so is its
+// input reader: runProgram reads the viewer's keys, mouse and the answer to
+// the background query with internal/keyreader, which decodes them as
+// Bubble Tea's reader does without building a 168 KB key table per
+// session. With Config.TeaRenderer the session runs on Bubble Tea v2 alone,
+// as the bare stack is measured: its renderer draws, downsampling to the
+// session's profile, its reader reads, and the background query is written
+// before it starts.
 func (s *Server) newProgram(sess ssh.Session, g *guard, scr *screen, in *inputTracker, env []string, profile colorprofile.Profile, w, h int) *tea.Program {
 	opts := []tea.ProgramOption{
-		tea.WithInput(in),
 		tea.WithOutput(sess),
 		tea.WithEnvironment(env),
 		tea.WithColorProfile(profile),
@@ -235,13 +244,13 @@ func (s *Server) newProgram(sess ssh.Session, g *guard, scr *screen, in *inputTr
 	}
 	if scr == nil {
 		fmt.Fprint(sess, "\x1b]11;?\a")
-		return tea.NewProgram(g, opts...)
+		return tea.NewProgram(g, append(opts, tea.WithInput(in))...)
 	}
 	// Without a renderer, Bubble Tea's frame ticker only flushes output
 	// the program itself queues (queries sent as commands, which this
 	// server does not use): once a second instead of 60 times keeps an
 	// idle session at no CPU.
-	opts = append(opts, tea.WithoutRenderer(), tea.WithFPS(1))
+	opts = append(opts, tea.WithInput(nil), tea.WithoutRenderer(), tea.WithFPS(1))
 	return tea.NewProgram(&screenModel{m: g, scr: scr}, opts...)
 }
 

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/help"
+	"github.com/docsurvey/docsurvey/internal/lru"
 	"github.com/docsurvey/docsurvey/render"
 )
 
@@ -72,5 +73,27 @@ func (m *Model) shortHelp(h help.Model) string {
 	if h.Width() != m.help.Width() {
 		c = &m.helpCache[1]
 	}
-	return c.get(b.String(), m.common.Styles, func() string { return h.View(m.common.Keys) })
+	key := helpKey{style: m.common.Styles.Key(), keys: b.String()}
+	return c.get(key.keys, m.common.Styles, func() string {
+		if line, ok := helpLines.Get(key); ok {
+			return line
+		}
+		line := h.View(m.common.Keys)
+		helpLines.Put(key, line)
+		return line
+	})
 }
+
+// helpKey is every input of a short-help line: the styles it is drawn in
+// and the width, separator, ellipsis and keys shown (shortHelp's key).
+type helpKey struct {
+	style render.StyleKey
+	keys  string
+}
+
+// helpLines are the short-help lines drawn so far, shared by every session
+// of the process: a room of viewers tabbing through the same views at the
+// same size draws each line once between them, not once each (it was a
+// sixth of the server's CPU for 200 sessions tabbing at once). A few
+// hundred lines of at most a screen's width.
+var helpLines = lru.New[helpKey, string](256)

@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/docsurvey/docsurvey/dataset"
 	"github.com/docsurvey/docsurvey/explore"
+	"github.com/docsurvey/docsurvey/internal/lru"
 	"github.com/docsurvey/docsurvey/render"
 )
 
@@ -93,13 +94,38 @@ func (m *Model) tabRow(views []dataset.View, labels []string, first, end int) st
 	s := m.common.Styles
 	var b strings.Builder
 	for i := first; i < end; i++ {
-		st, label := s.Tab, labels[i]
-		if i == m.active {
-			st, label = s.TabActive, activeTab(label, s.Mono() || s.ASCII())
-		}
-		b.WriteString(m.common.Zone.Mark(tabZone(views[i].ID), st.Render(label)))
+		b.WriteString(m.common.Zone.Mark(tabZone(views[i].ID), styledTab(s, labels[i], i == m.active)))
 	}
 	return b.String()
+}
+
+// tabKey is every input of one drawn tab.
+type tabKey struct {
+	style  render.StyleKey
+	label  string
+	active bool
+}
+
+// styledTabs are the tabs drawn so far, shared by every session of the
+// process: the zone marks around them are each session's own, the styled
+// label is the same for all (drawing the tabs was an eighth of the
+// server's CPU for 200 sessions tabbing at once). A few hundred short
+// strings.
+var styledTabs = lru.New[tabKey, string](512)
+
+// styledTab is a tab's label drawn in s, as the active tab or not.
+func styledTab(s *render.Styles, label string, active bool) string {
+	k := tabKey{style: s.Key(), label: label, active: active}
+	if t, ok := styledTabs.Get(k); ok {
+		return t
+	}
+	st := s.Tab
+	if active {
+		st, label = s.TabActive, activeTab(label, s.Mono() || s.ASCII())
+	}
+	t := st.Render(label)
+	styledTabs.Put(k, t)
+	return t
 }
 
 // activeTab marks the active tab's label: without colour (NO_COLOR,

@@ -13,7 +13,9 @@
 //     the rest of an over-long paste up to its own end marker. Bubble Tea
 //     v2's parser (ultraviolet's TerminalReader, at the version in go.mod)
 //     still does this: after ESC[200~ it appends every key to a paste
-//     buffer with no size or time bound until ESC[201~, so the guard stays.
+//     buffer with no size or time bound until ESC[201~, and so does
+//     internal/keyreader, the SSH server's reader, which keeps its
+//     semantics, so the guard stays.
 //   - Rate. With Options.Rate set, input is metered in events (a key, an
 //     escape sequence, a paste) by a token bucket; a read that would
 //     overdraw it is dropped whole, except ctrl+c, so a client streaming
