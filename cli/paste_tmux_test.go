@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/docsurvey/docsurvey/internal/tooltest"
 )
 
 // TestLocalUnterminatedPasteIsEnded runs the explorer in tmux, writes a
@@ -12,10 +14,7 @@ import (
 // paste timeout and presses q: the explorer quits, instead of taking the q
 // (and every later key, ctrl+c included) as part of the paste.
 func TestLocalUnterminatedPasteIsEnded(t *testing.T) {
-	tmux, err := exec.LookPath("tmux")
-	if err != nil {
-		t.Skip("no tmux")
-	}
+	tmux := tooltest.Tmux(t)
 	sock := "docsurvey-paste-" + strings.ReplaceAll(t.Name(), "/", "-")
 	run := func(args ...string) string {
 		out, _ := exec.Command(tmux, append([]string{"-L", sock}, args...)...).CombinedOutput()

@@ -26,3 +26,16 @@ func OpenSSH(t testing.TB) string {
 	t.Skip(why)
 	return ""
 }
+
+// Tmux returns the path of tmux, which the local-terminal tests drive as a
+// person's terminal. Without it the test is skipped, saying what to
+// install: the same behaviour is covered on a creack/pty terminal by the
+// pty tests, so CI does not require it.
+func Tmux(t testing.TB) string {
+	t.Helper()
+	path, err := exec.LookPath("tmux")
+	if err != nil {
+		t.Skip("needs tmux, the terminal this test types into as a person would (tmux on PATH; Debian: apt-get install tmux)")
+	}
+	return path
+}
