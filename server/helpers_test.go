@@ -258,8 +258,6 @@ func (v *viewer) waitFor(t *testing.T, want string) time.Duration {
 	return 0
 }
 
-// waitEnd waits up to 5s for the session to end and returns its exit status
-// (-1 if it ended without one).
 // waitEither waits up to 5s for the output to contain a or b, and returns
 // which ("" if neither).
 func (v *viewer) waitEither(a, b string) string {
@@ -277,6 +275,8 @@ func (v *viewer) waitEither(a, b string) string {
 	return ""
 }
 
+// waitEnd waits up to 5s for the session to end and returns its exit status
+// (-1 if it ended without one).
 func (v *viewer) waitEnd(t *testing.T) int {
 	t.Helper()
 	select {

@@ -247,11 +247,14 @@ func (s *Server) newProgram(sess ssh.Session, g *guard, scr *screen, in *inputTr
 		return tea.NewProgram(g, append(opts, tea.WithInput(in))...)
 	}
 	// Without a renderer, Bubble Tea's frame ticker only flushes output
-	// the program itself queues (queries sent as commands, which this
-	// server does not use): once a second instead of 60 times keeps an
-	// idle session at no CPU.
+	// the program itself queues (queries and clipboard writes sent as
+	// commands, which this server sends through the screen instead), and
+	// screenModel stops it once the program runs.
 	opts = append(opts, tea.WithInput(nil), tea.WithoutRenderer(), tea.WithFPS(1))
-	return tea.NewProgram(&screenModel{m: g, scr: scr}, opts...)
+	sm := &screenModel{m: g, scr: scr}
+	p := tea.NewProgram(sm, opts...)
+	sm.stopTicker = p.ReleaseTerminal
+	return p
 }
 
 // watch feeds clamped window sizes to the program, at most one per
