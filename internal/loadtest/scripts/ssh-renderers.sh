@@ -18,8 +18,9 @@ trap 'kill "${pid:-}" 2>/dev/null || true; rm -rf "$dir"' EXIT
 go build -o "$dir/docsurvey" ./cmd/docsurvey
 go build -o "$dir/load" ./cmd/docsurvey-load
 go build -o "$dir/bare" ./internal/loadtest/bare/server
-# A port of its own: other runs on this machine may hold the usual ones.
-port=${PORT:-$((30000 + RANDOM % 20000))}
+# A port of its own, below the ephemeral range (32768 and up on Linux) the
+# load tool's own connections take: other runs may hold the usual ones.
+port=${PORT:-$((20000 + RANDOM % 10000))}
 # start MODE starts a fresh server for MODE (screen, tea or bare) on $port.
 start() {
 	case $1 in
