@@ -85,10 +85,13 @@ func (s *screen) stalled() bool {
 }
 
 // write writes out to the viewer, recording while it waits.
-func (s *screen) write(out string) error {
+func (s *screen) write(out string) error { return s.writeBytes([]byte(out)) }
+
+// writeBytes writes out to the viewer, recording while it waits.
+func (s *screen) writeBytes(out []byte) error {
 	s.writing.Store(time.Now().UnixNano())
 	defer s.writing.Store(0)
-	_, err := io.WriteString(s.out, out)
+	_, err := s.out.Write(out)
 	return err
 }
 
@@ -184,6 +187,9 @@ func (s *screen) run() {
 }
 
 // draw writes what changed since the last write; false if the viewer is gone.
+// The bytes are put together in one buffer from writeBuffers, so a frame
+// is copied once on its way to the SSH channel, and the buffers are shared
+// by all sessions rather than held by each.
 func (s *screen) draw() bool {
 	s.mu.Lock()
 	if !s.pending {
@@ -194,54 +200,75 @@ func (s *screen) draw() bool {
 	s.pending, s.full, s.seqs = false, false, nil
 	s.mu.Unlock()
 
-	out := strings.Join(seqs, "") + diffFrame(s.shown, frame, height, full)
-	s.shown = strings.Split(frame, "\n")
-	if len(s.shown) > height {
-		s.shown = s.shown[:height]
-	}
+	bufp := writeBuffers.Get().(*[]byte)
+	defer putWriteBuffer(bufp)
+	out := append((*bufp)[:0], seqBSU...)
 	if title != s.shownTitle {
-		out = ansi.SetWindowTitle(title) + out
+		out = append(out, ansi.SetWindowTitle(title)...)
 		s.shownTitle = title
 	}
-	if out == "" {
+	for _, seq := range seqs {
+		out = append(out, seq...)
+	}
+	rows := frameRows(frame, height)
+	out = appendDiff(out, s.shown, rows, full)
+	s.shown = rows
+	if len(out) == len(seqBSU) {
+		*bufp = out
 		return true
 	}
-	return s.write(seqBSU+out+seqESU) == nil
+	out = append(out, seqESU...)
+	*bufp = out
+	return s.writeBytes(out) == nil
 }
 
-// diffFrame returns the bytes that turn the rows shown into frame on a
-// terminal of height rows: each changed row is rewritten in place and
-// cleared to its end, rows no longer used are cleared, and with full every
-// row is rewritten after clearing the screen.
-func diffFrame(shown []string, frame string, height int, full bool) string {
-	rows := strings.Split(frame, "\n")
-	if len(rows) > height {
-		rows = rows[:max(height, 0)]
+// writeBuffers holds the buffers screens put their writes together in.
+var writeBuffers = sync.Pool{New: func() any { b := make([]byte, 0, 16<<10); return &b }}
+
+// maxPooledWrite is the largest buffer kept for reuse: a frame of a huge
+// terminal is written from a buffer of its own, then dropped.
+const maxPooledWrite = 256 << 10
+
+func putWriteBuffer(b *[]byte) {
+	if cap(*b) <= maxPooledWrite {
+		writeBuffers.Put(b)
 	}
-	var b strings.Builder
+}
+
+// frameRows splits frame into the rows a terminal of height rows shows.
+func frameRows(frame string, height int) []string {
+	rows := strings.Split(frame, "\n")
+	return rows[:min(len(rows), max(height, 0))]
+}
+
+// appendDiff appends to b the bytes that turn the rows shown into rows:
+// each changed row is rewritten in place and cleared to its end, rows no
+// longer used are cleared, and with full every row is rewritten after
+// clearing the screen.
+func appendDiff(b []byte, shown, rows []string, full bool) []byte {
 	if full {
-		b.WriteString("\x1b[2J")
+		b = append(b, "\x1b[2J"...)
 		shown = nil
 	}
 	for i, row := range rows {
 		if i < len(shown) && shown[i] == row {
 			continue
 		}
-		moveTo(&b, i)
-		b.WriteString(row)
-		b.WriteString(seqEL)
+		b = appendMoveTo(b, i)
+		b = append(b, row...)
+		b = append(b, seqEL...)
 	}
 	for i := len(rows); i < len(shown); i++ {
-		moveTo(&b, i)
-		b.WriteString(seqEL)
+		b = appendMoveTo(b, i)
+		b = append(b, seqEL...)
 	}
-	return b.String()
+	return b
 }
 
-func moveTo(b *strings.Builder, row int) {
-	b.WriteString("\x1b[")
-	b.WriteString(strconv.Itoa(row + 1))
-	b.WriteString(";1H")
+func appendMoveTo(b []byte, row int) []byte {
+	b = append(b, "\x1b["...)
+	b = strconv.AppendInt(b, int64(row+1), 10)
+	return append(b, ";1H"...)
 }
 
 // screenModel hands every frame its model draws to a screen, and tells the

@@ -28,9 +28,9 @@ func TestDiffFrame(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := diffFrame(tt.shown, tt.frame, tt.height, tt.full)
+			got := string(appendDiff(nil, tt.shown, frameRows(tt.frame, tt.height), tt.full))
 			if got != tt.want {
-				t.Errorf("diffFrame = %q\nwant        %q", got, tt.want)
+				t.Errorf("appendDiff = %q\nwant        %q", got, tt.want)
 			}
 		})
 	}
