@@ -272,31 +272,15 @@ func appendMoveTo(b []byte, row int) []byte {
 }
 
 // screenModel hands every frame its model draws to a screen, and tells the
-// screen of new window sizes. Bubble Tea runs with no renderer of its own.
-//
-// Bubble Tea v2 (v2.1.1) still runs a frame ticker for a program without a
-// renderer, waking every session at least once a second to flush nothing:
-// 200 idle sessions cost about 0.6% of a core. Upstream pull requests
-// charmbracelet/bubbletea#1776 and #1796 would start it only on demand;
-// until one lands, Init asks the program to stop it with stopTicker
-// (Program.ReleaseTerminal). That is safe here because Bubble Tea owns no
-// terminal state in a session: its output is not a tty, it has no input
-// reader, it queues no output of its own, and it keeps running messages,
-// commands and views after the release. The release waits half a second
-// for a read loop that does not exist, in its own command goroutine.
+// screen of new window sizes. Bubble Tea runs with no renderer of its own,
+// and its frame ticker is stopped (ticker.go).
 type screenModel struct {
-	m          tea.Model
-	scr        *screen
-	stopTicker func() error
+	m      tea.Model
+	scr    *screen
+	ticker *tickerStop
 }
 
-func (s *screenModel) Init() tea.Cmd {
-	if s.stopTicker == nil {
-		return s.m.Init()
-	}
-	stop := func() tea.Msg { _ = s.stopTicker(); return nil }
-	return tea.Batch(s.m.Init(), stop)
-}
+func (s *screenModel) Init() tea.Cmd { return tea.Batch(s.m.Init(), s.ticker.cmd) }
 
 func (s *screenModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if ws, ok := msg.(tea.WindowSizeMsg); ok {

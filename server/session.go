@@ -126,7 +126,7 @@ func (s *Server) runProgram(sess ssh.Session) {
 		s.screens.Store(scr, struct{}{})
 		defer s.screens.Delete(scr)
 	}
-	p := s.newProgram(sess, g, scr, in, env, tenv.Profile, w, h)
+	p, ended := s.newProgram(sess, g, scr, in, env, tenv.Profile, w, h)
 	if scr != nil {
 		// Bubble Tea reads no input (newProgram): keyreader does, without
 		// a key table of its own per viewer.
@@ -138,6 +138,7 @@ func (s *Server) runProgram(sess ssh.Session) {
 	go s.watch(ctx, p, g, in, winch, done, watched)
 
 	_, err := p.Run()
+	ended()
 	close(done)
 	reason := <-watched
 	if reason == "" {
@@ -234,7 +235,9 @@ func (s *Server) endSession(sess ssh.Session, st *sessionStats, g *guard, scr *s
 // as the bare stack is measured: its renderer draws, downsampling to the
 // session's profile, its reader reads, and the background query is written
 // before it starts.
-func (s *Server) newProgram(sess ssh.Session, g *guard, scr *screen, in *inputTracker, env []string, profile colorprofile.Profile, w, h int) *tea.Program {
+//
+// It returns the program and what to call once the program has returned.
+func (s *Server) newProgram(sess ssh.Session, g *guard, scr *screen, in *inputTracker, env []string, profile colorprofile.Profile, w, h int) (*tea.Program, func()) {
 	opts := []tea.ProgramOption{
 		tea.WithOutput(sess),
 		tea.WithEnvironment(env),
@@ -244,17 +247,17 @@ func (s *Server) newProgram(sess ssh.Session, g *guard, scr *screen, in *inputTr
 	}
 	if scr == nil {
 		fmt.Fprint(sess, "\x1b]11;?\a")
-		return tea.NewProgram(g, append(opts, tea.WithInput(in))...)
+		return tea.NewProgram(g, append(opts, tea.WithInput(in))...), func() {}
 	}
 	// Without a renderer, Bubble Tea's frame ticker only flushes output
 	// the program itself queues (queries and clipboard writes sent as
-	// commands, which this server sends through the screen instead), and
-	// screenModel stops it once the program runs.
+	// commands, which this server sends through the screen instead); it is
+	// stopped a second in (ticker.go).
 	opts = append(opts, tea.WithInput(nil), tea.WithoutRenderer(), tea.WithFPS(1))
 	sm := &screenModel{m: g, scr: scr}
 	p := tea.NewProgram(sm, opts...)
-	sm.stopTicker = p.ReleaseTerminal
-	return p
+	sm.ticker = newTickerStop(p.ReleaseTerminal)
+	return p, sm.ticker.end
 }
 
 // watch feeds clamped window sizes to the program, at most one per

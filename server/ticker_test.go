@@ -3,6 +3,7 @@ package server
 import (
 	"runtime"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -23,7 +24,8 @@ func tickerGoroutines() int {
 	}
 }
 
-// waitTickers waits up to 3s for the number of frame tickers to be want,
+// waitTickers waits up to 3s (stopTickerAfter and the release's half
+// second, with room) for the number of frame tickers to be want,
 // and returns the last count seen.
 func waitTickers(want int) int {
 	deadline := time.Now().Add(3 * time.Second)
@@ -66,9 +68,53 @@ func TestIdleSessionsHaveNoFrameTicker(t *testing.T) {
 		before := tickerGoroutines()
 		v := mustDial(t, ts.addr, 80, 24)
 		v.waitFor(t, "hello")
-		time.Sleep(700 * time.Millisecond) // longer than a release would take
+		time.Sleep(stopTickerAfter + 700*time.Millisecond) // longer than a stop would take
 		if n := tickerGoroutines(); n != before+1 {
 			t.Fatalf("%d frame tickers with Bubble Tea's renderer, want %d", n, before+1)
+		}
+	})
+}
+
+// TestTickerStop: the stop releases the program a second in; a session
+// that ends first cancels it (no release, nothing left waiting), and one
+// that ends during the release waits for it to return.
+func TestTickerStop(t *testing.T) {
+	t.Run("stops after stopTickerAfter", func(t *testing.T) {
+		released := make(chan struct{})
+		ts := newTickerStop(func() error { close(released); return nil })
+		go ts.cmd()
+		select {
+		case <-released:
+		case <-time.After(stopTickerAfter + 2*time.Second):
+			t.Fatal("the ticker was never stopped")
+		}
+		ts.end()
+	})
+	t.Run("a session that ends first cancels the stop", func(t *testing.T) {
+		var calls atomic.Int32
+		ts := newTickerStop(func() error { calls.Add(1); return nil })
+		returned := make(chan struct{})
+		go func() { ts.cmd(); close(returned) }()
+		ts.end()
+		select {
+		case <-returned:
+		case <-time.After(time.Second / 2):
+			t.Fatal("the stop still waits after its session ended")
+		}
+		if n := calls.Load(); n != 0 {
+			t.Fatalf("released %d times after the session ended", n)
+		}
+	})
+	t.Run("a session that ends during the release waits for it", func(t *testing.T) {
+		inRelease, finish := make(chan struct{}), make(chan struct{})
+		var finished atomic.Bool
+		ts := newTickerStop(func() error { close(inRelease); <-finish; finished.Store(true); return nil })
+		go ts.cmd()
+		<-inRelease
+		go func() { time.Sleep(50 * time.Millisecond); close(finish) }()
+		ts.end()
+		if !finished.Load() {
+			t.Fatal("end returned while the release was still under way")
 		}
 	})
 }
