@@ -116,10 +116,7 @@ func newSessionModel(c *dataset.Collection, start explore.State, f presentFlags,
 			}
 		}
 		m := tui.New(o)
-		go func() {
-			<-si.Context.Done()
-			m.Close()
-		}()
+		context.AfterFunc(si.Context, m.Close)
 		return m
 	}
 }

@@ -318,10 +318,7 @@ func (s *Server) onConn(ctx ssh.Context, conn net.Conn) net.Conn {
 		}
 	})
 	ctx.SetValue(connStateKey{}, cs)
-	go func() {
-		<-ctx.Done() // cancelled when the connection closes
-		cs.timer.Stop()
-	}()
+	context.AfterFunc(ctx, func() { cs.timer.Stop() }) // cancelled when the connection closes
 	if !s.cfg.ProxyProtocol {
 		return refuseProxyHeader(conn)
 	}

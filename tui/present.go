@@ -125,10 +125,7 @@ func (p *presenting) join(o Options) {
 		}
 	}
 	if o.Context != nil {
-		go func(ctx context.Context) {
-			<-ctx.Done()
-			p.leaveHub()
-		}(o.Context)
+		context.AfterFunc(o.Context, p.leaveHub)
 	}
 }
 
