@@ -252,7 +252,7 @@ func (s *Server) newProgram(sess ssh.Session, g *guard, scr *screen, in *inputTr
 	// Without a renderer, Bubble Tea's frame ticker only flushes output
 	// the program itself queues (queries and clipboard writes sent as
 	// commands, which this server sends through the screen instead); it is
-	// stopped a second in (ticker.go).
+	// stopped once the session runs (ticker.go).
 	opts = append(opts, tea.WithInput(nil), tea.WithoutRenderer(), tea.WithFPS(1))
 	sm := &screenModel{m: g, scr: scr}
 	p := tea.NewProgram(sm, opts...)

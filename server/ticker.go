@@ -33,8 +33,10 @@ type tickerStop struct {
 }
 
 // stopTickerAfter is how long a session runs before its ticker stops: a
-// session that ends sooner never waits for a release.
-const stopTickerAfter = time.Second
+// session that ends sooner never waits for a release. It is shorter than
+// the ticker's first tick (a second), and longer than the first frame
+// takes on loopback.
+const stopTickerAfter = 100 * time.Millisecond
 
 const (
 	tickerRunning = iota

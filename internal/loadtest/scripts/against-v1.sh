@@ -9,6 +9,7 @@
 #
 #	internal/loadtest/scripts/against-v1.sh
 #	BINS="v1 main" ROUNDS=1 internal/loadtest/scripts/against-v1.sh
+#	PHASES=idle internal/loadtest/scripts/against-v1.sh   # of: 200 800 idle
 set -uo pipefail
 repo=$(pwd)
 dir=$(mktemp -d)
@@ -38,8 +39,9 @@ start() {
 }
 stop() { kill "$pid"; wait "$pid" 2>/dev/null; pid=; port=$((port + 1)); sleep 1; }
 rounds=$(seq "${ROUNDS:-2}")
+on() { [[ " ${PHASES:-200 800 idle} " == *" $1 "* ]]; }
 echo "== $(date -u) $(git log --oneline -1) load: $(cat /proc/loadavg)"
-for round in $rounds; do
+on 200 && for round in $rounds; do
 	for b in ${BINS:-v1 main bare}; do
 		echo "== round $round: $b, 200 at once"
 		start "$b"
@@ -47,7 +49,7 @@ for round in $rounds; do
 		stop
 	done
 done
-for round in $rounds; do
+on 800 && for round in $rounds; do
 	for b in ${BINS800:-v1 main}; do
 		echo "== round $round: $b, 800 at once"
 		start "$b"
@@ -55,7 +57,7 @@ for round in $rounds; do
 		stop
 	done
 done
-for round in $rounds; do
+on idle && for round in $rounds; do
 	for b in ${BINS:-v1 main bare}; do
 		echo "== round $round: $b, 200 idle"
 		start "$b"
