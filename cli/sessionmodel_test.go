@@ -6,15 +6,14 @@ import (
 	"crypto/rand"
 	"os"
 	"path/filepath"
-	"runtime"
 	"testing"
-	"time"
 
 	"github.com/charmbracelet/colorprofile"
 	gossh "golang.org/x/crypto/ssh"
 
 	"github.com/docsurvey/docsurvey/dataset"
 	"github.com/docsurvey/docsurvey/explore"
+	"github.com/docsurvey/docsurvey/internal/goroutines"
 	"github.com/docsurvey/docsurvey/internal/terminal"
 	"github.com/docsurvey/docsurvey/server"
 )
@@ -51,35 +50,20 @@ func TestSessionModelEndsWithItsSession(t *testing.T) {
 		"audience": newSessionModel(c, explore.Start(), talk, rooms),
 	} {
 		t.Run(name, func(t *testing.T) {
-			base := settledGoroutines()
+			base := goroutines.Settled()
 			ctx, cancel := context.WithCancel(context.Background())
 			defer cancel()
 			m := newModel(server.SessionInfo{Context: ctx, Env: terminal.Env{Profile: colorprofile.ANSI256, Dark: true}, Width: 100, Height: 30})
 			if m == nil {
 				t.Fatal("no model")
 			}
-			if open := settledGoroutines() - base; open > 1 {
+			if open := goroutines.Settled() - base; open > 1 {
 				t.Errorf("an open session's model runs %d goroutines, want at most 1 (the zone worker)", open)
 			}
 			cancel()
-			if left := settledGoroutines() - base; left > 0 {
+			if left := goroutines.Settled() - base; left > 0 {
 				t.Errorf("%d goroutines left after the session ended: the model was not closed", left)
 			}
 		})
 	}
-}
-
-// settledGoroutines is the goroutine count once it has held still for a
-// tenth of a second (the model's warm-up of its other views has ended).
-func settledGoroutines() int {
-	n := runtime.NumGoroutine()
-	for range 50 {
-		time.Sleep(100 * time.Millisecond)
-		m := runtime.NumGoroutine()
-		if m == n {
-			return n
-		}
-		n = m
-	}
-	return n
 }

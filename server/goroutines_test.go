@@ -8,11 +8,11 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/docsurvey/docsurvey/internal/goroutines"
 	"github.com/docsurvey/docsurvey/internal/tooltest"
 )
 
@@ -34,7 +34,7 @@ func TestGoroutinesPerIdleSession(t *testing.T) {
 	sshPath := tooltest.OpenSSH(t)
 	ts := startServer(t, nil)
 	host, port, _ := net.SplitHostPort(ts.addr)
-	base := settledGoroutines()
+	base := goroutines.Settled()
 	const n = 10
 	var outs []string
 	for i := range n {
@@ -69,25 +69,9 @@ func TestGoroutinesPerIdleSession(t *testing.T) {
 		}
 	}
 	time.Sleep(stopTickerAfter + 700*time.Millisecond) // the frame ticker's stop has come and gone
-	got := float64(settledGoroutines()-base) / n
+	got := float64(goroutines.Settled()-base) / n
 	t.Logf("%.1f goroutines per idle session", got)
 	if got > goroutinesPerSession {
 		t.Errorf("%.1f goroutines per idle session, want at most %d", got, goroutinesPerSession)
 	}
-}
-
-// settledGoroutines is the goroutine count once it has held still for a
-// tenth of a second (commands that end on their own, like the release of
-// the frame ticker, have ended).
-func settledGoroutines() int {
-	n := runtime.NumGoroutine()
-	for range 30 {
-		time.Sleep(100 * time.Millisecond)
-		m := runtime.NumGoroutine()
-		if m == n {
-			return n
-		}
-		n = m
-	}
-	return n
 }
