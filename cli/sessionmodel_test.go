@@ -2,8 +2,6 @@ package cli
 
 import (
 	"context"
-	"crypto/ed25519"
-	"crypto/rand"
 	"os"
 	"path/filepath"
 	"testing"
@@ -29,15 +27,7 @@ func TestSessionModelEndsWithItsSession(t *testing.T) {
 		t.Fatal(err)
 	}
 	keys := filepath.Join(t.TempDir(), "presenters.pub")
-	pub, _, err := ed25519.GenerateKey(rand.Reader)
-	if err != nil {
-		t.Fatal(err)
-	}
-	sshPub, err := gossh.NewPublicKey(pub)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(keys, gossh.MarshalAuthorizedKey(sshPub), 0o600); err != nil {
+	if err := os.WriteFile(keys, gossh.MarshalAuthorizedKey(newSigner(t).PublicKey()), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	talk := presentFlags{presenterKeys: keys}

@@ -34,7 +34,7 @@ func openFDs(t *testing.T) int {
 //	go test ./server -run TestResourcesAfterThousandSessions -v
 func TestResourcesAfterThousandSessions(t *testing.T) {
 	if testing.Short() {
-		t.Skip("1,000 sessions")
+		t.Skip("-short: opens and closes 1,000 sessions (about 5 s); the full run, and .ci/run, include it")
 	}
 	ts := startServer(t, func(c *Config) {
 		c.MaxSessions, c.MaxPerIP, c.MaxPending = 200, 200, 100

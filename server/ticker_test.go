@@ -75,7 +75,7 @@ func TestIdleSessionsHaveNoFrameTicker(t *testing.T) {
 	})
 }
 
-// TestTickerStop: the stop releases the program a second in; a session
+// TestTickerStop: the stop releases the program stopTickerAfter in; a session
 // that ends first cancels it (no release, nothing left waiting), and one
 // that ends during the release waits for it to return.
 func TestTickerStop(t *testing.T) {
